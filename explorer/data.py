@@ -1,0 +1,98 @@
+"""Load the committed knowledge base (``data/*.parquet``) as typed pandas tables, once per process.
+
+The app and the CLI read only these files at run time; the public sources are needed only to
+rebuild them (``python -m explorer build-data``). A missing, edited or truncated file fails here
+with a message naming the file and the command that rebuilds it, before any page draws a number.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from explorer.build.sources import sha256_of
+from explorer.paths import BUILD_COMMAND, DATA_DIR, KNOWLEDGE_FILES
+
+
+class DataError(Exception):
+    """The committed knowledge base is missing or does not match its manifest."""
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """The derived tables, each keyed as documented in the README.
+
+    occupations: one row per O*NET-SOC code with interest data, indexed by ``onet_code``.
+    regions: every OEWS area, indexed by ``area_code``.
+    local_figures: cross-industry OEWS figures per (area_code, oews_code); missing values are
+        ``<NA>`` and the matching ``*_footnote`` column says why (4, 5 or 8, see :mod:`explorer.labor`).
+    """
+
+    occupations: pd.DataFrame
+    occupation_clusters: pd.DataFrame
+    related_occupations: pd.DataFrame
+    regions: pd.DataFrame
+    local_figures: pd.DataFrame
+    manifest: dict
+
+    @property
+    def oews_release(self) -> str:
+        """The OEWS release the local figures come from, e.g. "May 2025"."""
+        return self.manifest["files"][KNOWLEDGE_FILES["local_figures"]]["sources"][0]["release"]
+
+    @property
+    def ep_release(self) -> str:
+        return "2024-34"
+
+
+def _rebuild_hint() -> str:
+    return f"rebuild it with `{BUILD_COMMAND}`"
+
+
+def read_manifest(data_dir: Path) -> dict:
+    path = data_dir / "MANIFEST.json"
+    if not path.is_file():
+        raise DataError(f"missing {path}; {_rebuild_hint()}")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{path} is not valid JSON ({exc}); {_rebuild_hint()}") from exc
+
+
+def _read_table(data_dir: Path, manifest: dict, name: str, verify: bool) -> pd.DataFrame:
+    filename = KNOWLEDGE_FILES[name]
+    path = data_dir / filename
+    entry = manifest.get("files", {}).get(filename)
+    if not path.is_file():
+        raise DataError(f"missing knowledge-base file {path}; {_rebuild_hint()}")
+    if entry is None:
+        raise DataError(f"{path} is not listed in {data_dir / 'MANIFEST.json'}; {_rebuild_hint()}")
+    if verify and sha256_of(path) != entry["sha256"]:
+        raise DataError(f"{path} is corrupt or edited (sha256 differs from MANIFEST.json); {_rebuild_hint()}")
+    try:
+        frame = pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises several types for damaged files
+        raise DataError(f"{path} cannot be read ({exc}); {_rebuild_hint()}") from exc
+    missing = [c for c in entry["columns"] if c not in frame.columns]
+    if missing or len(frame) != entry["rows"]:
+        raise DataError(f"{path} does not match MANIFEST.json (missing columns {missing}, "
+                        f"{len(frame)} rows vs {entry['rows']}); {_rebuild_hint()}")
+    return frame
+
+
+def load(data_dir: Path = DATA_DIR, *, verify: bool = True) -> KnowledgeBase:
+    """Read every table and check it against ``MANIFEST.json`` (sha256, columns, rows)."""
+    manifest = read_manifest(data_dir)
+    tables = {name: _read_table(data_dir, manifest, name, verify) for name in KNOWLEDGE_FILES}
+    tables["occupations"] = tables["occupations"].set_index("onet_code", drop=False)
+    tables["regions"] = tables["regions"].set_index("area_code", drop=False)
+    return KnowledgeBase(manifest=manifest, **tables)
+
+
+@lru_cache(maxsize=4)
+def knowledge_base(data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    """The knowledge base, loaded once per process and shared read-only by every session."""
+    return load(data_dir)

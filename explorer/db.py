@@ -1,0 +1,71 @@
+"""The one place that turns ``DATABASE_URL`` into a SQLAlchemy engine.
+
+SQLite in the gitignored ``var/`` folder is the default (nothing to install); a district sets
+``DATABASE_URL=postgresql+psycopg://user@host/db`` to share one database between servers.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlmodel import Session, SQLModel, create_engine
+
+from explorer.paths import VAR_DIR
+
+DEFAULT_URL = f"sqlite:///{VAR_DIR / 'explorer.db'}"
+
+
+class DatabaseConfigError(Exception):
+    """DATABASE_URL cannot be used."""
+
+
+def database_url() -> str:
+    return os.environ.get("DATABASE_URL") or DEFAULT_URL
+
+
+@lru_cache(maxsize=8)
+def _engine_for(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseConfigError(f"DATABASE_URL {url!r} is not a database URL (e.g. sqlite:///var/explorer.db)") from exc
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            os.makedirs(os.path.dirname(os.path.abspath(parsed.database)), exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
+            # WAL lets a class of students write answers while others read without "database is locked".
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    import explorer.models  # noqa: F401  (registers every table on SQLModel.metadata)
+
+    SQLModel.metadata.create_all(engine)
+    return engine
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """The engine for ``url`` (default: DATABASE_URL), created once per URL with all tables."""
+    return _engine_for(url or database_url())
+
+
+@contextmanager
+def session(url: str | None = None) -> Iterator[Session]:
+    """A session that commits on success and rolls back on any error (nothing half-written)."""
+    with Session(get_engine(url), expire_on_commit=False) as db:
+        try:
+            yield db
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise

@@ -1,0 +1,174 @@
+"""Local labor-market facts for one region, each carrying its source, area and release.
+
+OEWS marks values it does not publish with a footnote, which we keep beside the value:
+4 = paid only hourly or only annually, 5 = at or above the top-coding limit ($115.00 an hour,
+$239,200 a year), 8 = estimate not released. A missing value is never shown as a number.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from babel.numbers import format_currency, format_decimal
+
+from explorer.data import KnowledgeBase
+from explorer.i18n import NUMBER_LOCALES, N_, Translator
+
+TOP_CODED_ANNUAL = 239_200
+TOP_CODED_HOURLY = 115.00
+WAGE_COLUMNS = [f"{unit}_{p}" for unit in ("hourly", "annual") for p in ("p10", "p25", "median", "p75", "p90")]
+LOCAL_COLUMNS = ["employment", *WAGE_COLUMNS, "location_quotient"]
+
+
+class UnknownArea(LookupError):
+    """The area code is not one of the 583 OEWS areas."""
+
+    def __init__(self, code: str):
+        super().__init__(
+            f"unknown area code {code!r}: expected one of the 583 OEWS May 2025 area codes (7 digits, "
+            "e.g. 0000000 national, 4800000 Texas, 0012420 Austin); list them with `python -m explorer regions`"
+        )
+        self.code = code
+
+
+def footnote_status(column: str, footnote: object) -> str | None:
+    """Why a value is missing or limited, in words a program can test: top_coded, not_released ..."""
+    if footnote is None or pd.isna(footnote):
+        return None
+    code = int(footnote)
+    if code == 5:
+        return "top_coded"
+    if code == 8:
+        return "not_released"
+    if code == 4:
+        # On an annual column: BLS publishes only an hourly wage, and the reverse.
+        return "hourly_only" if column.startswith("annual_") else "annual_only"
+    return None
+
+
+def region(kb: KnowledgeBase, area_code: str) -> pd.Series:
+    if area_code not in kb.regions.index:
+        raise UnknownArea(area_code)
+    return kb.regions.loc[area_code]
+
+
+def oews_citation(kb: KnowledgeBase, area_code: str) -> str:
+    """e.g. "BLS OEWS May 2025, Austin-Round Rock-San Marcos, TX" (proper names, not translated)."""
+    return f"BLS OEWS {kb.oews_release}, {region(kb, area_code)['name']}"
+
+
+def ep_citation(kb: KnowledgeBase) -> str:
+    return f"BLS Employment Projections {kb.ep_release}, United States"
+
+
+def local_occupations(kb: KnowledgeBase, area_code: str) -> pd.DataFrame:
+    """Every occupation with its local OEWS figures in ``area_code`` (``in_area`` False where absent).
+
+    Rows follow the occupations table (923); several O*NET specialties share their parent SOC's
+    local row, which ``wage_basis`` records.
+    """
+    region(kb, area_code)
+    local = kb.local_figures[kb.local_figures["area_code"] == area_code].drop(columns="area_code")
+    table = kb.occupations.drop(columns=["onet_code"]).join(local.set_index("oews_code"), on="oews_code")
+    table["in_area"] = table["oews_code"].isin(local["oews_code"])
+    return table
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number as shown to a student, with why it may be missing and where it comes from."""
+
+    value: float | int | None
+    status: str | None
+    source: str
+
+
+def money(value: float, lang: str, *, cents: bool = False) -> str:
+    pattern = "¤#,##0.00" if cents else "¤#,##0"
+    return format_currency(value, "USD", locale=NUMBER_LOCALES[lang], format=pattern, currency_digits=False)
+
+
+def count(value: float, lang: str) -> str:
+    return format_decimal(value, format="#,##0", locale=NUMBER_LOCALES[lang])
+
+
+STATUS_TEXT = {
+    "not_released": N_("not released"),
+    "hourly_only": N_("hourly pay only"),
+    "annual_only": N_("yearly pay only"),
+    "not_in_area": N_("not found in this area"),
+}
+
+
+def wage_text(column: str, value: object, footnote: object, in_area: bool, _: Translator, lang: str) -> str:
+    """A wage as text: "$48,250", "≥ $239,200", "not released", "hourly pay only" ..."""
+    hourly = column.startswith("hourly_")
+    if value is not None and not pd.isna(value):
+        return money(float(value), lang, cents=hourly) + (_("/hr") if hourly else "")
+    status = footnote_status(column, footnote)
+    if status == "top_coded":
+        return "≥ " + (money(TOP_CODED_HOURLY, lang, cents=True) + _("/hr") if hourly else money(TOP_CODED_ANNUAL, lang))
+    if status is None:
+        status = "not_released" if in_area else "not_in_area"
+    return _(STATUS_TEXT[status])
+
+
+def employment_text(value: object, footnote: object, in_area: bool, _: Translator, lang: str) -> str:
+    if value is not None and not pd.isna(value):
+        return count(float(value), lang)
+    status = "not_released" if in_area else "not_in_area"
+    return _(STATUS_TEXT[status])
+
+
+def display_table(table: pd.DataFrame, _: Translator, lang: str, search: str = "") -> pd.DataFrame:
+    """The occupations list as a student reads it: text cells that never disguise a gap as a number.
+
+    ``search`` keeps rows whose title or code contains it (case-insensitive). Rows are sorted
+    by local employment, largest first, with occupations absent from the area last.
+    """
+    rows = table
+    if search.strip():
+        needle = search.strip().lower()
+        rows = rows[rows["title"].str.lower().str.contains(needle, regex=False)
+                    | rows.index.to_series().str.contains(needle, regex=False)]
+    rows = rows.sort_values(["in_area", "employment"], ascending=[False, False], na_position="last")
+    growth = rows["ep_change_percent"].map(
+        lambda v: "" if pd.isna(v) else format_decimal(v, format="+#,##0.0;-#,##0.0", locale=NUMBER_LOCALES[lang]) + " %")
+    return pd.DataFrame({
+        _("Code"): rows.index,
+        _("Occupation"): rows["title"].to_numpy(),
+        _("Local jobs"): [employment_text(v, f, a, _, lang)
+                          for v, f, a in zip(rows["employment"], rows["employment_footnote"], rows["in_area"])],
+        _("Median yearly wage"): [wage_text("annual_median", v, f, a, _, lang) for v, f, a in
+                                  zip(rows["annual_median"], rows["annual_median_footnote"], rows["in_area"])],
+        _("U.S. growth 2024-34"): growth.to_numpy(),
+        _("Job zone"): rows["job_zone"].to_numpy(),
+    })
+
+
+def records(table: pd.DataFrame) -> list[dict]:
+    """The local table as JSON-ready dicts: missing values are None with a footnote, never 0."""
+    out = []
+    for code, row in table.iterrows():
+        footnotes = {col: footnote_status(col, row[f"{col}_footnote"]) for col in LOCAL_COLUMNS}
+        footnotes = {col: status for col, status in footnotes.items() if status}
+        if not row["in_area"]:
+            footnotes = {"all": "not_in_area"}
+        item = {
+            "onet_code": code, "title": row["title"], "oews_code": _plain(row["oews_code"]),
+            "wage_basis": row["wage_basis"], "in_area": bool(row["in_area"]),
+            **{col: _plain(row[col]) for col in LOCAL_COLUMNS},
+            "footnotes": footnotes,
+            "job_zone": _plain(row["job_zone"]),
+            "national_change_percent_2024_34": _plain(row["ep_change_percent"]),
+            "national_openings_thousands_per_year": _plain(row["ep_openings_thousands"]),
+        }
+        out.append(item)
+    return out
+
+
+def _plain(value: object) -> object:
+    """numpy/pandas scalars -> JSON scalars; pandas NA -> None."""
+    if value is None or pd.isna(value):
+        return None
+    return value.item() if hasattr(value, "item") else value

@@ -1,0 +1,19 @@
+"""Where the project keeps its committed data and its runtime state."""
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+MANIFEST = DATA_DIR / "MANIFEST.json"
+# Runtime state (the SQLite database) lives here; the folder is gitignored.
+VAR_DIR = ROOT / "var"
+
+KNOWLEDGE_FILES: dict[str, str] = {
+    "occupations": "occupations.parquet",
+    "occupation_clusters": "occupation_clusters.parquet",
+    "related_occupations": "related_occupations.parquet",
+    "regions": "regions.parquet",
+    "local_figures": "local_figures.parquet",
+}
+BUILD_COMMAND = "python -m explorer build-data --shared ../shared/data"

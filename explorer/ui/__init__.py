@@ -1,0 +1,127 @@
+"""Streamlit glue: the only part of ``explorer`` that imports streamlit.
+
+Shared, read-only objects (the knowledge base, translators) are cached once per process with
+``st.cache_resource``; per-student choices (language, region) live in ``st.session_state`` and
+in the URL (``?lang=es&area=0012420``) so a refresh or a shared link keeps them.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import streamlit as st
+
+from explorer import data, i18n, labor
+from explorer.data import KnowledgeBase
+
+NATIONAL = "0000000"
+
+
+@st.cache_resource(show_spinner=False)
+def knowledge_base() -> KnowledgeBase:
+    return data.knowledge_base()
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page needs to know about the person in front of it."""
+
+    lang: str
+    _: i18n.Translator
+    area_code: str
+    kb: KnowledgeBase
+
+    @property
+    def area_name(self) -> str:
+        return str(self.kb.regions.loc[self.area_code, "name"])
+
+    @property
+    def oews_source(self) -> str:
+        return labor.oews_citation(self.kb, self.area_code)
+
+
+def _initial_language() -> str:
+    browser = getattr(st.context, "locale", None)
+    return i18n.pick_language(st.query_params.get("lang"), browser)
+
+
+def _initial_area(kb: KnowledgeBase) -> str:
+    requested = st.query_params.get("area")
+    if requested and requested in kb.regions.index:
+        return requested
+    if requested:
+        st.session_state["_bad_area"] = requested
+    return NATIONAL
+
+
+def _sync_query(key: str, param: str) -> None:
+    st.query_params[param] = st.session_state[key]
+
+
+def sidebar() -> Context:
+    """Language and region pickers shared by every page; returns the page context."""
+    kb = knowledge_base()
+    # Re-assigning keeps each choice when Streamlit gives the widget a new identity (it does on the
+    # first run under st.navigation), instead of silently resetting it to the first option.
+    st.session_state["lang"] = st.session_state.get("lang") or _initial_language()
+    st.session_state["area_code"] = st.session_state.get("area_code") or _initial_area(kb)
+    _ = i18n.translator(st.session_state["lang"])
+    with st.sidebar:
+        st.selectbox(_("Language / Idioma"), list(i18n.LANGUAGES), key="lang",
+                     format_func=i18n.LANGUAGES.get, on_change=_sync_query, args=("lang", "lang"))
+        _ = i18n.translator(st.session_state["lang"])
+        kinds = {"national": _("United States"), "state": _("state"), "metropolitan": _("metro area"),
+                 "nonmetropolitan": _("rural (nonmetro) area")}
+        names = kb.regions["name"].to_dict()
+        kind_of = kb.regions["kind"].to_dict()
+        st.selectbox(_("Your region"), kb.regions.index.tolist(), key="area_code",
+                     format_func=lambda code: names[code] if kind_of[code] == "national"
+                     else f"{names[code]} ({kinds[kind_of[code]]})",
+                     help=_("Wages and jobs are shown for this area. Type to search."),
+                     on_change=_sync_query, args=("area_code", "area"))
+    if bad := st.session_state.pop("_bad_area", None):
+        st.warning(_("The link asked for region {code}, which is not an OEWS area; showing the United States "
+                     "instead.").format(code=bad))
+    return Context(lang=st.session_state["lang"], _=_, area_code=st.session_state["area_code"], kb=kb)
+
+
+def context() -> Context:
+    """The context set up by the sidebar in app.py (pages call this, never the sidebar)."""
+    if "lang" not in st.session_state:
+        # Run as a bare file: Streamlit serves pages/ directly to the very first visitor of a fresh
+        # server, before app.py has declared st.navigation. Go through app.py so the sidebar exists.
+        st.session_state["_deep_link_page"] = sys._getframe(1).f_globals.get("__file__")
+        st.switch_page("app.py", query_params=dict(st.query_params))
+    kb = knowledge_base()
+    lang = st.session_state.get("lang", i18n.DEFAULT_LANGUAGE)
+    return Context(lang=lang, _=i18n.translator(lang), area_code=st.session_state.get("area_code", NATIONAL), kb=kb)
+
+
+def follow_deep_link() -> None:
+    """After st.navigation exists, send a cold-start visitor on to the page their link named."""
+    page = st.session_state.pop("_deep_link_page", None)
+    if page:
+        st.switch_page(page, query_params=dict(st.query_params))
+
+
+def attribution(ctx: Context) -> None:
+    """O*NET's CC BY 4.0 notice and the BLS credit, required on every page that shows their data."""
+    _ = ctx._
+    st.divider()
+    st.caption(
+        _("This product includes information from the O\\*NET 30.1 Database by the U.S. Department of Labor, "
+          "Employment and Training Administration (USDOL/ETA). Used under the [CC BY 4.0 license]"
+          "(https://creativecommons.org/licenses/by/4.0/). O\\*NET® is a trademark of USDOL/ETA. Career Pathways "
+          "Explorer has modified all or some of this information. USDOL/ETA has not approved, endorsed, or "
+          "tested these modifications.")
+    )
+    st.caption(
+        _("Jobs and wages: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics "
+          "(OEWS) {release}. Growth and openings: BLS Employment Projections 2024-34. Career clusters: "
+          "Advance CTE National Career Clusters® Framework.").format(release=ctx.kb.oews_release)
+    )
+
+
+def table(frame, max_height: int = 560) -> None:
+    """A read-only table as tall as its rows (up to ``max_height`` pixels, then it scrolls)."""
+    st.dataframe(frame, hide_index=True, width="stretch", height=min(max_height, 38 + 35 * max(len(frame), 1)))

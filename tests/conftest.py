@@ -1,0 +1,86 @@
+"""Shared fixtures: the public sources, the OEWS SQLite, and databases (SQLite and PostgreSQL)."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import uuid
+from pathlib import Path
+
+import pytest
+
+from explorer.paths import ROOT
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+SHARED = Path(os.environ.get("SHARED_DATA", ROOT.parent / "shared" / "data"))
+PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def unavailable(reason: str) -> None:
+    """Skip with a visible reason locally; under CI a missing prerequisite is a failure."""
+    if IN_CI:
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not (SHARED / "onet" / "db_30_1_text" / "Interests.txt").is_file():
+        unavailable(f"public source data not found at {SHARED} (set SHARED_DATA)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def oews_db() -> sqlite3.Connection:
+    from explorer.build.sources import BuildError, open_oews
+
+    try:
+        con, _origin, _sha = open_oews(None)
+    except BuildError as exc:
+        unavailable(str(exc))
+    con.row_factory = sqlite3.Row
+    return con
+
+
+@pytest.fixture(scope="session")
+def kb():
+    from explorer.data import knowledge_base
+
+    return knowledge_base()
+
+
+def _postgres_url() -> str:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"explorer_test_{uuid.uuid4().hex[:10]}"
+    try:
+        with admin.connect() as con:
+            con.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # noqa: BLE001 - any connection failure means "no server"
+        admin.dispose()
+        unavailable(f"no PostgreSQL answering at {PG_ADMIN_URL} ({type(exc).__name__})")
+    admin.dispose()
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+
+
+def _drop_postgres(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from explorer import db
+
+    db._engine_for(url).dispose()
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as con:
+        con.execute(text(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    """A fresh, empty database of each kind; every storage test runs on both."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'explorer.db'}"
+        return
+    url = _postgres_url()
+    yield url
+    _drop_postgres(url)

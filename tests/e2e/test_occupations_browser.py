@@ -1,0 +1,42 @@
+"""End to end: a visitor picks a region and reads a local wage that equals the OEWS value."""
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import screenshot
+
+
+def test_pick_region_and_read_local_wage(server, page, oews_db):
+    median = int(oews_db.execute("SELECT v13 FROM cell WHERE key='OEUM0012420000000151252'").fetchone()[0])
+    page.goto(server)
+    expect(page.get_by_role("heading", name="Career Pathways Explorer")).to_be_visible()
+    expect(page.get_by_text("CC BY 4.0 license")).to_be_visible()
+
+    region = page.get_by_test_id("stSidebar").get_by_role("combobox", name=re.compile("Your region"))
+    region.click()
+    page.keyboard.type("Austin-Round")
+    expect(page.get_by_role("option", name=re.compile("Austin-Round Rock-San Marcos, TX"))).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Your region: Austin-Round Rock-San Marcos, TX")).to_be_visible()
+    screenshot(page, "foundation-home-austin")
+
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Occupations near you").click()
+    expect(page.get_by_role("heading", name=re.compile("Occupations in Austin"))).to_be_visible()
+    page.get_by_label("Search occupations").fill("Software Developers")
+    page.keyboard.press("Enter")
+    grid = page.get_by_test_id("stDataFrame")
+    expect(grid).to_contain_text("Software Developers")
+    expect(grid).to_contain_text(f"${median:,}")
+    expect(page.get_by_text("BLS OEWS May 2025, Austin-Round Rock-San Marcos, TX", exact=False)).to_be_visible()
+    screenshot(page, "foundation-occupations-austin")
+
+
+def test_unreleased_and_top_coded_render_as_words(server, page):
+    page.goto(server + "/occupations?area=0038900")
+    expect(page.get_by_role("heading", name=re.compile("Occupations in Portland"))).to_be_visible()
+    page.get_by_label("Search occupations").fill("Anesthesiologists")
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id("stDataFrame")).to_contain_text("≥ $239,200")
+    screenshot(page, "foundation-top-coded")

@@ -1,0 +1,67 @@
+"""python -m explorer: subcommands, JSON output, and one-line errors."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from explorer.paths import ROOT
+
+
+def explorer(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "explorer", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_help_lists_subcommands():
+    run = explorer("--help")
+    assert run.returncode == 0
+    for name in ["build-data", "occupations", "regions"]:
+        assert name in run.stdout
+
+
+@pytest.fixture(scope="module")
+def austin():
+    run = explorer("occupations", "--area", "0012420", "--json")
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def test_occupations_json_for_austin(austin, oews_db):
+    assert isinstance(austin, list) and len(austin) == 923
+    by_code = {item["onet_code"]: item for item in austin}
+    dev = by_code["15-1252.00"]
+    assert dev["title"] == "Software Developers"
+    cell = oews_db.execute("SELECT v01, v13 FROM cell WHERE key = 'OEUM0012420000000151252'").fetchone()
+    assert dev["employment"] == int(cell["v01"]) and dev["annual_median"] == int(cell["v13"])
+    assert dev["in_area"] is True and dev["footnotes"] == {}
+
+
+def test_missing_values_are_null_with_footnote_never_zero(austin):
+    for item in austin:
+        for field in ["employment", "annual_median", "annual_p90", "hourly_median"]:
+            assert item[field] != 0
+            if item[field] is None:
+                assert item["footnotes"].get(field) or item["footnotes"].get("all") == "not_in_area", item
+    statuses = {s for item in austin for s in item["footnotes"].values()}
+    assert {"not_released", "not_in_area", "annual_only"} <= statuses
+
+
+def test_top_coded_wage_is_null_with_its_footnote():
+    run = explorer("occupations", "--area", "0038900", "--json")  # Portland-Vancouver-Hillsboro, OR-WA
+    top = [item for item in json.loads(run.stdout) if item["footnotes"].get("annual_median") == "top_coded"]
+    assert top and all(item["annual_median"] is None for item in top)
+
+
+def test_unknown_area_is_one_clear_line():
+    run = explorer("occupations", "--area", "9999999", "--json")
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert run.stderr.startswith("error: unknown area code '9999999'") and run.stderr.count("\n") == 1
+
+
+def test_regions_search():
+    run = explorer("regions", "--search", "austin")
+    assert run.returncode == 0
+    assert "0012420" in run.stdout and "Austin-Round Rock-San Marcos, TX" in run.stdout

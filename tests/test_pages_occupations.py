@@ -1,0 +1,86 @@
+"""Page tests (streamlit.testing AppTest): home, region picker, the occupations table."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def open_app(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def occupations_page(**params: str) -> AppTest:
+    at = open_app(**params)
+    at.switch_page("pages/occupations.py")
+    # AppTest drops the sidebar widgets from the tree on the run that switches pages; a second
+    # run gives the tree a real session sees.
+    at.run()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_home_shows_region_picker_and_attribution():
+    at = open_app()
+    assert at.title[0].value == "Career Pathways Explorer"
+    assert at.sidebar.selectbox(key="area_code").value == "0000000"
+    captions = " ".join(c.value for c in at.caption)
+    assert "CC BY 4.0" in captions and "O\\*NET 30.1" in captions
+    assert "Bureau of Labor Statistics" in captions and "May 2025" in captions
+
+
+def test_region_from_link_and_table_uses_local_figures(oews_db):
+    at = occupations_page(area="0012420")
+    assert "Austin-Round Rock-San Marcos, TX" in at.title[0].value
+    table = at.dataframe[0].value
+    dev = table[table["Code"] == "15-1252.00"].iloc[0]
+    median = int(oews_db.execute("SELECT v13 FROM cell WHERE key='OEUM0012420000000151252'").fetchone()[0])
+    assert dev["Median yearly wage"] == f"${median:,}"
+    assert "BLS OEWS May 2025, Austin-Round Rock-San Marcos, TX" in " ".join(c.value for c in at.caption)
+
+
+def test_top_coded_and_unreleased_shown_as_such(kb):
+    at = occupations_page(area="0038900")  # Portland-Vancouver-Hillsboro, OR-WA
+    table = at.dataframe[0].value
+    local = kb.local_figures[kb.local_figures["area_code"] == "0038900"].set_index("oews_code")
+    top_code = local.index[local["annual_median_footnote"] == 5][0]
+    hidden_code = local.index[local["annual_median_footnote"] == 8][0]
+    by_soc = table.assign(soc=table["Code"].str[:7]).set_index("soc")
+    assert set(by_soc.loc[[top_code], "Median yearly wage"]) == {"≥ $239,200"}
+    assert set(by_soc.loc[[hidden_code], "Median yearly wage"]) == {"not released"}
+    assert not table["Median yearly wage"].str.fullmatch(r"\$0").any()
+
+
+def test_search_filters_titles():
+    at = occupations_page(area="0012420")
+    at.text_input[0].input("electrician").run()
+    titles = at.dataframe[0].value["Occupation"].tolist()
+    assert titles and all("electrician" in t.lower() for t in titles)
+
+
+def test_changing_region_in_sidebar_updates_table():
+    at = occupations_page(area="0012420")
+    at.sidebar.selectbox(key="area_code").select("4800000").run()
+    assert at.title[0].value.endswith("Texas")
+    assert at.query_params["area"] == ["4800000"] or at.query_params["area"] == "4800000"
+
+
+def test_spanish_interface():
+    at = occupations_page(area="0012420", lang="es")
+    assert at.title[0].value.startswith("Ocupaciones en")
+    assert "Salario anual mediano" in at.dataframe[0].value.columns
+
+
+def test_unknown_region_in_link_is_explained():
+    at = open_app(area="9999999")
+    assert any("9999999" in w.value for w in at.warning)
+    assert at.sidebar.selectbox(key="area_code").value == "0000000"
