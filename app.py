@@ -8,6 +8,8 @@ ctx = ui.sidebar()
 _ = ctx._
 pages = [
     st.Page("pages/home.py", title=_("Home"), icon="🏠", default=True),
+    st.Page("pages/quiz.py", title=_("Interest quiz"), icon="📝", url_path="quiz"),
+    st.Page("pages/profile.py", title=_("My profile"), icon="🧭", url_path="profile"),
     st.Page("pages/occupations.py", title=_("Occupations near you"), icon="📋", url_path="occupations"),
 ]
 page = st.navigation(pages)

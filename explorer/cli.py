@@ -63,6 +63,48 @@ def _regions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _score(args: argparse.Namespace) -> int:
+    from explorer import quiz
+
+    sheet = read_answer_sheet(args.answers)
+    profile = quiz.score(sheet["band"], sheet["form"], sheet["answers"])
+    out = {"band": profile.band, "form": profile.form, "scores": profile.scores, "max_score": profile.max_score,
+           "holland_code": profile.code.letters if profile.confident else None,
+           "ranked_letters": profile.code.letters, "tied": [list(t) for t in profile.code.tied],
+           "ambiguous": profile.code.ambiguous, "shape": profile.shape, "consistency": profile.consistency,
+           "differentiation": profile.differentiation, "quality_flags": profile.flags,
+           "confident": profile.confident}
+    if args.json:
+        print(json.dumps(out, indent=1))
+    else:
+        for key, value in out.items():
+            print(f"{key:16} {value}")
+    return 0
+
+
+def read_answer_sheet(path: Path) -> dict:
+    """An answer sheet: JSON ``{"band": "9-12", "form": "quick", "answers": {"HR01": 4, ...}}``."""
+    from explorer import quiz
+
+    try:
+        sheet = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: not valid JSON ({exc})") from None
+    if not isinstance(sheet, dict) or not isinstance(sheet.get("answers"), dict):
+        raise UsageError(f'{path}: expected an object with "band", "form" and an "answers" object of item id -> 0..4')
+    band, form = sheet.get("band"), sheet.get("form")
+    try:
+        quiz.check_band_form(band, form)
+    except quiz.QuizInputError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    problems = quiz.answer_problems(band, form, sheet["answers"])
+    if problems:
+        raise UsageError(f"{path}: " + "; ".join(problems))
+    return sheet
+
+
 Command = tuple[str, str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 
 
@@ -89,9 +131,17 @@ def _args_regions(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", choices=["national", "state", "metropolitan", "nonmetropolitan"])
 
 
+def _args_score(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--answers", type=Path, required=True,
+                   help='JSON answer sheet: {"band": "9-12", "form": "quick", "answers": {"HR01": 4, ...}}')
+    p.add_argument("--json", action="store_true", help="print the profile as JSON")
+
+
 COMMANDS: list[Command] = [
     ("build-data", "build data/ from the public sources (O*NET, BLS EP, OEWS, Advance CTE)", _args_build, _build_data),
     ("occupations", "list occupations with local employment and wages for one area", _args_occupations, _occupations),
+    ("score", "score an interest-quiz answer sheet (theme sums, Holland code, shape, quality flags)", _args_score,
+     _score),
     ("regions", "list OEWS areas (national, states, metro and nonmetro areas) and their codes", _args_regions, _regions),
 ]
 

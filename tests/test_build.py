@@ -116,3 +116,14 @@ def test_loader_names_missing_and_corrupt_files(tmp_path, fresh_build):
     (copy / "regions.parquet").unlink()
     with pytest.raises(DataError, match=r"missing knowledge-base file .*regions\.parquet.*build-data"):
         load(copy)
+
+
+def test_every_committed_data_file_is_in_the_manifest():
+    from explorer.build.sources import sha256_of
+
+    manifest = json.loads((DATA_DIR / "MANIFEST.json").read_text())
+    on_disk = {str(p.relative_to(DATA_DIR)) for p in DATA_DIR.rglob("*") if p.is_file() and p.name != "MANIFEST.json"}
+    assert on_disk == set(manifest["files"])
+    for name, entry in manifest["files"].items():
+        assert sha256_of(DATA_DIR / name) == entry["sha256"], f"{name} changed; rerun build-data"
+        assert entry["sources"][0]["license"]

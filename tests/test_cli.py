@@ -65,3 +65,33 @@ def test_regions_search():
     run = explorer("regions", "--search", "austin")
     assert run.returncode == 0
     assert "0012420" in run.stdout and "Austin-Round Rock-San Marcos, TX" in run.stdout
+
+
+def _sheet(tmp_path, body: dict) -> str:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(body))
+    return str(path)
+
+
+def test_score_answer_sheet(tmp_path):
+    from explorer import quiz
+
+    items = quiz.form_items("9-12", "quick")
+    values = {"R": 4, "I": 1, "A": 3, "S": 0, "E": 2, "C": 0}
+    run = explorer("score", "--answers", _sheet(tmp_path, {"band": "9-12", "form": "quick",
+                                                            "answers": {i.id: values[i.theme] for i in items}}), "--json")
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert out["scores"] == {"R": 20, "I": 5, "A": 15, "S": 0, "E": 10, "C": 0}
+    assert out["holland_code"] == "RAE" and out["shape"] == "one_peak" and out["quality_flags"] == []
+
+
+@pytest.mark.parametrize("body,expected", [
+    ({"band": "9-12", "form": "quick", "answers": {"HR01": 9}}, "answer 9 is not one of"),
+    ({"band": "9-12", "form": "quick", "answers": {"MR01": 2}}, "'MR01' is not on the grades 9-12 quick form"),
+    ({"band": "3-5", "form": "full", "answers": {}}, "no 'full' form"),
+    ({"answers": []}, "expected an object"),
+])
+def test_score_rejects_bad_sheets(tmp_path, body, expected):
+    run = explorer("score", "--answers", _sheet(tmp_path, body))
+    assert run.returncode == 2 and expected in run.stderr and "Traceback" not in run.stderr

@@ -38,7 +38,29 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     frame.to_parquet(path, index=False, compression="zstd", compression_level=9)
 
 
-def build(sources: Sources, out_dir: Path, command: str) -> dict:
+AUTHORED_FOLDERS = {
+    "items": "Interest-quiz items written for Career Pathways Explorer (our own wording; no O*NET Interest "
+             "Profiler item is used). Edit the CSV files by hand, then rerun build-data to refresh this manifest.",
+}
+
+
+def authored_entries(data_dir: Path) -> dict:
+    """Manifest entries for the hand-written files in data/ (quiz items), which no build produces."""
+    entries = {}
+    for folder, description in AUTHORED_FOLDERS.items():
+        for path in sorted((data_dir / folder).glob("*.csv")):
+            rows = sum(1 for _line in path.open(encoding="utf-8")) - 1
+            entries[f"{folder}/{path.name}"] = {
+                "table": f"{folder}/{path.stem}", "rows": rows, "bytes": path.stat().st_size,
+                "sha256": sha256_of(path),
+                "sources": [{"name": "Career Pathways Explorer authors", "release": "project version",
+                             "license": "MIT (the project's license)", "attribution": description}],
+                "build_command": "written by hand",
+            }
+    return entries
+
+
+def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None = None) -> dict:
     """Build every knowledge-base table into ``out_dir`` and return the manifest written there."""
     # The text sources are quick to check, so a wrong folder fails before the slow OEWS read.
     occupations, clusters, related = build_occupations(sources)
@@ -99,6 +121,7 @@ def build(sources: Sources, out_dir: Path, command: str) -> dict:
             "inputs_sha256": {k: inputs[k] for k in input_keys},
             "build_command": command,
         }
+    manifest["files"].update(authored_entries(data_dir or out_dir))
     (out_dir / MANIFEST.name).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
 
@@ -108,8 +131,8 @@ def build_into(sources: Sources, data_dir: Path, command: str) -> dict:
     data_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=data_dir.parent))
     try:
-        manifest = build(sources, staging, command)
-        for name in [*manifest["files"], MANIFEST.name]:
+        manifest = build(sources, staging, command, data_dir)
+        for name in [*KNOWLEDGE_FILES.values(), MANIFEST.name]:
             os.replace(staging / name, data_dir / name)
         return manifest
     finally:

@@ -33,6 +33,9 @@ class Context:
 
     @property
     def area_name(self) -> str:
+        """The region as a student reads it (OEWS calls the whole country "National")."""
+        if self.area_code == NATIONAL:
+            return self._("United States")
         return str(self.kb.regions.loc[self.area_code, "name"])
 
     @property
@@ -75,14 +78,28 @@ def sidebar() -> Context:
         names = kb.regions["name"].to_dict()
         kind_of = kb.regions["kind"].to_dict()
         st.selectbox(_("Your region"), kb.regions.index.tolist(), key="area_code",
-                     format_func=lambda code: names[code] if kind_of[code] == "national"
+                     format_func=lambda code: kinds["national"] if kind_of[code] == "national"
                      else f"{names[code]} ({kinds[kind_of[code]]})",
                      help=_("Wages and jobs are shown for this area. Type to search."),
                      on_change=_sync_query, args=("area_code", "area"))
+    _keep_in_url()
     if bad := st.session_state.pop("_bad_area", None):
         st.warning(_("The link asked for region {code}, which is not an OEWS area; showing the United States "
                      "instead.").format(code=bad))
     return Context(lang=st.session_state["lang"], _=_, area_code=st.session_state["area_code"], kb=kb)
+
+
+def _keep_in_url() -> None:
+    """Mirror the session's choices into the URL on every page, so a refresh (a new session) keeps them.
+
+    Streamlit drops query parameters when the sidebar navigation or st.switch_page changes page.
+    """
+    wanted = {"lang": st.session_state["lang"], "area": st.session_state["area_code"]}
+    if code := st.session_state.get("resume_code"):
+        wanted["code"] = code
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
 
 
 def context() -> Context:

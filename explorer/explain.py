@@ -1,0 +1,84 @@
+"""Plain-language explanations of a profile: what each theme means, prompts to talk about, limits.
+
+All wording here is our own. Strings are marked with N_ and translated where they are shown.
+"""
+from __future__ import annotations
+
+from explorer.i18n import N_
+from explorer.quiz import Profile
+
+THEME_MEANING: dict[str, str] = {
+    "R": N_("You like hands-on work with tools, machines, plants or animals, often outdoors, where you can "
+            "see what you made or fixed."),
+    "I": N_("You like figuring things out: asking why, testing ideas, working with facts, numbers and "
+            "experiments until a puzzle makes sense."),
+    "A": N_("You like making things that are new and your own: pictures, music, stories, designs, "
+            "performances, with room to try your own way."),
+    "S": N_("You like helping, teaching and caring for people, and working with others more than with "
+            "things."),
+    "E": N_("You like leading, persuading and starting things: setting goals, making deals and getting "
+            "people behind a plan."),
+    "C": N_("You like order and accuracy: keeping records, organizing information and following clear "
+            "steps so nothing gets missed."),
+}
+
+THEME_MEANING_KIDS: dict[str, str] = {
+    "R": N_("You like to build, fix and grow things with your hands."),
+    "I": N_("You like to ask why and find out how things work."),
+    "A": N_("You like to draw, make music, act or make up stories."),
+    "S": N_("You like to help, teach and take care of people."),
+    "E": N_("You like to lead, sell and get others excited about a plan."),
+    "C": N_("You like to sort, count and keep things neat and in order."),
+}
+
+PROMPTS: dict[str, tuple[str, ...]] = {
+    "one_peak": (
+        N_("Your strongest area stands out. Which activity in it did you like most, and why?"),
+        N_("Have you done anything like this at school, at home or in a club? What did it feel like?"),
+        N_("Who do you know who works in this area? What could you ask them about their day?"),
+        N_("What is one class or activity this year that would let you try this area for real?"),
+    ),
+    "two_peaks": (
+        N_("Your top two areas are close. Can you think of a job that mixes both?"),
+        N_("When you picture a good day at work, which of the two areas shows up more?"),
+        N_("Pick one activity from each area and try both this year. Which one kept your interest longer?"),
+        N_("Look at the careers that fit both areas: which surprise you, and why?"),
+    ),
+    "flat": (
+        N_("Your answers show broad interests: no area stands out yet. That is common, and it is useful to know."),
+        N_("Think of a time you lost track of time doing something. What were you doing?"),
+        N_("Try short, real experiences in two or three areas (a club, a job shadow, a project) and notice what "
+           "you want to do again."),
+        N_("Explore careers by career cluster instead of by match, and mark the ones you want to learn about."),
+    ),
+}
+
+QUALITY_MESSAGES: dict[str, str] = {
+    "incomplete": N_("You have not answered every activity yet, so these results are not complete. Finish the "
+                     "quiz to see your real profile."),
+    "all_same": N_("You gave every activity the same answer, so your answers don't show clear favourites yet. "
+                   "Try again and think about each activity on its own."),
+    "mostly_same": N_("Most of your answers were the same, so your answers don't show clear favourites yet. It "
+                      "can help to imagine actually doing each activity for a day."),
+    "too_fast": N_("You answered very quickly, faster than most people can read each activity. Take the quiz "
+                   "again when you have a few quiet minutes."),
+    "flat": N_("Your answers show broad interests: no area stands out above the others. Here's how to explore: "
+               "look through career clusters, try activities in a few areas, and take the quiz again later."),
+}
+
+NOT_MEASURED = N_("What this does not measure: interests are not abilities. This quiz shows what kinds of work "
+                  "you might enjoy, not what you are good at or what you should do. Use it to explore, not to "
+                  "choose or to be chosen.")
+
+
+def honest_messages(profile: Profile) -> list[str]:
+    """Why a profile gets no confident code: one message per quality flag, plus flatness."""
+    messages = [QUALITY_MESSAGES[flag] for flag in profile.flags]
+    if profile.shape == "flat":
+        messages.append(QUALITY_MESSAGES["flat"])
+    return messages
+
+
+def prompts(profile: Profile) -> tuple[str, ...]:
+    """Discussion prompts for the profile's shape; a doubtful profile is treated as broad interests."""
+    return PROMPTS[profile.shape if profile.confident else "flat"]

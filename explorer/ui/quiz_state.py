@@ -1,0 +1,80 @@
+"""The student's current quiz in this browser session, kept in session_state and in the URL.
+
+The resume code goes into ``?code=`` so a refresh (a new Streamlit session) resumes at once;
+answers are saved to the database by the radio's callback the moment they are given.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer import attempts, quiz
+from explorer.i18n import Translator
+
+CODE_KEY = "resume_code"
+
+
+def current_code() -> str | None:
+    """The resume code of this session, picked up from the URL after a refresh."""
+    if CODE_KEY not in st.session_state and st.query_params.get("code"):
+        try:
+            st.session_state[CODE_KEY] = attempts.normalize_code(st.query_params["code"])
+        except attempts.ResumeCodeError:
+            st.session_state["quiz_error"] = st.query_params["code"]
+            del st.query_params["code"]
+    return st.session_state.get(CODE_KEY)
+
+
+def use_code(code: str) -> None:
+    st.session_state[CODE_KEY] = code
+    st.session_state.pop("quiz_page", None)
+    st.query_params["code"] = code
+
+
+def forget_code() -> None:
+    st.session_state.pop(CODE_KEY, None)
+    st.session_state.pop("quiz_page", None)
+    st.query_params.pop("code", None)
+
+
+def load_current() -> attempts.SavedQuiz | None:
+    code = current_code()
+    if not code:
+        return None
+    try:
+        return attempts.load(code)
+    except attempts.ResumeCodeError:
+        forget_code()
+        return None
+
+
+def _save(code: str, item_id: str, key: str) -> None:
+    value = st.session_state.get(key)
+    if value is None:
+        return
+    try:
+        attempts.save_answer(code, item_id, value)
+    except (attempts.ResumeCodeError, quiz.QuizInputError) as exc:
+        st.session_state["save_error"] = str(exc)
+
+
+def answer_radio(item: quiz.Item, code: str, saved: int | None, _: Translator) -> None:
+    """One item as a horizontal radio (arrow keys move, Tab leaves); saved as soon as it changes."""
+    options = [value for value, _label, _emoji in quiz.scale(item.band)]
+    labels = {value: f"{emoji} {_(label)}" for value, label, emoji in quiz.scale(item.band)}
+    key = f"answer_{code}_{item.id}"
+    st.radio(f"{item.emoji} {item.text}".strip(), options, index=options.index(saved) if saved in options else None,
+             format_func=labels.get, horizontal=True, key=key, on_change=_save, args=(code, item.id, key))
+
+
+def go_to_page(code: str, page: int) -> None:
+    st.session_state["quiz_page"] = page
+    attempts.set_page(code, page)
+
+
+def finish(code: str) -> None:
+    attempts.finish(code)
+    st.session_state["quiz_finished"] = True
+
+
+def finished_just_now() -> bool:
+    return st.session_state.pop("quiz_finished", False)

@@ -1,0 +1,53 @@
+import streamlit as st
+
+from explorer import attempts, charts, explain, quiz
+from explorer.riasec import THEME_NAMES, ranked
+from explorer import ui
+from explorer.ui import quiz_state
+
+ctx = ui.context()
+_ = ctx._
+
+st.title(_("Your interest profile"))
+saved = quiz_state.load_current()
+if saved is None:
+    st.info(_("Take the interest quiz first; your profile appears here when you finish."))
+    st.page_link("pages/quiz.py", label=_("Go to the quiz"), icon="📝")
+    st.stop()
+
+result = attempts.profile(saved)
+top = ranked(result.scores)[:3]
+kids = saved.band == "3-5"
+
+if result.confident:
+    names = ", ".join(_(THEME_NAMES[t]) for t in result.code.letters)
+    st.header(_("Your interest code: {code}").format(code=result.code.letters), anchor=False)
+    st.write(_("Your strongest areas, in order: {names}.").format(names=names))
+    if result.code.ambiguous:
+        st.caption(_("Some of your scores are tied, so the order of tied letters could have gone either way."))
+else:
+    st.header(_("Broad interests"), anchor=False)
+    for message in explain.honest_messages(result):
+        st.warning(_(message))
+
+bars, hexagon = st.columns(2)
+bars.altair_chart(charts.bar_chart(result.scores, result.max_score, _), width="stretch")
+hexagon.altair_chart(charts.hexagon_chart(result.scores, result.max_score, _))
+
+if result.confident:
+    st.subheader(_("What your top areas mean"), anchor=False)
+    bank = quiz.item_bank(saved.band, ctx.lang)
+    for theme in top:
+        meaning = explain.THEME_MEANING_KIDS[theme] if kids else explain.THEME_MEANING[theme]
+        st.markdown(f"**{_(THEME_NAMES[theme])}** ({result.scores[theme]}/{result.max_score}): {_(meaning)}")
+        if kids:
+            examples = [f"{i.emoji} {i.text}" for i in bank if i.theme == theme][:3]
+            st.caption(_("Activities like: {examples}").format(examples=" · ".join(examples)))
+
+st.subheader(_("Things to talk about"), anchor=False)
+for prompt in explain.prompts(result):
+    st.markdown(f"- {_(prompt)}")
+
+st.info(_(explain.NOT_MEASURED))
+st.caption(_("Resume code: {code}. Scores are sums of your answers (0 to {max} per area).")
+           .format(code=saved.resume_code, max=result.max_score))

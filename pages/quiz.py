@@ -1,0 +1,73 @@
+import streamlit as st
+
+from explorer import attempts, quiz
+from explorer.ui import quiz_state
+from explorer import ui
+
+ctx = ui.context()
+_ = ctx._
+if quiz_state.finished_just_now():
+    st.switch_page("pages/profile.py")
+BAND_LABELS = {"3-5": _("Grades 3-5"), "6-8": _("Grades 6-8"), "9-12": _("Grades 9-12")}
+FORM_LABELS = {"quick": _("Quick: 30 activities, about 5 minutes"), "full": _("Full: 60 activities, about 10 minutes")}
+
+st.title(_("Interest quiz"))
+if bad := st.session_state.pop("quiz_error", None):
+    st.error(_("The link had a resume code that cannot be right ({code}). Type your code below or start again.")
+             .format(code=bad))
+saved = quiz_state.load_current()
+
+if saved is None:
+    st.write(_("Rate how much you would like doing each activity. There are no right or wrong answers, and you "
+               "don't need to know how to do it. You need no account and we never ask your name."))
+    new, resume = st.columns(2, gap="large")
+    with new:
+        st.subheader(_("Start a new quiz"))
+        band = st.radio(_("Your grade"), list(BAND_LABELS), format_func=BAND_LABELS.get, horizontal=True)
+        form = st.radio(_("Quiz length"), quiz.FORMS_BY_BAND[band], format_func=FORM_LABELS.get)
+        if st.button(_("Start the quiz"), type="primary"):
+            quiz_state.use_code(attempts.start(band, form, ctx.lang))
+            st.rerun()
+    with resume:
+        st.subheader(_("Continue a quiz"))
+        with st.form("resume"):
+            typed = st.text_input(_("Your resume code"), placeholder="K7M-Q4T-X9B", max_chars=15)
+            if st.form_submit_button(_("Continue")):
+                try:
+                    code = attempts.normalize_code(typed)
+                    attempts.load(code)
+                except attempts.ResumeCodeError as problem:
+                    st.error(problem.message(_))
+                else:
+                    quiz_state.use_code(code)
+                    st.rerun()
+    st.stop()
+
+items = quiz.form_items(saved.band, saved.form, ctx.lang)
+screens = quiz.groups(items)
+page = min(st.session_state.setdefault("quiz_page", saved.page), len(screens) - 1)
+
+st.info(_("Your resume code is **{code}**. Write it down: with it you can come back on any device.")
+        .format(code=saved.resume_code))
+answered = len(saved.answers)
+st.progress(answered / len(items), text=_("{done} of {total} answered · screen {page} of {pages}")
+            .format(done=answered, total=len(items), page=page + 1, pages=len(screens)))
+if problem := st.session_state.pop("save_error", None):
+    st.error(_("That answer was not saved: {reason}").format(reason=problem))
+
+for item in screens[page]:
+    quiz_state.answer_radio(item, saved.resume_code, saved.answers.get(item.id), _)
+
+back, forward, finish = st.columns(3)
+back.button(_("← Back"), disabled=page == 0, on_click=quiz_state.go_to_page, args=(saved.resume_code, page - 1),
+            width="stretch")
+forward.button(_("Next →"), disabled=page == len(screens) - 1, on_click=quiz_state.go_to_page,
+               args=(saved.resume_code, page + 1), width="stretch", type="primary")
+if answered == len(items):
+    finish.button(_("See my results"), type="primary", width="stretch", on_click=quiz_state.finish,
+                  args=(saved.resume_code,))
+else:
+    finish.caption(_("Answer every activity to see your results ({left} left).").format(left=len(items) - answered))
+if st.button(_("Start over with a new quiz")):
+    quiz_state.forget_code()
+    st.rerun()

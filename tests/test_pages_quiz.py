@@ -1,0 +1,137 @@
+"""AppTest: taking the quiz, resuming by code, and reaching the profile."""
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import attempts, quiz
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PATTERN = {"R": 1, "I": 4, "A": 0, "S": 3, "E": 2, "C": 0}  # I=20 S=15 E=10 R=5 -> code ISE
+
+
+@pytest.fixture(autouse=True)
+def app_database(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
+
+
+@pytest.fixture
+def student_clock(monkeypatch):
+    """A student who takes 5 seconds per answer (the quality check would flag instant answers)."""
+    start = datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)
+    ticks = itertools.count()
+    monkeypatch.setattr(attempts, "utcnow", lambda: start + timedelta(seconds=5 * next(ticks)))
+
+
+def on_page(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page)
+    at.run()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def answer_screen(at: AppTest, band: str) -> None:
+    """Answer each unanswered item on the screen, one click (one rerun) at a time, as a student does."""
+    theme_of = {f"{i.emoji} {i.text}".strip(): i.theme for i in quiz.item_bank(band, "en")}
+    for index in range(len(at.radio)):
+        radio = at.radio[index]  # re-read: every click reruns the script and rebuilds the tree
+        if radio.label in theme_of and radio.value is None:
+            value = PATTERN[theme_of[radio.label]]
+            radio.set_value(value if band != "3-5" else min((0, 2, 4), key=lambda v: abs(v - value))).run()
+
+
+def start_quiz(at: AppTest, band: str) -> str:
+    at.radio[0].set_value(band).run()
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    return at.query_params["code"][0] if isinstance(at.query_params["code"], list) else at.query_params["code"]
+
+
+def test_quick_form_reaches_profile_with_expected_code(student_clock):
+    at = on_page("pages/quiz.py")
+    code = start_quiz(at, "9-12")
+    for screen in range(5):
+        answer_screen(at, "9-12")
+        assert f"{6 * (screen + 1)} of 30 answered" in at.get("progress")[0].proto.text
+        if screen < 4:
+            next(b for b in at.button if b.label == "Next →").click().run()
+    next(b for b in at.button if b.label == "See my results").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Your interest profile"
+    assert at.header[0].value == "Your interest code: ISE"
+    saved = attempts.load(code)
+    assert len(saved.answers) == 30 and saved.finished
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 2
+    bars = json.loads(charts[0].proto.spec)
+    assert bars["encoding"]["y"]["sort"] == ["Realistic", "Investigative", "Artistic", "Social", "Enterprising",
+                                             "Conventional"]
+
+
+def test_back_and_forward_keep_answers(student_clock):
+    at = on_page("pages/quiz.py")
+    start_quiz(at, "6-8")
+    answer_screen(at, "6-8")
+    next(b for b in at.button if b.label == "Next →").click().run()
+    assert "screen 2 of 5" in at.get("progress")[0].proto.text
+    next(b for b in at.button if b.label == "← Back").click().run()
+    assert all(r.value is not None for r in at.radio[:6])
+
+
+def test_resume_with_code_on_another_device(student_clock):
+    code = attempts.start("9-12", "quick", "en")
+    for item in quiz.form_items("9-12", "quick")[:7]:
+        attempts.save_answer(code, item.id, 3)
+    at = on_page("pages/quiz.py")
+    at.text_input[0].input(code.lower().replace("-", ""))
+    next(b for b in at.button if b.label == "Continue").click().run()
+    assert "7 of 30 answered" in at.get("progress")[0].proto.text
+
+
+@pytest.mark.parametrize("typed,message", [("K7M-Q4T-X9B", "No quiz was saved under the code K7M-Q4T-X9B"),
+                                           ("K7M-Q0T-X9B", "never contains"), ("ABC", "has 9 characters")])
+def test_bad_resume_codes_get_clear_messages(typed, message):
+    at = on_page("pages/quiz.py")
+    at.text_input[0].input(typed)
+    next(b for b in at.button if b.label == "Continue").click().run()
+    assert not at.exception
+    assert any(message in e.value for e in at.error)
+    assert not at.get("progress")
+
+
+def test_profile_page_without_a_quiz_points_to_the_quiz():
+    at = on_page("pages/profile.py")
+    assert "Take the interest quiz first" in at.info[0].value
+
+
+def test_flat_or_hurried_answers_get_honest_message():
+    code = attempts.start("9-12", "quick", "en")
+    for item in quiz.form_items("9-12", "quick"):
+        attempts.save_answer(code, item.id, 2)  # all the same, and instant
+    at = on_page("pages/profile.py", code=code)
+    assert at.header[0].value == "Broad interests"
+    warnings = " ".join(w.value for w in at.warning)
+    assert "same answer" in warnings and "very quickly" in warnings
+    assert not any("interest code" in h.value for h in at.header)
+
+
+def test_grades_3_5_see_areas_and_activities_not_jobs(student_clock):
+    code = attempts.start("3-5", "quick", "en")
+    values = {"R": 4, "I": 4, "A": 0, "S": 2, "E": 0, "C": 0}
+    for item in quiz.form_items("3-5", "quick"):
+        attempts.save_answer(code, item.id, values[item.theme] if item.id[-1] != "5" or item.theme != "I" else 2)
+    at = on_page("pages/profile.py", code=code)
+    assert at.header[0].value.startswith("Your interest code: RI")
+    captions = " ".join(c.value for c in at.caption)
+    assert "Activities like:" in captions and "🚲" in captions
+    assert not at.get("dataframe")
