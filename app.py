@@ -10,9 +10,13 @@ pages = [
     st.Page("pages/home.py", title=_("Home"), icon="🏠", default=True),
     st.Page("pages/quiz.py", title=_("Interest quiz"), icon="📝", url_path="quiz"),
     st.Page("pages/profile.py", title=_("My profile"), icon="🧭", url_path="profile"),
+    st.Page("pages/results.py", title=_("Careers that fit me"), icon="🎯", url_path="results"),
+    st.Page("pages/occupation.py", title=_("Occupation details"), icon="🔎", url_path="occupation"),
+    st.Page("pages/compare.py", title=_("Compare careers"), icon="⚖️", url_path="compare"),
     st.Page("pages/occupations.py", title=_("Occupations near you"), icon="📋", url_path="occupations"),
 ]
 page = st.navigation(pages)
 ui.follow_deep_link()
+ui.follow_navigation()
 page.run()
 ui.attribution(ctx)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from explorer import riasec
@@ -51,3 +52,40 @@ def hexagon_chart(scores: dict[str, float], max_score: float, _: Translator) -> 
         fontSize=13, fontWeight="bold").encode(x=alt.X("lx:Q", **x_off), y=alt.Y("ly:Q", **y_off),
                                                text="name:N", color=alt.value("#334155"))
     return alt.layer(outline, shape, labels, title=_("Your interest hexagon")).properties(width=400, height=300)
+
+
+def interest_comparison(student: dict[str, float], student_max: float, occupation: dict[str, float],
+                        _: Translator) -> alt.Chart:
+    """Student and occupation side by side, each as a share of its own scale (quiz 0..max, O*NET 1..7)."""
+    rows = []
+    for t in THEMES:
+        rows.append({"name": _(THEME_NAMES[t]), "who": _("You"), "share": student[t] / student_max})
+        rows.append({"name": _(THEME_NAMES[t]), "who": _("This occupation"), "share": (occupation[t] - 1) / 6})
+    frame = pd.DataFrame(rows)
+    order = [_(THEME_NAMES[t]) for t in THEMES]
+    return alt.Chart(frame, title=_("Interests: you and this occupation")).mark_bar().encode(
+        y=alt.Y("name:N", sort=order, title=None),
+        yOffset=alt.YOffset("who:N"),
+        x=alt.X("share:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%"), title=_("Share of the scale")),
+        color=alt.Color("who:N", title=None, legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("who:N"), alt.Tooltip("name:N"), alt.Tooltip("share:Q", format=".0%")],
+    ).properties(height=300)
+
+
+def wage_chart(wages: pd.DataFrame, names: list[str], _: Translator) -> alt.LayerChart:
+    """Pay range per area: line p10-p90, bar p25-p75, tick at the median. Top-coded ends stop at $239,200."""
+    frame = wages.assign(area=names)
+    cap = 239_200
+    for col in ["annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90"]:
+        top_coded = pd.to_numeric(frame[f"{col}_footnote"], errors="coerce").to_numpy(dtype=float) == 5
+        values = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=float)
+        frame[col] = np.where(top_coded, cap, values)
+    base = alt.Chart(frame, title=_("Yearly pay, 10th to 90th percentile")).encode(
+        y=alt.Y("area:N", sort=names, title=None, axis=alt.Axis(labelLimit=220)))
+    money_axis = alt.Axis(format="$,.0f", title=_("Yearly pay"))
+    line = base.mark_rule(strokeWidth=2, color="#94a3b8").encode(x=alt.X("annual_p10:Q", axis=money_axis),
+                                                                   x2="annual_p90:Q")
+    box = base.mark_bar(size=16, color="#93c5fd").encode(x="annual_p25:Q", x2="annual_p75:Q")
+    median = base.mark_tick(thickness=3, size=22, color="#1d4ed8").encode(
+        x="annual_median:Q", tooltip=[alt.Tooltip("area:N"), alt.Tooltip("annual_median:Q", format="$,.0f")])
+    return alt.layer(line, box, median).properties(height=alt.Step(48))

@@ -82,6 +82,76 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
+def parse_scores(text: str) -> dict[str, float]:
+    """"R=12,I=30,A=5,S=20,E=8,C=3" -> {"R": 12.0, ...}; every theme exactly once, numbers >= 0."""
+    from explorer.riasec import THEMES
+
+    scores: dict[str, float] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        theme, _sep, value = part.partition("=")
+        theme = theme.strip().upper()
+        if theme not in THEMES or theme in scores:
+            raise UsageError(f"--scores: {part!r} is not one of R=, I=, A=, S=, E=, C= (each once)")
+        try:
+            scores[theme] = float(value)
+        except ValueError:
+            raise UsageError(f"--scores: {part!r} needs a number after '='") from None
+        if scores[theme] < 0:
+            raise UsageError(f"--scores: {part!r} is negative; theme scores are 0 or more")
+    missing = [t for t in THEMES if t not in scores]
+    if missing:
+        raise UsageError(f"--scores: missing {', '.join(missing)} (give all six, e.g. R=12,I=30,A=5,S=20,E=8,C=3)")
+    return scores
+
+
+def _match(args: argparse.Namespace) -> int:
+    from explorer import labor, matching
+    from explorer.data import knowledge_base
+
+    scores = parse_scores(args.scores)
+    kb = knowledge_base()
+    local = labor.local_occupations(kb, args.area)
+    zones = {int(z) for z in args.job_zone.split(",")} if args.job_zone else None
+    priorities = args.priority.split(",") if args.priority else None
+    for p in priorities or []:
+        if p not in matching.PRIORITIES:
+            raise UsageError(f"--priority: {p!r} is not one of {', '.join(matching.PRIORITIES)}")
+    ranked = matching.rank(matching.Matcher.from_occupations(kb.occupations), scores, local, job_zones=zones,
+                           priorities=priorities).head(args.top)
+    records = {item["onet_code"]: item for item in labor.records(ranked)}
+    results = [{"rank": int(row["rank"]), "r": round(float(row["r"]), 4), "band": row["band"], **records[code],
+                "local_openings_per_year": None if pd_isna(row["local_openings"]) else int(row["local_openings"])}
+               for code, row in ranked.iterrows()]
+    out = {"scores": scores, "area": args.area, "source": labor.oews_citation(kb, args.area), "results": results}
+    if args.json:
+        print(json.dumps(out, indent=1, ensure_ascii=False))
+    else:
+        for item in results:
+            print(f"{item['rank']:>3} {item['band']:5} r={item['r']:.3f} {item['onet_code']} {item['title']}")
+        print(f"\nSource: {out['source']}")
+    return 0
+
+
+def pd_isna(value: object) -> bool:
+    import pandas as pd
+
+    return value is None or bool(pd.isna(value))
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from explorer import bench
+    from explorer.data import knowledge_base
+
+    if args.what != "match":
+        raise UsageError(f"unknown benchmark {args.what!r}; available: match")
+    result = bench.bench_match(knowledge_base(), args.area, args.repeat)
+    print(f"one profile x {result['occupations']} occupations + local join ({args.area}):")
+    print(f"  vectorised (numpy + pandas join): {result['vectorised_ms']:8.2f} ms (median of {args.repeat})")
+    print(f"  naive row-by-row pandas:          {result['naive_ms']:8.2f} ms")
+    print(f"  speedup: {result['speedup']:.0f}x (target >= 50x); same ranked result: {bool(result['same_result'])}")
+    return 0
+
+
 def read_answer_sheet(path: Path) -> dict:
     """An answer sheet: JSON ``{"band": "9-12", "form": "quick", "answers": {"HR01": 4, ...}}``."""
     from explorer import quiz
@@ -137,11 +207,28 @@ def _args_score(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the profile as JSON")
 
 
+def _args_match(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--scores", required=True, help="theme scores, e.g. R=12,I=30,A=5,S=20,E=8,C=3 (any scale)")
+    p.add_argument("--area", default="0000000", help="OEWS area code for local figures (default: national)")
+    p.add_argument("--top", type=int, default=10, help="how many results")
+    p.add_argument("--job-zone", help="only these job zones, e.g. 2,3")
+    p.add_argument("--priority", help="order inside a fit band: openings (default), wage, growth, training, fit")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _args_bench(p: argparse.ArgumentParser) -> None:
+    p.add_argument("what", choices=["match"], help="what to time")
+    p.add_argument("--area", default="0012420")
+    p.add_argument("--repeat", type=int, default=5)
+
+
 COMMANDS: list[Command] = [
     ("build-data", "build data/ from the public sources (O*NET, BLS EP, OEWS, Advance CTE)", _args_build, _build_data),
     ("occupations", "list occupations with local employment and wages for one area", _args_occupations, _occupations),
     ("score", "score an interest-quiz answer sheet (theme sums, Holland code, shape, quality flags)", _args_score,
      _score),
+    ("match", "rank occupations for six theme scores with local figures", _args_match, _match),
+    ("bench", "print timings (e.g. `bench match`)", _args_bench, _bench),
     ("regions", "list OEWS areas (national, states, metro and nonmetro areas) and their codes", _args_regions, _regions),
 ]
 

@@ -21,7 +21,7 @@ class DataError(Exception):
     """The committed knowledge base is missing or does not match its manifest."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity equality: usable as a cache key, one per process
 class KnowledgeBase:
     """The derived tables, each keyed as documented in the README.
 

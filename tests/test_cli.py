@@ -95,3 +95,35 @@ def test_score_answer_sheet(tmp_path):
 def test_score_rejects_bad_sheets(tmp_path, body, expected):
     run = explorer("score", "--answers", _sheet(tmp_path, body))
     assert run.returncode == 2 and expected in run.stderr and "Traceback" not in run.stderr
+
+
+def test_match_json_ranks_with_local_figures(oews_db):
+    run = explorer("match", "--scores", "R=5,I=20,A=0,S=15,E=10,C=3", "--area", "0012420", "--top", "10", "--json")
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    results = out["results"]
+    assert len(results) == 10 and [r["rank"] for r in results] == list(range(1, 11))
+    assert all(r["band"] in {"best", "great", "good"} and 0 <= r["r"] <= 1 for r in results)
+    assert out["source"] == "BLS OEWS May 2025, Austin-Round Rock-San Marcos, TX"
+    first = results[0]
+    key = "OEUM0012420000000" + first["oews_code"].replace("-", "")
+    cell = oews_db.execute("SELECT v01 FROM cell WHERE key = ?", (key,)).fetchone()
+    assert first["employment"] == int(cell["v01"])
+
+
+@pytest.mark.parametrize("scores,expected", [("R=5,I=20", "missing A, S, E, C"), ("R=5,I=x,A=0,S=1,E=1,C=1", "needs a number"),
+                                             ("R=5,I=2,A=0,S=1,E=1,Q=1", "'Q=1' is not one of"),
+                                             ("R=-5,I=2,A=0,S=1,E=1,C=1", "negative")])
+def test_match_rejects_bad_scores(scores, expected):
+    run = explorer("match", "--scores", scores)
+    assert run.returncode == 2 and expected in run.stderr
+
+
+def test_naive_benchmark_baseline_gives_the_same_ranking(kb):
+    from explorer import bench, labor, matching
+
+    scores = {"R": 2, "I": 4, "A": 18, "S": 9, "E": 6, "C": 1}
+    fast = matching.rank(matching.Matcher.from_occupations(kb.occupations), scores,
+                         labor.local_occupations(kb, "0012420"), priorities=["fit"])
+    naive = bench.naive_match(kb, scores, "0012420")
+    assert fast.index.tolist() == naive.index.tolist()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from explorer import data, i18n, labor
+from explorer import data, i18n, labor, matching
 from explorer.data import KnowledgeBase
 
 NATIONAL = "0000000"
@@ -20,6 +20,29 @@ NATIONAL = "0000000"
 @st.cache_resource(show_spinner=False)
 def knowledge_base() -> KnowledgeBase:
     return data.knowledge_base()
+
+
+@st.cache_resource(show_spinner=False)
+def matcher() -> "matching.Matcher":
+    """The similarity model fitted on the 923 occupation profiles, shared by every session."""
+    return matching.Matcher.from_occupations(knowledge_base().occupations)
+
+
+def open_occupation(code: str) -> None:
+    """Callback: show one occupation's page next (and keep it in the URL for a refresh)."""
+    st.session_state["occupation"] = code
+    st.session_state["_go"] = "pages/occupation.py"
+
+
+def compare(codes: list[str]) -> None:
+    st.session_state["compare"] = list(codes)
+    st.session_state["_go"] = "pages/compare.py"
+
+
+def follow_navigation() -> None:
+    """Pages request a switch from callbacks (where st.switch_page cannot run); honour it here."""
+    if target := st.session_state.pop("_go", None):
+        st.switch_page(target)
 
 
 @dataclass(frozen=True)
@@ -68,6 +91,8 @@ def sidebar() -> Context:
     # first run under st.navigation), instead of silently resetting it to the first option.
     st.session_state["lang"] = st.session_state.get("lang") or _initial_language()
     st.session_state["area_code"] = st.session_state.get("area_code") or _initial_area(kb)
+    if "occupation" not in st.session_state and st.query_params.get("occ") in kb.occupations.index:
+        st.session_state["occupation"] = st.query_params["occ"]
     _ = i18n.translator(st.session_state["lang"])
     with st.sidebar:
         st.selectbox(_("Language / Idioma"), list(i18n.LANGUAGES), key="lang",
@@ -97,6 +122,8 @@ def _keep_in_url() -> None:
     wanted = {"lang": st.session_state["lang"], "area": st.session_state["area_code"]}
     if code := st.session_state.get("resume_code"):
         wanted["code"] = code
+    if occupation := st.session_state.get("occupation"):
+        wanted["occ"] = occupation
     for key, value in wanted.items():
         if st.query_params.get(key) != value:
             st.query_params[key] = value

@@ -28,10 +28,16 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server_database(tmp_path_factory) -> str:
+    """The app server's database, so a test can prepare a student's saved quiz in it."""
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'e2e.db'}"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, server_database):
     """One app server per test module, on a fresh SQLite database."""
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db') / 'e2e.db'}"}
+    env = {**os.environ, "DATABASE_URL": server_database}
     log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.address",

@@ -1,0 +1,147 @@
+"""Tables as students read them: text cells with units and honest gaps, built from data (no streamlit)."""
+from __future__ import annotations
+
+import pandas as pd
+from babel.numbers import format_decimal
+
+from explorer import labor, matching
+from explorer.data import KnowledgeBase
+from explorer.i18n import NUMBER_LOCALES, N_, Translator
+from explorer.riasec import THEME_NAMES
+
+JOB_ZONE_LABELS = {1: N_("little or no preparation"), 2: N_("some preparation"), 3: N_("medium preparation"),
+                   4: N_("considerable preparation"), 5: N_("extensive preparation")}
+# BLS typical entry-level education, as BLS words it (translated for display).
+EDUCATION_LABELS = [N_("No formal educational credential"), N_("High school diploma or equivalent"),
+                    N_("Some college, no degree"), N_("Postsecondary nondegree award"), N_("Associate's degree"),
+                    N_("Bachelor's degree"), N_("Master's degree"), N_("Doctoral or professional degree")]
+EXPERIENCE_LABELS = [N_("None"), N_("Less than 5 years"), N_("5 years or more")]
+TRAINING_LABELS = [N_("Short-term on-the-job training"), N_("Moderate-term on-the-job training"),
+                   N_("Long-term on-the-job training"), N_("Apprenticeship"), N_("Internship/residency")]
+
+
+def percent(value: object, lang: str) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    return format_decimal(float(value), format="+#,##0.0;-#,##0.0", locale=NUMBER_LOCALES[lang]) + " %"
+
+
+def preparation(row: pd.Series, _: Translator) -> str:
+    zone = row["job_zone"]
+    text = _("Zone {zone}: {label}").format(zone=int(zone), label=_(JOB_ZONE_LABELS[int(zone)]))
+    education = bls_label(row["ep_typical_education"], _)
+    return f"{text} · {education}" if education else text
+
+
+def bls_label(value: object, _: Translator) -> str:
+    """A BLS category ("Bachelor's degree", "None" ...) in the reader's language; blank when unpublished."""
+    return _(value) if isinstance(value, str) else ""
+
+
+def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, _: Translator, lang: str) -> pd.DataFrame:
+    """The ranked list: fit band, local jobs, starting (p25) and median pay, growth, preparation."""
+    rows = ranked
+    def wage(col: str) -> list[str]:
+        return [labor.wage_text(col, v, f, here, _, lang)
+                for v, f, here in zip(rows[col], rows[f"{col}_footnote"], rows["in_area"])]
+    group = rows["wage_basis"].isin(["parent_soc", "bls_aggregate"]).to_numpy()
+    return pd.DataFrame({
+        _("#"): rows["rank"].to_numpy(),
+        _("Fit"): [_(matching.BAND_LABELS[b]) for b in rows["band"]],
+        _("Consistent pick"): ["✔" if consistent is not None and consistent.get(code, 0) >= matching.CONSISTENT_SHARE
+                               else "" for code in rows.index],
+        _("Occupation"): [f"{t} †" if g else t for t, g in zip(rows["title"], group)],
+        _("Local jobs"): [labor.employment_text(v, f, a, _, lang)
+                          for v, f, a in zip(rows["employment"], rows["employment_footnote"], rows["in_area"])],
+        _("Starting pay (25th percentile)"): wage("annual_p25"),
+        _("Median pay"): wage("annual_median"),
+        _("U.S. growth 2024-34"): [percent(v, lang) for v in rows["ep_change_percent"]],
+        _("Bright Outlook"): ["☀️" if b else "" for b in rows["bright_outlook"]],
+        _("Preparation"): [preparation(row, _) for _code, row in rows.iterrows()],
+        _("Code"): rows.index,
+    })
+
+
+def cluster_table(clusters: pd.DataFrame, _: Translator, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        _("Career cluster"): clusters.index,
+        _("Occupations"): clusters["occupations"].to_numpy(),
+        _("Local jobs"): [labor.count(v, lang) for v in clusters["local_jobs"]],
+        _("Examples here"): [", ".join(e) if isinstance(e, list) else "" for e in clusters["examples"]],
+    })
+
+
+def wage_rows(kb: KnowledgeBase, oews_code: str | None, area_code: str) -> pd.DataFrame:
+    """The occupation's wage percentiles in the student's area, its state and the nation (as published)."""
+    areas = [area_code]
+    state = kb.regions.loc[area_code, "state_code"]
+    if isinstance(state, str) and f"{state}00000" not in areas:
+        areas.append(f"{state}00000")
+    if "0000000" not in areas:
+        areas.append("0000000")
+    rows = []
+    for code in areas:
+        figures = labor.area_figures(kb, code)
+        if oews_code is not None and oews_code in figures.index:
+            rows.append(figures.loc[oews_code].to_dict() | {"area_code": code, "area": kb.regions.loc[code, "name"]})
+    return pd.DataFrame(rows)
+
+
+def wage_table(wages: pd.DataFrame, _: Translator, lang: str) -> pd.DataFrame:
+    columns = {"annual_p10": _("10th percentile"), "annual_p25": _("25th (starting)"), "annual_median": _("Median"),
+               "annual_p75": _("75th"), "annual_p90": _("90th percentile")}
+    names = [_("United States") if code == "0000000" else name for code, name in zip(wages["area_code"], wages["area"])]
+    out = {_("Area"): names,
+           _("Jobs"): [labor.employment_text(v, f, True, _, lang)
+                       for v, f in zip(wages["employment"], wages["employment_footnote"])]}
+    for col, label in columns.items():
+        out[label] = [labor.wage_text(col, v, f, True, _, lang) for v, f in zip(wages[col], wages[f"{col}_footnote"])]
+    return pd.DataFrame(out)
+
+
+def where_else(kb: KnowledgeBase, oews_code: str | None, area_code: str, limit: int = 5) -> pd.DataFrame:
+    """Other areas of the same state that publish this occupation, most jobs first.
+
+    OEWS gives no coordinates, so "nearest" means "in your state"; the state figure is included.
+    """
+    if oews_code is None:
+        return pd.DataFrame(columns=["area_code", "name", "employment"])
+    state = kb.regions.loc[area_code, "state_code"]
+    same_state = kb.regions[(kb.regions["state_code"] == state) & (kb.regions.index != area_code)]
+    found = kb.local_figures[(kb.local_figures["oews_code"] == oews_code)
+                             & kb.local_figures["area_code"].isin(same_state.index)]
+    found = found.assign(name=found["area_code"].map(kb.regions["name"]))
+    return found.sort_values("employment", ascending=False, na_position="last")[
+        ["area_code", "name", "employment"]].head(limit)
+
+
+def compare_table(kb: KnowledgeBase, local: pd.DataFrame, codes: list[str], _: Translator, lang: str) -> pd.DataFrame:
+    """Two or three occupations side by side (rows = facts, columns = occupations)."""
+    facts = {}
+    for code in codes:
+        row = local.loc[code]
+        facts[row["title"]] = {
+            _("Holland code"): row["holland_code"],
+            _("Local jobs"): labor.employment_text(row["employment"], row["employment_footnote"], row["in_area"], _, lang),
+            _("Local openings per year (estimate)"): "" if pd.isna(row["local_openings"]) else labor.count(row["local_openings"], lang),
+            _("Starting pay (25th percentile)"): labor.wage_text("annual_p25", row["annual_p25"], row["annual_p25_footnote"], row["in_area"], _, lang),
+            _("Median pay"): labor.wage_text("annual_median", row["annual_median"], row["annual_median_footnote"], row["in_area"], _, lang),
+            _("U.S. growth 2024-34"): percent(row["ep_change_percent"], lang),
+            _("Bright Outlook"): _("yes") if row["bright_outlook"] else _("no"),
+            _("Preparation"): preparation(row, _),
+            _("Work experience"): bls_label(row["ep_work_experience"], _),
+            _("On-the-job training"): bls_label(row["ep_training"], _),
+            _("Career cluster"): row["career_cluster"],
+        }
+    return pd.DataFrame(facts)
+
+
+def theme_list(letters: list[str], _: Translator) -> str:
+    return ", ".join(_(THEME_NAMES[t]) for t in letters)
+
+
+def related(kb: KnowledgeBase, code: str, limit: int = 6) -> dict[str, str]:
+    """O*NET's closest related occupations (Primary-Short tier first) that have interest data."""
+    rows = kb.related_occupations[kb.related_occupations["onet_code"] == code].sort_values("rank")
+    codes = [c for c in rows["related_code"] if c in kb.occupations.index][:limit]
+    return {c: kb.occupations.loc[c, "title"] for c in codes}

@@ -1,0 +1,19 @@
+import streamlit as st
+
+from explorer import labor, views
+from explorer import ui
+
+ctx = ui.context()
+_ = ctx._
+
+st.title(_("Compare careers"))
+local = labor.local_occupations(ctx.kb, ctx.area_code)
+titles = local["title"].to_dict()
+chosen = st.multiselect(_("Occupations to compare (two or three)"), list(titles), format_func=titles.get,
+                        max_selections=3, default=st.session_state.get("compare", []))
+if len(chosen) < 2:
+    st.info(_("Pick two or three occupations. You can also choose them from your results."))
+    st.stop()
+st.dataframe(views.compare_table(ctx.kb, local, chosen, _, ctx.lang), width="stretch")
+st.caption(_("Local figures: {source}. Growth and training: {ep}.").format(source=ctx.oews_source,
+                                                                           ep=labor.ep_citation(ctx.kb)))

@@ -1,0 +1,92 @@
+import streamlit as st
+
+from explorer import attempts, charts, labor, matching, quiz, views
+from explorer import ui
+from explorer.ui import quiz_state
+
+ctx = ui.context()
+_ = ctx._
+code = st.session_state.get("occupation")
+if code not in ctx.kb.occupations.index:
+    st.title(_("Occupation details"))
+    st.info(_("Choose an occupation from your results first."))
+    st.page_link("pages/results.py", label=_("Careers that fit me"), icon="🎯")
+    st.stop()
+
+local = labor.local_occupations(ctx.kb, ctx.area_code)
+occupation = local.loc[code]
+st.title(occupation["title"])
+st.caption(_("O\\*NET-SOC {code} · [Full description on O\\*NET OnLine](https://www.onetonline.org/link/summary/{code})")
+           .format(code=code))
+if occupation["wage_basis"] in ("parent_soc", "bls_aggregate"):
+    st.caption(_("Jobs and pay are those BLS publishes for {oews}, the broader group this occupation belongs to.")
+               .format(oews=occupation["oews_code"]))
+
+saved = quiz_state.load_current()
+profile = attempts.profile(saved) if saved and saved.band != "3-5" else None
+if profile and profile.confident:
+    r = ui.matcher().correlations(profile.scores)[code]
+    band = matching.fit_band(r)
+    shared = matching.shared_themes(profile.scores, occupation)
+    st.subheader((_(matching.BAND_LABELS[band]) if band else _("Weak fit")) + f" · r = {r:.2f}", anchor=False)
+    if shared:
+        st.write(_("You share these interests with this occupation: {themes}.").format(themes=views.theme_list(shared, _)))
+    theme_of = {i.id: i for i in quiz.form_items(saved.band, saved.form, ctx.lang)}
+    moved = matching.influential_answers(ui.matcher(), saved.answers, {k: v.theme for k, v in theme_of.items()}, code)
+    if moved:
+        st.write(_("Your answers that moved this result up most:"))
+        labels = {value: _(label) for value, label, _emoji in quiz.scale(saved.band)}
+        for item_id, _lift in moved:
+            st.markdown(_("- {activity}: you answered “{answer}”").format(
+                activity=theme_of[item_id].text, answer=labels[saved.answers[item_id]]))
+    left, right = st.columns(2)
+    left.altair_chart(charts.interest_comparison(profile.scores, profile.max_score, occupation, _), width="stretch")
+else:
+    left, right = st.columns(2)
+    left.write(_("Holland code of this occupation: **{code}**").format(code=occupation["holland_code"]))
+
+wages = views.wage_rows(ctx.kb, occupation["oews_code"], ctx.area_code)
+with right:
+    if not occupation["in_area"]:
+        st.warning(_("Not found in {area}: BLS publishes no estimate for this occupation here.").format(area=ctx.area_name))
+        elsewhere = views.where_else(ctx.kb, occupation["oews_code"], ctx.area_code)
+        if len(elsewhere):
+            st.write(_("Where it exists in your state: {places}.").format(places="; ".join(
+                f"{row['name']} ({labor.employment_text(row['employment'], None, True, _, ctx.lang)})"
+                for _i, row in elsewhere.iterrows())))
+    if len(wages):
+        names = [_("United States") if c == "0000000" else n for c, n in zip(wages["area_code"], wages["area"])]
+        st.altair_chart(charts.wage_chart(wages, names, _), width="stretch")
+
+st.subheader(_("Jobs and pay"), anchor=False)
+if len(wages):
+    ui.table(views.wage_table(wages, _, ctx.lang))
+st.caption(_("Source: {source}; state and national rows: BLS OEWS {release}. “≥ $239,200”: at or above the "
+             "highest wage BLS publishes (drawn at $239,200 in the chart).").format(source=ctx.oews_source, release=ctx.kb.oews_release))
+
+outlook, prep = st.columns(2)
+with outlook:
+    st.subheader(_("Outlook"), anchor=False)
+    st.markdown(_("- U.S. growth 2024-34: **{growth}**\n- Openings per year in the U.S.: **{openings}**\n"
+                  "- Estimated openings per year here: **{local}**").format(
+        growth=views.percent(occupation["ep_change_percent"], ctx.lang) or _("not published"),
+        openings=labor.count(occupation["ep_openings_thousands"] * 1000, ctx.lang)
+        if occupation["ep_openings_thousands"] == occupation["ep_openings_thousands"] else _("not published"),
+        local=labor.count(occupation["local_openings"], ctx.lang)
+        if occupation["local_openings"] == occupation["local_openings"] else _("not published")))
+    if occupation["bright_outlook"]:
+        st.markdown("☀️ " + _("O\\*NET Bright Outlook occupation"))
+    st.caption(_("Source: {ep}. Local openings = U.S. openings × this area's share of U.S. jobs in the occupation.")
+               .format(ep=labor.ep_citation(ctx.kb)))
+with prep:
+    st.subheader(_("Preparation"), anchor=False)
+    st.markdown("- " + views.preparation(occupation, _))
+    for label, value in ((_("Work experience"), views.bls_label(occupation["ep_work_experience"], _)),
+                         (_("On-the-job training"), views.bls_label(occupation["ep_training"], _))):
+        if value:
+            st.markdown(f"- {label}: {value}")
+
+st.subheader(_("Related occupations"), anchor=False)
+related = views.related(ctx.kb, code)
+for related_code, title in related.items():
+    st.button(title, key=f"related_{related_code}", on_click=ui.open_occupation, args=(related_code,))

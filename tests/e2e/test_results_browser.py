@@ -1,0 +1,51 @@
+"""End to end from a saved quiz: results -> one occupation -> compare two, in a rural area."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+from playwright.sync_api import expect
+
+from explorer import attempts, quiz
+from tests.e2e.conftest import screenshot
+
+
+def finished_quiz(url: str) -> str:
+    code = attempts.start("9-12", "quick", "en", url)
+    values = {"R": 3, "I": 1, "A": 0, "S": 2, "E": 1, "C": 4}
+    start = datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)
+    for k, item in enumerate(quiz.form_items("9-12", "quick")):
+        value = values[item.theme] if k % 5 else max(0, values[item.theme] - 1)
+        attempts.save_answer(code, item.id, value, url, now=start + timedelta(seconds=5 * k))
+    attempts.finish(code, url)
+    return code
+
+
+def test_results_occupation_compare(server, server_database, page):
+    code = finished_quiz(server_database)
+    page.goto(f"{server}/results?code={code}&area=2200002")
+    expect(page.get_by_role("heading", name=re.compile("Careers that fit you in Central Louisiana"))).to_be_visible()
+    grid = page.get_by_test_id("stDataFrame")
+    expect(grid).to_contain_text("Best fit")
+    expect(page.get_by_text("BLS OEWS May 2025, Central Louisiana nonmetropolitan area", exact=False)).to_be_visible()
+    page.wait_for_timeout(500)
+    screenshot(page, "results-rural")
+
+    page.get_by_role("button", name="Open this occupation").click()
+    expect(page.get_by_role("heading", name="Jobs and pay")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"(Best|Great|Good) fit · r = 0\.\d\d"))).to_be_visible()
+    page.wait_for_timeout(800)
+    screenshot(page, "occupation-rural")
+
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Compare careers").click()
+    picker = page.get_by_role("combobox", name=re.compile("Occupations to compare"))
+    for title in ["Registered Nurses", "Bookkeeping, Accounting, and Auditing Clerks"]:
+        picker.click()
+        page.keyboard.type(title)
+        page.get_by_role("option", name=title, exact=True).click()
+        page.keyboard.press("Escape")
+    compare = page.get_by_test_id("stDataFrame")
+    expect(compare).to_contain_text("Registered Nurses")
+    expect(compare).to_contain_text("$75,640")
+    page.wait_for_timeout(500)
+    screenshot(page, "compare-rural")

@@ -1,0 +1,114 @@
+"""AppTest: ranked results, one occupation, compare; flat profiles get clusters, not fit labels."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import attempts, quiz
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def app_database(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
+
+
+def saved_quiz(values: dict[str, int], band: str = "9-12") -> str:
+    """A finished quick quiz answered at a student's pace (5 s per item)."""
+    code = attempts.start(band, "quick", "en")
+    start = datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)
+    for k, item in enumerate(quiz.form_items(band, "quick")):
+        value = values[item.theme] if k % 5 or band == "3-5" else max(0, values[item.theme] - 1)
+        attempts.save_answer(code, item.id, value, now=start + timedelta(seconds=5 * k))
+    attempts.finish(code)
+    return code
+
+
+def on_page(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page)
+    at.run()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+INVESTIGATIVE_SOCIAL = {"R": 1, "I": 4, "A": 0, "S": 3, "E": 2, "C": 1}
+
+
+def test_results_rank_by_band_with_local_figures():
+    code = saved_quiz(INVESTIGATIVE_SOCIAL)
+    at = on_page("pages/results.py", code=code, area="0012420")
+    table = at.dataframe[0].value
+    assert len(table) == 40
+    assert table["Fit"].iloc[0] == "Best fit"
+    assert list(table["#"]) == list(range(1, 41))
+    order = {"Best fit": 0, "Great fit": 1, "Good fit": 2}
+    assert table["Fit"].map(order).is_monotonic_increasing
+    captions = " ".join(c.value for c in at.caption)
+    assert "BLS OEWS May 2025, Austin-Round Rock-San Marcos, TX" in captions
+
+
+def test_priority_and_zone_filters():
+    code = saved_quiz({"R": 0, "I": 1, "A": 4, "S": 1, "E": 1, "C": 0})
+    at = on_page("pages/results.py", code=code, area="0012420")
+    at.multiselect(key="zones").select(1).run()
+    assert any("Nearby levels have more" in w.value and "zone 2" in w.value for w in at.warning)
+    at.multiselect(key="zones").unselect(1).run()
+    at.selectbox(key="priority").select("wage").run()
+    table = at.dataframe[0].value
+    assert not at.warning and len(table) > 0
+
+
+def test_flat_profile_gets_clusters_not_fit_labels():
+    code = saved_quiz({t: 2 for t in "RIASEC"})
+    at = on_page("pages/results.py", code=code, area="0012420")
+    assert any("broad interests" in w.value for w in at.warning)
+    table = at.dataframe[0].value
+    assert "Career cluster" in table.columns and "Fit" not in table.columns
+
+
+def test_open_occupation_then_compare():
+    code = saved_quiz(INVESTIGATIVE_SOCIAL)
+    at = on_page("pages/results.py", code=code, area="0012420")
+    first = at.dataframe[0].value.iloc[0]
+    at.selectbox(key="open_choice").select(first["Code"])
+    next(b for b in at.button if b.label == "Open this occupation").click().run()
+    at.run()  # AppTest draws a page switched to from app.py (after a callback) on the next run
+    assert not at.exception, at.exception
+    assert at.title[0].value == first["Occupation"].rstrip(" †")
+    assert any("fit" in s.value.lower() and "r = " in s.value for s in at.subheader)
+    wage_table = at.dataframe[0].value
+    assert list(wage_table["Area"]) == ["Austin-Round Rock-San Marcos, TX", "Texas", "United States"]
+    assert wage_table["Median"].iloc[0] == first["Median pay"]
+
+
+def test_compare_two_occupations():
+    code = saved_quiz(INVESTIGATIVE_SOCIAL)
+    at = on_page("pages/compare.py", code=code, area="0012420")
+    assert at.info
+    at.multiselect[0].select("29-1141.00").select("15-1252.00").run()
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["Registered Nurses", "Software Developers"]
+    assert table.loc["Median pay", "Software Developers"] == "$134,120"
+
+
+def test_occupation_absent_here_is_marked_with_where_else():
+    code = saved_quiz(INVESTIGATIVE_SOCIAL)
+    at = on_page("pages/occupation.py", code=code, area="2200002", occ="15-1255.00")  # web designers, rural LA
+    warnings = " ".join(w.value for w in at.warning)
+    assert "Not found in Central Louisiana nonmetropolitan area" in warnings
+    assert any("Where it exists in your state" in m.value for m in at.markdown)
+
+
+def test_grades_3_5_get_no_job_ranking():
+    code = saved_quiz({"R": 4, "I": 4, "A": 0, "S": 2, "E": 0, "C": 0}, band="3-5")
+    at = on_page("pages/results.py", code=code)
+    assert "not job lists" in at.info[0].value and not at.dataframe
