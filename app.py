@@ -12,10 +12,16 @@ pages = [
     st.Page("pages/profile.py", title=_("My profile"), icon="🧭", url_path="profile"),
     st.Page("pages/results.py", title=_("Careers that fit me"), icon="🎯", url_path="results"),
     st.Page("pages/occupation.py", title=_("Occupation details"), icon="🔎", url_path="occupation"),
+    st.Page("pages/pathway.py", title=_("My pathway"), icon="🪜", url_path="pathway"),
     st.Page("pages/compare.py", title=_("Compare careers"), icon="⚖️", url_path="compare"),
     st.Page("pages/occupations.py", title=_("Occupations near you"), icon="📋", url_path="occupations"),
 ]
-page = st.navigation(pages)
+staff = [st.Page("pages/login.py", title=_("Counselor login"), icon="🔐", url_path="login")]
+if ui.counselor():
+    staff = [st.Page("pages/catalog.py", title=_("District catalog"), icon="🗂️", url_path="catalog"),
+             st.Page("pages/audit.py", title=_("Pathway audit"), icon="📊", url_path="audit"),
+             st.Page("pages/login.py", title=_("Counselor account"), icon="🔐", url_path="login")]
+page = st.navigation({_("Students"): pages, _("Counselors"): staff})
 ui.follow_deep_link()
 ui.follow_navigation()
 page.run()

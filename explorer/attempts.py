@@ -149,3 +149,29 @@ def finish(code: str, url: str | None = None) -> None:
 
 def profile(saved: SavedQuiz) -> quiz.Profile:
     return quiz.score(saved.band, saved.form, saved.answers, saved.answered_at)
+
+
+def top_match_counts(kb, matcher, area_code: str, url: str | None = None) -> dict[str, int]:
+    """How many students' top 10 (default order, this area) include each occupation.
+
+    Only finished quizzes with a confident profile from grades 6-12 count; callers must hide
+    counts below 10 before showing them.
+    """
+    from sqlmodel import select as _select
+
+    from explorer import labor, matching
+
+    local = labor.local_occupations(kb, area_code)
+    counts: dict[str, int] = {}
+    with db.session(url) as s:
+        finished = [a.resume_code for a in s.exec(_select(QuizAttempt).where(QuizAttempt.finished_at.is_not(None)))]
+    for code in finished:
+        saved = load(code, url)
+        if saved.band == "3-5":
+            continue
+        result = profile(saved)
+        if not result.confident:
+            continue
+        for onet_code in matching.rank(matcher, result.scores, local).index[:matching.TOP_N]:
+            counts[onet_code] = counts.get(onet_code, 0) + 1
+    return counts

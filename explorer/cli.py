@@ -152,6 +152,46 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _catalog(args: argparse.Namespace) -> int:
+    from explorer import catalog
+    from explorer.data import knowledge_base
+
+    if args.action == "export":
+        counts = catalog.export_folder(args.folder)
+        for name, n in counts.items():
+            print(f"{catalog.TABLES[name].filename:28} {n:>5} rows")
+        return 0
+    report = catalog.import_folder(args.folder, catalog.known_soc_codes(knowledge_base().occupations))
+    if not report.ok:
+        print(f"error: nothing was imported; {len(report.problems)} problem(s):", file=sys.stderr)
+        for problem in report.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    for name, n in report.rows.items():
+        print(f"{catalog.TABLES[name].filename:28} {n:>5} rows imported")
+    return 0
+
+
+def _users(args: argparse.Namespace) -> int:
+    import getpass
+
+    from explorer import auth
+
+    if args.action == "list":
+        for user in auth.users():
+            print(f"{user.username:24} {'admin' if user.is_admin else 'counselor'}")
+        return 0
+    if not args.username:
+        raise UsageError("users add needs a USERNAME")
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
+    try:
+        auth.add_user(args.username, password, is_admin=args.admin)
+    except auth.AuthError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"created {'admin' if args.admin else 'counselor'} {args.username.strip().lower()}")
+    return 0
+
+
 def read_answer_sheet(path: Path) -> dict:
     """An answer sheet: JSON ``{"band": "9-12", "form": "quick", "answers": {"HR01": 4, ...}}``."""
     from explorer import quiz
@@ -222,12 +262,27 @@ def _args_bench(p: argparse.ArgumentParser) -> None:
     p.add_argument("--repeat", type=int, default=5)
 
 
+def _args_catalog(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=["import", "export"])
+    p.add_argument("folder", type=Path, help="folder of programs.csv, dual_enrollment.csv, work_based_learning.csv, "
+                                              "credentials.csv, employers.csv")
+
+
+def _args_users(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=["add", "list"])
+    p.add_argument("username", nargs="?")
+    p.add_argument("--admin", action="store_true", help="the account can manage other accounts")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+
+
 COMMANDS: list[Command] = [
     ("build-data", "build data/ from the public sources (O*NET, BLS EP, OEWS, Advance CTE)", _args_build, _build_data),
     ("occupations", "list occupations with local employment and wages for one area", _args_occupations, _occupations),
     ("score", "score an interest-quiz answer sheet (theme sums, Holland code, shape, quality flags)", _args_score,
      _score),
     ("match", "rank occupations for six theme scores with local figures", _args_match, _match),
+    ("catalog", "import or export the district catalog as CSV files (all-or-nothing import)", _args_catalog, _catalog),
+    ("users", "add or list counselor accounts (e.g. `users add jdoe --admin`)", _args_users, _users),
     ("bench", "print timings (e.g. `bench match`)", _args_bench, _bench),
     ("regions", "list OEWS areas (national, states, metro and nonmetro areas) and their codes", _args_regions, _regions),
 ]

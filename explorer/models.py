@@ -1,7 +1,7 @@
 """Database tables (SQLModel). Students are anonymous: a quiz attempt is found only by its resume code."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
@@ -34,3 +34,86 @@ class Answer(SQLModel, table=True):
     item_id: str = Field(max_length=16)
     value: int  # 0-4 on every band (the 3-point scale of grades 3-5 is stored as 0, 2, 4)
     answered_at: datetime = Field(default_factory=utcnow)
+
+
+# District catalog. Natural keys are primary keys, so a re-import updates rather than duplicates.
+# Lists (courses in order, SOC codes, linked programs) are "; "-separated text, as in the CSV files.
+
+
+class Program(SQLModel, table=True):
+    """A program of study / CTE program offered at the high school."""
+
+    code: str = Field(primary_key=True, max_length=40)
+    name: str
+    grades: str = Field(max_length=10)
+    courses: str  # in the order students take them
+    career_cluster: str
+    subcluster: str = ""
+    soc_codes: str
+    verified_by: str
+    verified_on: date
+
+
+class DualEnrollmentCourse(SQLModel, table=True):
+    college: str = Field(primary_key=True, max_length=120)
+    course_code: str = Field(primary_key=True, max_length=40)
+    title: str
+    credits: float
+    student_cost: float
+    delivery: str = Field(max_length=20)  # on_campus, at_high_school, online
+    schedule: str = ""
+    transfers_to: str = ""
+    program_codes: str = ""
+    verified_by: str
+    verified_on: date
+
+
+class WorkBasedLearning(SQLModel, table=True):
+    opportunity_id: str = Field(primary_key=True, max_length=40)
+    type: str = Field(max_length=40)
+    title: str
+    employer: str
+    soc_codes: str
+    paid: bool
+    hours: int
+    min_grade: int
+    location: str
+    commute_minutes: int
+    transportation_provided: bool
+    virtual_option: bool
+    verified_by: str
+    verified_on: date
+
+
+class Credential(SQLModel, table=True):
+    credential_id: str = Field(primary_key=True, max_length=40)
+    name: str
+    issuer: str
+    cost: float
+    fee_waiver: bool
+    prep_hours: int
+    exam: str = ""
+    stacks_into: str = ""
+    soc_codes: str
+    verified_by: str
+    verified_on: date
+
+
+class Employer(SQLModel, table=True):
+    name: str = Field(primary_key=True, max_length=120)
+    industry: str
+    location: str
+    contact_role: str = ""
+    verified_by: str
+    verified_on: date
+
+
+class Counselor(SQLModel, table=True):
+    """A staff account. Students never have one."""
+
+    username: str = Field(primary_key=True, max_length=80)
+    password_hash: str
+    is_admin: bool = False
+    failed_attempts: int = 0
+    locked_until: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)

@@ -145,3 +145,11 @@ def related(kb: KnowledgeBase, code: str, limit: int = 6) -> dict[str, str]:
     rows = kb.related_occupations[kb.related_occupations["onet_code"] == code].sort_values("rank")
     codes = [c for c in rows["related_code"] if c in kb.occupations.index][:limit]
     return {c: kb.occupations.loc[c, "title"] for c in codes}
+
+
+_MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+!|~$"
+
+
+def md_escape(text: object) -> str:
+    """Show district- or user-entered text literally inside Markdown (no links, emphasis or HTML)."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))

@@ -22,6 +22,8 @@ if occupation["wage_basis"] in ("parent_soc", "bls_aggregate"):
     st.caption(_("Jobs and pay are those BLS publishes for {oews}, the broader group this occupation belongs to.")
                .format(oews=occupation["oews_code"]))
 
+st.button(_("See the pathway from this school year to this job"), type="primary", on_click=ui.open_pathway,
+          args=(code,))
 saved = quiz_state.load_current()
 profile = attempts.profile(saved) if saved and saved.band != "3-5" else None
 if profile and profile.confident:

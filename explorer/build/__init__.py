@@ -41,6 +41,8 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
 AUTHORED_FOLDERS = {
     "items": "Interest-quiz items written for Career Pathways Explorer (our own wording; no O*NET Interest "
              "Profiler item is used). Edit the CSV files by hand, then rerun build-data to refresh this manifest.",
+    "sample_catalog": "SAMPLE DATA - replace with your district's catalog. An illustrative district catalog for the "
+                      "Central Louisiana nonmetropolitan area and Alexandria, LA (see its README.md).",
 }
 
 
@@ -48,7 +50,7 @@ def authored_entries(data_dir: Path) -> dict:
     """Manifest entries for the hand-written files in data/ (quiz items), which no build produces."""
     entries = {}
     for folder, description in AUTHORED_FOLDERS.items():
-        for path in sorted((data_dir / folder).glob("*.csv")):
+        for path in sorted(p for p in (data_dir / folder).glob("*") if p.is_file()):
             rows = sum(1 for _line in path.open(encoding="utf-8")) - 1
             entries[f"{folder}/{path.name}"] = {
                 "table": f"{folder}/{path.stem}", "rows": rows, "bytes": path.stat().st_size,

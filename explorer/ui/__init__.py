@@ -34,6 +34,18 @@ def open_occupation(code: str) -> None:
     st.session_state["_go"] = "pages/occupation.py"
 
 
+def bls(value: object, _: i18n.Translator) -> str:
+    """A BLS category label in the reader's language."""
+    from explorer.views import bls_label
+
+    return bls_label(value, _)
+
+
+def open_pathway(code: str) -> None:
+    st.session_state["occupation"] = code
+    st.session_state["_go"] = "pages/pathway.py"
+
+
 def compare(codes: list[str]) -> None:
     st.session_state["compare"] = list(codes)
     st.session_state["_go"] = "pages/compare.py"
@@ -145,7 +157,10 @@ def follow_deep_link() -> None:
     """After st.navigation exists, send a cold-start visitor on to the page their link named."""
     page = st.session_state.pop("_deep_link_page", None)
     if page:
-        st.switch_page(page, query_params=dict(st.query_params))
+        try:
+            st.switch_page(page, query_params=dict(st.query_params))
+        except st.errors.StreamlitAPIException:
+            pass  # not a page for this visitor (e.g. a counselor page before login): stay on the home page
 
 
 def attribution(ctx: Context) -> None:
@@ -169,3 +184,130 @@ def attribution(ctx: Context) -> None:
 def table(frame, max_height: int = 560) -> None:
     """A read-only table as tall as its rows (up to ``max_height`` pixels, then it scrolls)."""
     st.dataframe(frame, hide_index=True, width="stretch", height=min(max_height, 38 + 35 * max(len(frame), 1)))
+
+
+@st.cache_resource(show_spinner=False)
+def known_soc() -> frozenset[str]:
+    from explorer import catalog
+
+    return frozenset(catalog.known_soc_codes(knowledge_base().occupations))
+
+
+def editable_frame(spec, rows: list[dict[str, str]]):
+    """A catalog table as text columns for st.data_editor (typed on save, with the import's checks)."""
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=spec.column_names).astype("string")
+
+
+def frame_rows(frame) -> list[dict[str, str]]:
+    return [{k: ("" if v is None or v != v else str(v)) for k, v in row.items()}
+            for row in frame.to_dict(orient="records")]
+
+
+def import_uploads(uploads, known: frozenset[str]):
+    """Uploaded CSV files -> an all-or-nothing import (files named as in the README)."""
+    from explorer import catalog
+
+    by_name = {spec.filename: name for name, spec in catalog.TABLES.items()}
+    texts, report = {}, catalog.ImportReport()
+    for upload in uploads:
+        name = by_name.get(upload.name)
+        if name is None:
+            report.problems.append(catalog.Problem("programs", 0, "", f"{upload.name} is not a catalog file name "
+                                                   f"({', '.join(by_name)})"))
+            continue
+        try:
+            texts[name] = upload.getvalue().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            report.problems.append(catalog.Problem(name, 0, "", "is not UTF-8 text; save it as CSV UTF-8"))
+    if report.problems:
+        return report
+    return catalog.import_texts(texts, set(known))
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def student_top_matches(area_code: str) -> dict[str, int]:
+    from explorer import attempts
+
+    return attempts.top_match_counts(knowledge_base(), matcher(), area_code)
+
+
+def audit_view(table, _, lang: str):
+    import pandas as pd
+
+    yes = "✔"
+    gap_text = {"none": "", "incomplete": _("incomplete pathway"), "no_pathway": _("no pathway")}
+    return pd.DataFrame({
+        _("Occupation"): table["title"].to_numpy(),
+        _("Openings a year here"): [labor.count(v, lang) if v == v else "" for v in table["local_openings"]],
+        _("Median pay"): [labor.money(v, lang) if v == v and v is not None else _("not released")
+                          for v in table["annual_median"].astype("Float64").to_numpy(dtype=float, na_value=float("nan"))],
+        _("In demand"): [yes if v else "" for v in table["in_demand"]],
+        _("Program"): [yes if v else "" for v in table["has_program"]],
+        _("Dual enrollment"): [yes if v else "" for v in table["has_dual_enrollment"]],
+        _("Work-based learning"): [yes if v else "" for v in table["has_work_based_learning"]],
+        _("Credential"): [yes if v else "" for v in table["has_credential"]],
+        _("Gap"): [gap_text[g] for g in table["gap"]],
+        _("Students matched"): table["students_shown"].to_numpy(),
+    })
+
+
+def low_demand_view(low, _, lang: str):
+    import pandas as pd
+
+    reason = {"few_openings": _("few openings"), "low_pay": _("pay below the area median")}
+    return pd.DataFrame({_("Program"): low["name"], _("Openings a year here"): [labor.count(v, lang) for v in low["local_openings"]],
+                         _("Best median pay"): [labor.money(v, lang) if v == v and v is not None else "" for v in low["best_median_pay"]],
+                         _("Why listed"): [reason[r] for r in low["reason"]]})
+
+
+def counselor() -> str | None:
+    """The logged-in counselor's username, or None (also after 30 idle minutes)."""
+    from explorer import auth
+    from explorer.models import utcnow
+
+    user = st.session_state.get("counselor")
+    if user and auth.expired(st.session_state.get("counselor_seen")):
+        st.session_state.pop("counselor", None)
+        st.session_state["counselor_timed_out"] = True
+        return None
+    if user:
+        st.session_state["counselor_seen"] = utcnow()
+    return user
+
+
+def login_form(ctx: Context) -> None:
+    """The login form (and nothing else) for counselor pages."""
+    from explorer import auth
+    from explorer.models import utcnow
+
+    _ = ctx._
+    st.title(_("Counselor login"))
+    if st.session_state.pop("counselor_timed_out", False):
+        st.info(_("You were logged out after 30 minutes without activity."))
+    with st.form("login"):
+        username = st.text_input(_("Username"), autocomplete="username")
+        password = st.text_input(_("Password"), type="password", autocomplete="current-password")
+        if st.form_submit_button(_("Log in"), type="primary"):
+            try:
+                user = auth.login(username, password)
+            except auth.AuthError as problem:
+                st.error(_("Login refused: {reason}").format(reason=str(problem)))
+            else:
+                st.session_state["counselor"] = user.username
+                st.session_state["counselor_seen"] = utcnow()
+                st.rerun()
+
+
+def require_counselor(ctx: Context) -> str:
+    """Stop the page with the login form unless a counselor is logged in."""
+    user = counselor()
+    if not user:
+        login_form(ctx)
+        st.stop()
+    return user
+
+
+def logout() -> None:
+    st.session_state.pop("counselor", None)

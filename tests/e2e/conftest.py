@@ -11,9 +11,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from explorer.paths import ROOT
 from tests.conftest import unavailable
+
+# A cold server imports pandas, scikit-learn and altair and splits the OEWS table on its first run.
+expect.set_options(timeout=20_000)
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"

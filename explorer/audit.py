@@ -1,0 +1,94 @@
+"""Build from the job back: which local jobs a district's catalog prepares students for, and the gaps.
+
+The audit covers occupations found in the area whose typical entry needs at most an associate's
+degree (BLS EP) or an apprenticeship. A job is *in demand* when its estimated local openings are at
+least ``IN_DEMAND_OPENINGS`` a year and its local median pay is at or above the area's median for
+all occupations. Student counts come from finished, confident quiz profiles and are hidden below 10.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from explorer import labor
+from explorer.data import KnowledgeBase
+from explorer.pathways import SUB_ASSOCIATE_EDUCATION, Catalog, codes
+
+IN_DEMAND_OPENINGS = 20
+LOW_DEMAND_OPENINGS = 10
+MIN_GROUP = 10  # privacy: never show a count of fewer than 10 students
+
+
+def _linked(rows, attribute: str) -> set[str]:
+    return {code for row in rows for code in codes(getattr(row, attribute))}
+
+
+def reachable(kb: KnowledgeBase, area_code: str) -> pd.DataFrame:
+    """Local occupations open with at most an associate's degree or through an apprenticeship.
+
+    One row per BLS code (O*NET specialties share their parent's figures); the broad O*NET title wins.
+    """
+    local = labor.local_occupations(kb, area_code)
+    ok = local["in_area"] & (local["ep_typical_education"].isin(SUB_ASSOCIATE_EDUCATION)
+                             | (local["ep_training"] == "Apprenticeship"))
+    rows = local[ok].sort_index()
+    return rows[~rows["oews_code"].duplicated()]
+
+
+def audit(kb: KnowledgeBase, catalog: Catalog, area_code: str,
+          student_counts: dict[str, int] | None = None) -> pd.DataFrame:
+    """One row per reachable local job: demand, pay, what the catalog offers toward it, and gaps."""
+    rows = reachable(kb, area_code)
+    area_median = kb.regions.loc[area_code, "all_occupations_annual_median"]
+    program_socs = {p.code: set(codes(p.soc_codes)) for p in catalog.programs}
+    de_socs = {s for c in catalog.dual_enrollment for p in codes(c.program_codes) for s in program_socs.get(p, set())}
+    offers = {"program": set().union(*program_socs.values()) if program_socs else set(),
+              "dual_enrollment": de_socs,
+              "work_based_learning": _linked(catalog.work_based_learning, "soc_codes"),
+              "credential": _linked(catalog.credentials, "soc_codes")}
+    table = pd.DataFrame(index=rows.index)
+    table["title"] = rows["title"]
+    table["soc_code"] = rows["oews_code"]
+    table["local_openings"] = rows["local_openings"]
+    table["annual_median"] = rows["annual_median"]
+    table["entry_education"] = rows["ep_typical_education"]
+    table["in_demand"] = (rows["local_openings"] >= IN_DEMAND_OPENINGS).to_numpy() & (
+        rows["annual_median"].astype("Float64") >= area_median).fillna(False).to_numpy(dtype=bool)
+    for name, socs in offers.items():
+        table[f"has_{name}"] = [bool({soc, o} & socs) for soc, o in zip(rows["soc_code"], rows["oews_code"])]
+    flags = table[[f"has_{n}" for n in offers]]
+    table["complete_pathway"] = flags.all(axis=1)
+    table["gap"] = "none"
+    table.loc[table["in_demand"] & ~table["complete_pathway"], "gap"] = "incomplete"
+    table.loc[table["in_demand"] & ~flags.any(axis=1), "gap"] = "no_pathway"
+    counts = student_counts or {}
+    table["students"] = [counts.get(code, 0) for code in table.index]
+    table["students_shown"] = [str(n) if n >= MIN_GROUP else ("" if n == 0 else f"<{MIN_GROUP}")
+                               for n in table["students"]]
+    order = table["in_demand"].astype(int) * 2 + (table["gap"] != "none").astype(int)
+    return table.assign(_o=order).sort_values(["_o", "local_openings", "annual_median"],
+                                              ascending=False, na_position="last").drop(columns="_o")
+
+
+def low_demand_programs(kb: KnowledgeBase, catalog: Catalog, area_code: str) -> pd.DataFrame:
+    """Programs whose linked jobs are scarce here (< 10 openings a year in total) or all pay below the area median."""
+    local = labor.local_occupations(kb, area_code)
+    area_median = kb.regions.loc[area_code, "all_occupations_annual_median"]
+    out = []
+    for program in catalog.programs:
+        socs = set(codes(program.soc_codes))
+        jobs = local[(local["soc_code"].isin(socs) | local["oews_code"].isin(socs)) & local["in_area"]]
+        jobs = jobs[~jobs["oews_code"].duplicated()]
+        openings = float(jobs["local_openings"].fillna(0).sum())
+        best_pay = jobs["annual_median"].max() if len(jobs) else None
+        low_pay = best_pay is None or pd.isna(best_pay) or best_pay < area_median
+        if openings < LOW_DEMAND_OPENINGS or low_pay:
+            out.append({"program": program.code, "name": program.name, "local_openings": openings,
+                        "best_median_pay": None if best_pay is None or pd.isna(best_pay) else int(best_pay),
+                        "reason": "few_openings" if openings < LOW_DEMAND_OPENINGS else "low_pay"})
+    return pd.DataFrame(out, columns=["program", "name", "local_openings", "best_median_pay", "reason"])
+
+
+def export_csv(table: pd.DataFrame) -> str:
+    """The audit as CSV for district leaders (student counts already suppressed below 10)."""
+    return table.drop(columns=["students"]).rename(columns={"students_shown": "students"}).to_csv(
+        index_label="onet_code")

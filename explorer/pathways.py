@@ -1,0 +1,229 @@
+"""A pathway built backward from a real local job to the steps a student can take this school year.
+
+Order of the plan, as a student walks it: this year -> high school program and courses -> dual
+enrollment -> work-based learning (job shadow, then internship, then apprenticeship) -> credentials
+-> postsecondary step -> the job, with its local starting (25th percentile) and median pay. Each step
+carries time, cost, barriers and the supports the catalog lists; a step the catalog cannot fill says
+so and offers what exists (virtual options, or where the job exists in the state).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+from sqlmodel import select
+
+from explorer import db, labor
+from explorer.catalog import LIST_SEPARATOR
+from explorer.data import KnowledgeBase
+from explorer.i18n import N_
+from explorer.models import Credential, DualEnrollmentCourse, Program, WorkBasedLearning
+
+DUAL_ENROLLMENT_TARGET_CREDITS = 12
+LONG_COMMUTE_MINUTES = 30
+WBL_LADDER = ("job_shadow", "virtual", "clinical", "internship", "pre_apprenticeship", "registered_youth_apprenticeship")
+SUB_ASSOCIATE_EDUCATION = ("No formal educational credential", "High school diploma or equivalent",
+                           "Some college, no degree", "Postsecondary nondegree award", "Associate's degree")
+VALUE_LABELS = {"strong": N_("strong local value"), "low": N_("low local value - check before investing"),
+                "mixed": N_("some local value")}
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The district catalog as plain rows (read once per request from the database)."""
+
+    programs: list[Program]
+    dual_enrollment: list[DualEnrollmentCourse]
+    work_based_learning: list[WorkBasedLearning]
+    credentials: list[Credential]
+
+    @classmethod
+    def load(cls, url: str | None = None) -> "Catalog":
+        with db.session(url) as s:
+            return cls(programs=list(s.exec(select(Program)).all()),
+                       dual_enrollment=list(s.exec(select(DualEnrollmentCourse)).all()),
+                       work_based_learning=list(s.exec(select(WorkBasedLearning)).all()),
+                       credentials=list(s.exec(select(Credential)).all()))
+
+
+def codes(text: str) -> list[str]:
+    return [c for c in (text or "").split(LIST_SEPARATOR) if c]
+
+
+def occupation_socs(kb: KnowledgeBase, onet_code: str) -> set[str]:
+    """The SOC codes a catalog row may use for this occupation: its own SOC and the BLS code it is published under."""
+    occ = kb.occupations.loc[onet_code]
+    return {c for c in (occ["soc_code"], occ["oews_code"], occ["ep_code"]) if isinstance(c, str)}
+
+
+@dataclass
+class Step:
+    kind: str  # now, program, dual_enrollment, work_based_learning, credentials, postsecondary, job
+    items: list[dict] = field(default_factory=list)
+    totals: dict = field(default_factory=dict)
+    barriers: list[str] = field(default_factory=list)
+    supports: list[str] = field(default_factory=list)
+    missing: str | None = None  # why the catalog has nothing for this step, and what to do instead
+
+
+@dataclass
+class Pathway:
+    onet_code: str
+    title: str
+    area_code: str
+    steps: list[Step]
+
+    def step(self, kind: str) -> Step:
+        return next(s for s in self.steps if s.kind == kind)
+
+
+def credential_value(kb: KnowledgeBase, credential: Credential, area_code: str) -> tuple[str, list[dict]]:
+    """Label a credential by the local jobs it leads to, with the evidence behind the label.
+
+    strong: at least one linked occupation has local openings and a local median wage at or above
+    the area's all-occupation median. low: every linked occupation is absent here or pays below
+    that median. mixed: anything else (e.g. the wage is not released).
+    """
+    local = labor.local_occupations(kb, area_code)
+    area_median = kb.regions.loc[area_code, "all_occupations_annual_median"]
+    evidence = []
+    for soc in codes(credential.soc_codes):
+        rows = local[(local["soc_code"] == soc) | (local["oews_code"] == soc)].drop_duplicates("oews_code")
+        for _code, row in rows.iterrows():
+            evidence.append({"soc": soc, "title": row["title"], "in_area": bool(row["in_area"]),
+                             "local_openings": None if pd.isna(row["local_openings"]) else float(row["local_openings"]),
+                             "annual_median": None if pd.isna(row["annual_median"]) else int(row["annual_median"]),
+                             "area_median": None if pd.isna(area_median) else int(area_median)})
+    strong = any(e["in_area"] and (e["local_openings"] or 0) > 0 and e["annual_median"] is not None
+                 and e["area_median"] is not None and e["annual_median"] >= e["area_median"] for e in evidence)
+    low = all(not e["in_area"] or (e["annual_median"] is not None and e["area_median"] is not None
+                                   and e["annual_median"] < e["area_median"]) for e in evidence)
+    return ("strong" if strong else "low" if low else "mixed"), evidence
+
+
+def postsecondary_step(occupation: pd.Series) -> dict:
+    """What comes after high school, from BLS typical entry education and training and the job zone."""
+    training = occupation["ep_training"]
+    return {"education": occupation["ep_typical_education"], "training": training,
+            "experience": occupation["ep_work_experience"], "job_zone": int(occupation["job_zone"]),
+            "apprenticeship": training == "Apprenticeship"}
+
+
+def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, grade: int) -> Pathway:
+    """The ordered plan for one occupation in one area for a student in ``grade``."""
+    local = labor.local_occupations(kb, area_code)
+    occupation = local.loc[onet_code]
+    socs = occupation_socs(kb, onet_code)
+    steps: list[Step] = []
+
+    programs = [p for p in catalog.programs if socs & set(codes(p.soc_codes))]
+    program_step = Step("program", items=[{"code": p.code, "name": p.name, "grades": p.grades,
+                                           "courses": codes(p.courses)} for p in programs])
+    if not programs:
+        program_step.missing = "no_program"
+    program_codes = {p.code for p in programs}
+
+    courses = [c for c in catalog.dual_enrollment if program_codes & set(codes(c.program_codes))]
+    de_step = Step("dual_enrollment", items=[{"college": c.college, "course_code": c.course_code, "title": c.title,
+                                              "credits": c.credits, "cost": c.student_cost, "delivery": c.delivery,
+                                              "schedule": c.schedule, "transfers_to": c.transfers_to}
+                                             for c in courses])
+    de_step.totals = {"credits": sum(c.credits for c in courses), "cost": sum(c.student_cost for c in courses),
+                      "target_credits": DUAL_ENROLLMENT_TARGET_CREDITS,
+                      "meets_target": sum(c.credits for c in courses) >= DUAL_ENROLLMENT_TARGET_CREDITS}
+    if any(c.delivery == "on_campus" for c in courses):
+        de_step.barriers.append("on_campus_schedule")
+    if any(c.delivery in ("online", "at_high_school") for c in courses):
+        de_step.supports.append("online_or_at_school")
+    if not courses:
+        de_step.missing = "no_dual_enrollment"
+
+    ladder = sorted((w for w in catalog.work_based_learning if socs & set(codes(w.soc_codes))),
+                    key=lambda w: (WBL_LADDER.index(w.type), w.min_grade, w.opportunity_id))
+    wbl_items = []
+    wbl_step = Step("work_based_learning")
+    for w in ladder:
+        barriers = []
+        if w.commute_minutes > LONG_COMMUTE_MINUTES and not w.transportation_provided:
+            barriers.append("long_commute")
+        if not w.paid:
+            barriers.append("unpaid")
+        if w.min_grade > grade:
+            barriers.append("grade")
+        supports = [s for s, on in (("transportation", w.transportation_provided), ("virtual", w.virtual_option),
+                                    ("paid", w.paid)) if on]
+        wbl_items.append({"id": w.opportunity_id, "type": w.type, "title": w.title, "employer": w.employer,
+                          "hours": w.hours, "min_grade": w.min_grade, "commute_minutes": w.commute_minutes,
+                          "location": w.location, "barriers": barriers, "supports": supports})
+    wbl_step.items = wbl_items
+    if not ladder:
+        virtual = [w for w in catalog.work_based_learning if w.virtual_option]
+        wbl_step.missing = "no_wbl_virtual" if virtual else "no_wbl"
+        wbl_step.items = [{"id": w.opportunity_id, "type": w.type, "title": w.title, "employer": w.employer,
+                           "virtual_alternative": True} for w in virtual]
+
+    credentials = [c for c in catalog.credentials if socs & set(codes(c.soc_codes))]
+    cred_items = []
+    for c in credentials:
+        label, evidence = credential_value(kb, c, area_code)
+        cred_items.append({"id": c.credential_id, "name": c.name, "issuer": c.issuer, "cost": c.cost,
+                           "fee_waiver": c.fee_waiver, "prep_hours": c.prep_hours, "exam": c.exam,
+                           "stacks_into": c.stacks_into, "value": label, "evidence": evidence})
+    cred_step = Step("credentials", items=cred_items,
+                     totals={"cost": sum(c.cost for c in credentials),
+                             "cost_after_waivers": sum(c.cost for c in credentials if not c.fee_waiver)})
+    if not credentials:
+        cred_step.missing = "no_credential"
+
+    now_items = []
+    if programs:
+        first = programs[0]
+        now_items.append({"action": "enroll_program", "program": first.name, "course": codes(first.courses)[0]})
+    if ladder:
+        now_items.append({"action": "try_wbl", "title": ladder[0].title, "employer": ladder[0].employer})
+    steps.append(Step("now", items=now_items, totals={"grade": grade},
+                      missing=None if now_items else "talk_to_counselor"))
+    steps += [program_step, de_step, wbl_step, cred_step]
+    steps.append(Step("postsecondary", items=[postsecondary_step(occupation)]))
+    job = Step("job", items=[{"title": occupation["title"], "in_area": bool(occupation["in_area"]),
+                              "annual_p25": occupation["annual_p25"], "annual_p25_footnote": occupation["annual_p25_footnote"],
+                              "annual_median": occupation["annual_median"],
+                              "annual_median_footnote": occupation["annual_median_footnote"],
+                              "employment": occupation["employment"], "local_openings": occupation["local_openings"],
+                              "source": labor.oews_citation(kb, area_code)}])
+    if not occupation["in_area"]:
+        job.missing = "not_in_area"
+    steps.append(job)
+    return Pathway(onet_code=onet_code, title=str(occupation["title"]), area_code=area_code, steps=steps)
+
+
+STEP_TITLES = {
+    "now": N_("1. This school year"),
+    "program": N_("2. High school program and courses"),
+    "dual_enrollment": N_("3. Dual enrollment: college credit in high school"),
+    "work_based_learning": N_("4. Work-based learning: see the job, then do it"),
+    "credentials": N_("5. Credentials"),
+    "postsecondary": N_("6. After high school"),
+    "job": N_("7. The job here"),
+}
+MISSING_TEXT = {
+    "no_program": N_("The district catalog has no program toward this job yet. Ask your counselor which courses come "
+                     "closest."),
+    "no_dual_enrollment": N_("No dual enrollment course in the catalog leads here yet."),
+    "no_wbl": N_("No job shadow, internship or apprenticeship toward this job is listed here yet."),
+    "no_wbl_virtual": N_("Nothing local toward this job yet. These virtual options can give you a first look:"),
+    "no_credential": N_("No credential for this job is listed in the catalog."),
+    "not_in_area": N_("BLS publishes no jobs for this occupation in your area. Look at where it exists in your state "
+                      "before you plan around it."),
+    "talk_to_counselor": N_("Talk with your counselor about a first step this year; the catalog has nothing linked yet."),
+}
+BARRIER_TEXT = {"long_commute": N_("long commute, no transportation"), "unpaid": N_("unpaid"),
+                "grade": N_("open from a later grade"), "on_campus_schedule": N_("some courses meet on the college campus")}
+SUPPORT_TEXT = {"transportation": N_("transportation provided"), "virtual": N_("virtual option"), "paid": N_("paid"),
+                "online_or_at_school": N_("some courses online or at your high school")}
+WBL_TYPE_TEXT = {"job_shadow": N_("Job shadow"), "internship": N_("Internship"),
+                 "pre_apprenticeship": N_("Pre-apprenticeship"),
+                 "registered_youth_apprenticeship": N_("Registered youth apprenticeship"),
+                 "clinical": N_("Clinical"), "virtual": N_("Virtual")}
+DELIVERY_TEXT = {"on_campus": N_("on the college campus"), "at_high_school": N_("at your high school"),
+                 "online": N_("online")}

@@ -1,0 +1,39 @@
+import streamlit as st
+
+from explorer import catalog
+from explorer import ui
+
+ctx = ui.context()
+_ = ctx._
+ui.require_counselor(ctx)
+
+st.title(_("District catalog"))
+st.write(_("Programs, dual enrollment courses, work-based learning, credentials and employers that pathways are "
+           "built from. Edit a table and save it, or import CSV files. Every row is checked before anything is saved."))
+known = ui.known_soc()
+tabs = st.tabs([_(spec.title) for spec in catalog.TABLES.values()])
+for tab, (name, spec) in zip(tabs, catalog.TABLES.items()):
+    with tab:
+        rows = catalog.table_rows(name)
+        edited = st.data_editor(ui.editable_frame(spec, rows), num_rows="dynamic", width="stretch", hide_index=True,
+                                key=f"editor_{name}")
+        if st.button(_("Save {table}").format(table=_(spec.title)), key=f"save_{name}", type="primary"):
+            problems = catalog.replace_table(name, ui.frame_rows(edited), known)
+            if problems:
+                st.error(_("Nothing was saved. Fix these rows first:"))
+                st.code("\n".join(str(p) for p in problems), language=None)
+            else:
+                st.success(_("Saved {n} rows.").format(n=len(edited)))
+        st.download_button(_("Download {file}").format(file=spec.filename), catalog.export_text(name),
+                           file_name=spec.filename, mime="text/csv", key=f"download_{name}")
+
+st.subheader(_("Import CSV files"), anchor=False)
+uploads = st.file_uploader(_("Catalog CSV files (programs.csv, dual_enrollment.csv, work_based_learning.csv, "
+                             "credentials.csv, employers.csv)"), type="csv", accept_multiple_files=True)
+if uploads and st.button(_("Import"), type="primary"):
+    report = ui.import_uploads(uploads, known)
+    if report.ok:
+        st.success(_("Imported: {counts}.").format(counts=", ".join(f"{k} {v}" for k, v in report.rows.items())))
+    else:
+        st.error(_("Nothing was imported. {n} problems:").format(n=len(report.problems)))
+        st.code("\n".join(str(p) for p in report.problems), language=None)
