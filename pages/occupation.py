@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import attempts, charts, labor, matching, quiz, views
+from explorer import attempts, budget, charts, labor, matching, quiz, views
 from explorer import ui
 from explorer.ui import quiz_state
 
@@ -92,3 +92,22 @@ st.subheader(_("Related occupations"), anchor=False)
 related = views.related(ctx.kb, code)
 for related_code, title in related.items():
     st.button(title, key=f"related_{related_code}", on_click=ui.open_occupation, args=(related_code,))
+
+with st.expander(_("Budget reality check: could this pay cover the life you want?")):
+    costs = {}
+    cost_cols = st.columns(4)
+    for i, (item, default) in enumerate(budget.DEFAULT_MONTHLY.items()):
+        costs[item] = cost_cols[i % 4].number_input(_(budget.LABELS[item]), min_value=0, max_value=20000,
+                                                    value=default, step=50, key=f"budget_{item}")
+    need = budget.check(costs)
+    st.markdown(_("You would spend **{month}** a month, **{year}** a year. Before taxes (about 15%), that takes "
+                  "about **{gross}** a year.").format(month=labor.money(need.monthly_total, ctx.lang),
+                                                      year=labor.money(need.yearly_after_tax, ctx.lang),
+                                                      gross=labor.money(need.yearly_before_tax, ctx.lang)))
+    for label, column in ((_("Starting pay here"), "annual_p25"), (_("Median pay here"), "annual_median")):
+        share = need.covered_share(occupation[column])
+        text = labor.wage_text(column, occupation[column], occupation[f"{column}_footnote"], occupation["in_area"],
+                               _, ctx.lang)
+        st.markdown(_("- {label}: {pay}").format(label=label, pay=text) + (
+            "" if share is None else " · " + _("covers {share}% of it").format(share=round(100 * share))))
+    st.caption(_("Your numbers stay on this page; nothing is saved. Taxes are a rough estimate."))

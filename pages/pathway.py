@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import labor, pathways
+from explorer import labor, pathways, views
 from explorer.views import md_escape as esc
 from explorer import ui
 from explorer.ui import quiz_state
@@ -87,3 +87,9 @@ for step in plan.steps:
                 median=labor.wage_text("annual_median", item["annual_median"], item["annual_median_footnote"], item["in_area"], _, ctx.lang),
                 jobs=labor.employment_text(item["employment"], None, item["in_area"], _, ctx.lang)))
             st.caption(_("Source: {source}").format(source=item["source"]))
+            if step.missing == "not_in_area":
+                elsewhere = views.where_else(ctx.kb, ctx.kb.occupations.loc[code, "oews_code"], ctx.area_code)
+                if len(elsewhere):
+                    st.write(_("Where it exists in your state: {places}.").format(places="; ".join(
+                        f"{row['name']} ({labor.employment_text(row['employment'], None, True, _, ctx.lang)})"
+                        for _i, row in elsewhere.iterrows())))

@@ -49,5 +49,13 @@ for prompt in explain.prompts(result):
     st.markdown(f"- {_(prompt)}")
 
 st.info(_(explain.NOT_MEASURED))
+
+if not kids:
+    st.subheader(_("Take it home"), anchor=False)
+    report_lang = st.radio(_("Family report language"), list(ui.i18n.LANGUAGES), format_func=ui.i18n.LANGUAGES.get,
+                           horizontal=True, index=list(ui.i18n.LANGUAGES).index(ctx.lang), key="report_lang")
+    st.download_button(_("Download the family report (PDF)"), data=ui.family_report_pdf(saved, report_lang),
+                       file_name=f"family-report-{saved.resume_code}-{report_lang}.pdf", mime="application/pdf",
+                       on_click="ignore")
 st.caption(_("Resume code: {code}. Scores are sums of your answers (0 to {max} per area).")
            .format(code=saved.resume_code, max=result.max_score))

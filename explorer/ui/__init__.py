@@ -311,3 +311,28 @@ def require_counselor(ctx: Context) -> str:
 
 def logout() -> None:
     st.session_state.pop("counselor", None)
+
+
+def family_report_pdf(saved, lang: str):
+    """A zero-argument function that builds this student's family report when the button is clicked.
+
+    Streamlit runs it on another thread without the session, so everything it needs is captured here.
+    """
+    from explorer import attempts, pathways, reports
+
+    kb, model = knowledge_base(), matcher()
+    area = st.session_state.get("area_code", NATIONAL)
+    base = getattr(st.context, "url", None) or "http://localhost:8501/"
+    results_url = base.split("?")[0].rsplit("/", 1)[0] + f"/results?code={saved.resume_code}&area={area}&lang={lang}"
+    grade = {"6-8": 8, "9-12": 10}.get(saved.band, 10)
+
+    def build() -> bytes:
+        result = attempts.profile(saved)
+        catalog = pathways.Catalog.load()
+        careers = []
+        if result.confident:
+            ranked = matching.rank(model, result.scores, labor.local_occupations(kb, area))
+            careers = reports.pick_careers(ranked, lambda code: pathways.build(kb, catalog, code, area, grade))
+        return reports.family_report(kb, result, careers, area, results_url, i18n.translator(lang), lang)
+
+    return build

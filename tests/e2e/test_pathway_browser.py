@@ -22,6 +22,17 @@ def test_pathway_changes_when_counselor_edits_catalog(server, server_database, b
     auth.add_user("counselor", PASSWORD, url=server_database)
     code = finished_quiz(server_database)
 
+    # Student: results -> first occupation -> its pathway.
+    page.goto(f"{server}/results?code={code}&area=2200002")
+    expect(page.get_by_test_id("stDataFrame")).to_contain_text("Best fit")
+    page.get_by_role("button", name="Open this occupation").click()
+    expect(page.get_by_role("heading", name="Jobs and pay")).to_be_visible()
+    first_title = page.get_by_role("heading", level=1).first.inner_text().strip()
+    page.get_by_role("button", name="See the pathway from this school year to this job").click()
+    expect(page.get_by_role("heading", name=f"Your pathway to {first_title}")).to_be_visible()
+    expect(page.get_by_role("heading", name="7. The job here")).to_be_visible()
+
+    # The electricians' pathway, before and after the counselor's edit.
     page.goto(f"{server}/occupation?code={code}&area=2200002&occ=47-2111.00")
     expect(page.get_by_role("heading", name="Electricians", exact=True)).to_be_visible()
     page.get_by_role("button", name="See the pathway from this school year to this job").click()

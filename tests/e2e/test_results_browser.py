@@ -49,3 +49,21 @@ def test_results_occupation_compare(server, server_database, page):
     expect(compare).to_contain_text("$75,640")
     page.wait_for_timeout(500)
     screenshot(page, "compare-rural")
+
+
+def test_family_report_downloads_in_spanish(server, server_database, page):
+    import io
+
+    import pypdf
+
+    code = finished_quiz(server_database)
+    page.goto(f"{server}/profile?code={code}&area=2200002")
+    expect(page.get_by_role("heading", name=re.compile("Your interest code: "))).to_be_visible()
+    letters = page.get_by_role("heading", name=re.compile("Your interest code: ")).inner_text().split(": ")[1].strip()
+    page.get_by_text("Español", exact=True).last.click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the family report (PDF)").click()
+    pdf = pypdf.PdfReader(io.BytesIO(open(download.value.path(), "rb").read()))
+    text = pdf.pages[0].extract_text()
+    assert len(pdf.pages) == 1 and letters in text and "Tres carreras que encajan" in text
+    screenshot(page, "profile-with-report")

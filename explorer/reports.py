@@ -1,0 +1,133 @@
+"""The one-page family report (PDF, any catalog language): interests, three local careers, first steps.
+
+Built with fpdf2 (a bundled DejaVu Sans font, so accents and dashes print), the profile chart as a
+PNG from vl-convert, and a QR code from segno that leads back to the student's results.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import segno
+import vl_convert
+from fpdf import FPDF
+
+from explorer import charts, labor, matching
+from explorer.data import KnowledgeBase
+from explorer.i18n import Translator
+from explorer.pathways import Pathway
+from explorer.quiz import Profile
+from explorer.riasec import THEME_NAMES
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+
+
+@dataclass(frozen=True)
+class Career:
+    """One of the three careers on the report, with its pathway for the first step and costs."""
+
+    onet_code: str
+    band: str
+    pathway: Pathway
+
+
+def _first_step(pathway: Pathway, _: Translator) -> str:
+    now = pathway.step("now")
+    for item in now.items:
+        if item["action"] == "enroll_program":
+            return _("Sign up for {course} ({program}).").format(course=item["course"], program=item["program"])
+        return _("Ask about {title} with {employer}.").format(title=item["title"], employer=item["employer"])
+    return _("Talk with your counselor about a first step this year.")
+
+
+def _costs(pathway: Pathway, _: Translator, lang: str) -> str:
+    de = pathway.step("dual_enrollment").totals
+    creds = pathway.step("credentials").totals
+    parts = []
+    if de.get("credits"):
+        parts.append(_("dual enrollment: {credits} college credits for {cost}").format(
+            credits=f"{de['credits']:g}", cost=labor.money(de["cost"], lang)))
+    if creds.get("cost"):
+        parts.append(_("credentials: {cost} ({after} after fee waivers)").format(
+            cost=labor.money(creds["cost"], lang), after=labor.money(creds["cost_after_waivers"], lang)))
+    supports = sorted({s for item in pathway.step("work_based_learning").items for s in item.get("supports", [])})
+    if "transportation" in supports:
+        parts.append(_("transportation provided for some work-based learning"))
+    return "; ".join(parts) if parts else _("no costs listed in the catalog")
+
+
+def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], area_code: str, results_url: str,
+                  _: Translator, lang: str, today: date | None = None) -> bytes:
+    """A one-page PDF for a student's family. ``careers`` are the three to show (already chosen)."""
+    pdf = FPDF(format="Letter")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.set_title(_("Career Pathways Explorer - family report"))
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+
+    pdf.set_font("DejaVu", "B", 17)
+    pdf.cell(width, 9, _("Career Pathways Explorer - family report"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 9)
+    region = kb.regions.loc[area_code, "name"]
+    pdf.cell(width, 5, _("{date} · Region: {area}").format(date=(today or date.today()).isoformat(), area=region),
+             new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+
+    pdf.set_font("DejaVu", "B", 12)
+    if profile.confident:
+        names = ", ".join(_(THEME_NAMES[t]) for t in profile.code.letters)
+        heading = _("Interest code: {code} ({names})").format(code=profile.code.letters, names=names)
+    else:
+        heading = _("Broad interests: no single area stands out yet")
+    pdf.multi_cell(width, 6, heading, new_x="LMARGIN", new_y="NEXT")
+    top = pdf.get_y() + 1
+    chart = charts.bar_chart(profile.scores, profile.max_score, _).properties(width=330, height=170)
+    png = vl_convert.vegalite_to_png(chart.to_json(), scale=2)
+    pdf.image(io.BytesIO(png), x=pdf.l_margin, y=top, w=118)
+    qr = io.BytesIO()
+    segno.make(results_url, error="m").save(qr, kind="png", scale=6, border=2)
+    pdf.image(qr, x=pdf.w - pdf.r_margin - 42, y=top, w=42)
+    pdf.set_xy(pdf.w - pdf.r_margin - 50, top + 43)
+    pdf.set_font("DejaVu", "", 8)
+    pdf.multi_cell(50, 4, _("Scan to open the results (the code stays private: no name is stored)."), align="C")
+    pdf.set_y(top + 66)
+
+    pdf.set_font("DejaVu", "B", 12)
+    pdf.cell(width, 7, _("Three careers that fit, here in {area}").format(area=region), new_x="LMARGIN", new_y="NEXT")
+    local = labor.local_occupations(kb, area_code)
+    for career in careers[:3]:
+        row = local.loc[career.onet_code]
+        pdf.set_font("DejaVu", "B", 10.5)
+        pdf.multi_cell(width, 5.5, f"{row['title']} - {_(matching.BAND_LABELS[career.band])}", new_x="LMARGIN",
+                       new_y="NEXT")
+        pdf.set_font("DejaVu", "", 9)
+        pay = _("Starting pay {start} a year, median {median}; {jobs} jobs here.").format(
+            start=labor.wage_text("annual_p25", row["annual_p25"], row["annual_p25_footnote"], row["in_area"], _, lang),
+            median=labor.wage_text("annual_median", row["annual_median"], row["annual_median_footnote"], row["in_area"], _, lang),
+            jobs=labor.employment_text(row["employment"], row["employment_footnote"], row["in_area"], _, lang))
+        for line in (pay, _("First step this school year: {step}").format(step=_first_step(career.pathway, _)),
+                     _("Costs and supports: {costs}").format(costs=_costs(career.pathway, _, lang))):
+            pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+
+    pdf.set_y(pdf.h - 38)
+    pdf.set_font("DejaVu", "", 7)
+    sources = " ".join([
+        _("Sources: {oews}; BLS Employment Projections 2024-34.").format(oews=labor.oews_citation(kb, area_code)),
+        _("Interests compared with the O*NET 30.1 Database (USDOL/ETA), used under CC BY 4.0; modified by Career "
+          "Pathways Explorer, not approved or endorsed by USDOL/ETA."),
+        _("Interests are not abilities: this is for exploring, not for choosing or being chosen."),
+    ])
+    pdf.multi_cell(width, 3.6, sources, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def pick_careers(ranked, pathways_for, limit: int = 3) -> list[Career]:
+    """The first ``limit`` results found in the area, each with its pathway (``pathways_for(code)``)."""
+    here = ranked[ranked["in_area"]]
+    here = here[~here["oews_code"].duplicated()]  # specialties share their parent's figures: show distinct jobs
+    return [Career(code, here.loc[code, "band"], pathways_for(code)) for code in here.index[:limit]]

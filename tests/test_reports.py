@@ -1,0 +1,73 @@
+"""The family report: one page, the student's code letters, the region's wage figures, English and Spanish."""
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, timedelta, timezone
+
+import pypdf
+import pytest
+
+from explorer import catalog, labor, matching, pathways, quiz, reports
+from explorer.i18n import translator
+from explorer.paths import DATA_DIR
+
+RURAL = "2200002"
+
+
+@pytest.fixture(scope="module")
+def setup(kb, tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('rep') / 'r.db'}"
+    assert catalog.import_folder(DATA_DIR / "sample_catalog", catalog.known_soc_codes(kb.occupations), url,
+                                 date(2026, 11, 22)).ok
+    items = quiz.form_items("9-12", "quick")
+    values = {"R": 4, "I": 1, "A": 0, "S": 2, "E": 1, "C": 3}
+    answers = {i.id: values[i.theme] if k % 5 else max(0, values[i.theme] - 1) for k, i in enumerate(items)}
+    times = [datetime(2026, 10, 1, tzinfo=timezone.utc) + timedelta(seconds=5 * k) for k in range(30)]
+    profile = quiz.score("9-12", "quick", answers, times)
+    ranked = matching.rank(matching.Matcher.from_occupations(kb.occupations), profile.scores,
+                           labor.local_occupations(kb, RURAL))
+    cat = pathways.Catalog.load(url)
+    careers = reports.pick_careers(ranked, lambda code: pathways.build(kb, cat, code, RURAL, 10))
+    return profile, careers
+
+
+def read(pdf: bytes) -> tuple[int, str]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), " ".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.mark.parametrize("lang,words", [("en", "Three careers that fit"), ("es", "Tres carreras")])
+def test_family_report_is_one_page_with_code_and_local_wage(kb, setup, lang, words):
+    profile, careers = setup
+    pdf = reports.family_report(kb, profile, careers, RURAL, "http://example.org/results?code=K7M-Q4T-X9B",
+                                translator(lang), lang)
+    pages, text = read(pdf)
+    assert pages == 1
+    assert profile.code.letters in text and words in text
+    first = kb.local_figures[(kb.local_figures["area_code"] == RURAL)
+                             & (kb.local_figures["oews_code"] == kb.occupations.loc[careers[0].onet_code, "oews_code"])]
+    assert f"${int(first['annual_median'].iloc[0]):,}" in text
+    assert "BLS OEWS May 2025, Central Louisiana nonmetropolitan area" in text
+    assert len({kb.occupations.loc[c.onet_code, "oews_code"] for c in careers}) == 3
+
+
+def test_flat_profile_report_says_broad_interests(kb):
+    answers = {i.id: 2 for i in quiz.form_items("9-12", "quick")}
+    profile = quiz.score("9-12", "quick", answers)
+    pages, text = read(reports.family_report(kb, profile, [], RURAL, "http://example.org", translator("en"), "en"))
+    assert pages == 1 and "Broad interests" in text
+
+
+def test_budget_check():
+    from explorer import budget
+
+    need = budget.check(budget.DEFAULT_MONTHLY)
+    assert need.monthly_total == 2880 and need.yearly_after_tax == 34560
+    assert need.yearly_before_tax == pytest.approx(34560 / 0.85)
+    assert need.covered_share(40658.82) == pytest.approx(1.0, abs=1e-4)
+    assert need.covered_share(None) is None
+    import pandas as pd
+
+    assert need.covered_share(pd.NA) is None
+    with pytest.raises(ValueError):
+        budget.check({"housing": -5})
