@@ -40,7 +40,14 @@ class Answer(SQLModel, table=True):
 # Lists (courses in order, SOC codes, linked programs) are "; "-separated text, as in the CSV files.
 
 
-class Program(SQLModel, table=True):
+class Verified(SQLModel):
+    """Every catalog row says who checked it and when."""
+
+    verified_by: str
+    verified_on: date
+
+
+class Program(Verified, table=True):
     """A program of study / CTE program offered at the high school."""
 
     code: str = Field(primary_key=True, max_length=40)
@@ -50,11 +57,9 @@ class Program(SQLModel, table=True):
     career_cluster: str
     subcluster: str = ""
     soc_codes: str
-    verified_by: str
-    verified_on: date
 
 
-class DualEnrollmentCourse(SQLModel, table=True):
+class DualEnrollmentCourse(Verified, table=True):
     college: str = Field(primary_key=True, max_length=120)
     course_code: str = Field(primary_key=True, max_length=40)
     title: str
@@ -64,11 +69,9 @@ class DualEnrollmentCourse(SQLModel, table=True):
     schedule: str = ""
     transfers_to: str = ""
     program_codes: str = ""
-    verified_by: str
-    verified_on: date
 
 
-class WorkBasedLearning(SQLModel, table=True):
+class WorkBasedLearning(Verified, table=True):
     opportunity_id: str = Field(primary_key=True, max_length=40)
     type: str = Field(max_length=40)
     title: str
@@ -81,11 +84,9 @@ class WorkBasedLearning(SQLModel, table=True):
     commute_minutes: int
     transportation_provided: bool
     virtual_option: bool
-    verified_by: str
-    verified_on: date
 
 
-class Credential(SQLModel, table=True):
+class Credential(Verified, table=True):
     credential_id: str = Field(primary_key=True, max_length=40)
     name: str
     issuer: str
@@ -95,17 +96,13 @@ class Credential(SQLModel, table=True):
     exam: str = ""
     stacks_into: str = ""
     soc_codes: str
-    verified_by: str
-    verified_on: date
 
 
-class Employer(SQLModel, table=True):
+class Employer(Verified, table=True):
     name: str = Field(primary_key=True, max_length=120)
     industry: str
     location: str
     contact_role: str = ""
-    verified_by: str
-    verified_on: date
 
 
 class Counselor(SQLModel, table=True):

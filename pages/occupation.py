@@ -6,12 +6,7 @@ from explorer.ui import quiz_state
 
 ctx = ui.context()
 _ = ctx._
-code = st.session_state.get("occupation")
-if code not in ctx.kb.occupations.index:
-    st.title(_("Occupation details"))
-    st.info(_("Choose an occupation from your results first."))
-    st.page_link("pages/results.py", label=_("Careers that fit me"), icon="🎯")
-    st.stop()
+code = ui.chosen_occupation(ctx, _("Occupation details"))
 
 local = labor.local_occupations(ctx.kb, ctx.area_code)
 occupation = local.loc[code]

@@ -7,12 +7,7 @@ from explorer.ui import quiz_state
 
 ctx = ui.context()
 _ = ctx._
-code = st.session_state.get("occupation")
-if code not in ctx.kb.occupations.index:
-    st.title(_("Pathway"))
-    st.info(_("Choose an occupation from your results first."))
-    st.page_link("pages/results.py", label=_("Careers that fit me"), icon="🎯")
-    st.stop()
+code = ui.chosen_occupation(ctx, _("Pathway"))
 
 st.title(_("Your pathway to {title}").format(title=ctx.kb.occupations.loc[code, "title"]))
 st.caption(_("Built backward from the job in {area}, using your district's catalog.").format(area=ctx.area_name))

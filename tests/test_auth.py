@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import auth
-from explorer.models import Counselor, utcnow
+from explorer.models import utcnow
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PASSWORD = "correct horse battery"

@@ -1,7 +1,6 @@
 """District catalog: all-or-nothing CSV import, idempotent upserts, exports, editor saves (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
-import io
 from datetime import date
 
 import pytest

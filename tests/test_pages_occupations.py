@@ -1,12 +1,11 @@
 """Page tests (streamlit.testing AppTest): home, region picker, the occupations table."""
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from tests.apptest import APP, on_page
+
 
 
 def open_app(**params: str) -> AppTest:
@@ -19,14 +18,7 @@ def open_app(**params: str) -> AppTest:
 
 
 def occupations_page(**params: str) -> AppTest:
-    at = open_app(**params)
-    at.switch_page("pages/occupations.py")
-    # AppTest drops the sidebar widgets from the tree on the run that switches pages; a second
-    # run gives the tree a real session sees.
-    at.run()
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return on_page("pages/occupations.py", **params)
 
 
 def test_home_shows_region_picker_and_attribution():

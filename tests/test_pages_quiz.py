@@ -4,14 +4,14 @@ from __future__ import annotations
 import itertools
 import json
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import on_page
+
 from explorer import attempts, quiz
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PATTERN = {"R": 1, "I": 4, "A": 0, "S": 3, "E": 2, "C": 0}  # I=20 S=15 E=10 R=5 -> code ISE
 
 
@@ -28,16 +28,6 @@ def student_clock(monkeypatch):
     monkeypatch.setattr(attempts, "utcnow", lambda: start + timedelta(seconds=5 * next(ticks)))
 
 
-def on_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page)
-    at.run()
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def answer_screen(at: AppTest, band: str) -> None:

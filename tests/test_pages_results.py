@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+
+from tests.apptest import on_page
 
 from explorer import attempts, quiz
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 @pytest.fixture(autouse=True)
@@ -28,16 +27,6 @@ def saved_quiz(values: dict[str, int], band: str = "9-12") -> str:
     return code
 
 
-def on_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page)
-    at.run()
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 INVESTIGATIVE_SOCIAL = {"R": 1, "I": 4, "A": 0, "S": 3, "E": 2, "C": 1}

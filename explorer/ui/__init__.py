@@ -336,3 +336,14 @@ def family_report_pdf(saved, lang: str):
         return reports.family_report(kb, result, careers, area, results_url, i18n.translator(lang), lang)
 
     return build
+
+
+def chosen_occupation(ctx: Context, page_title: str) -> str:
+    """The occupation the student opened; without one, say how to choose one and stop the page."""
+    code = st.session_state.get("occupation")
+    if code not in ctx.kb.occupations.index:
+        st.title(page_title)
+        st.info(ctx._("Choose an occupation from your results first."))
+        st.page_link("pages/results.py", label=ctx._("Careers that fit me"), icon="🎯")
+        st.stop()
+    return code

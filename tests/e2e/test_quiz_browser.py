@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from explorer import quiz
 from tests.e2e.conftest import screenshot
+from tests.e2e.test_results_browser import results_occupation_compare
 
 # Like Investigative and Social most: I=20, S=15, E=10, R=5 on the quick form -> code ISE.
 CHOICE = {"R": "Dislike", "I": "Strongly like", "A": "Strongly dislike", "S": "Like", "E": "Not sure",
@@ -69,29 +70,8 @@ def test_student_quiz_journey(server, browser, page):
 
     # On to careers: results -> one occupation -> compare two.
     other_device.get_by_test_id("stSidebarNav").get_by_role("link", name="Careers that fit me").click()
-    expect(other_device.get_by_role("heading", name=re.compile("Careers that fit you in"))).to_be_visible()
-    grid = other_device.get_by_test_id("stDataFrame")
-    expect(grid).to_contain_text("Best fit")
-    expect(other_device.get_by_text("BLS OEWS May 2025, National", exact=False)).to_be_visible()
-    other_device.wait_for_timeout(500)
-    screenshot(other_device, "results")
-    other_device.get_by_role("button", name="Open this occupation").click()
-    expect(other_device.get_by_role("heading", name="Jobs and pay")).to_be_visible()
-    expect(other_device.get_by_text(re.compile(r"(Best|Great|Good) fit · r = 0\.\d\d"))).to_be_visible()
-    other_device.wait_for_timeout(800)
-    screenshot(other_device, "occupation")
-    other_device.get_by_test_id("stSidebarNav").get_by_role("link", name="Compare careers").click()
-    picker = other_device.get_by_role("combobox", name=re.compile("Occupations to compare"))
-    for title in ["Registered Nurses", "Software Developers"]:
-        picker.click()
-        other_device.keyboard.type(title)
-        other_device.get_by_role("option", name=title, exact=True).click()
-        other_device.keyboard.press("Escape")
-    compare = other_device.get_by_test_id("stDataFrame")
-    expect(compare).to_contain_text("Registered Nurses")
-    expect(compare).to_contain_text("Software Developers")
-    other_device.wait_for_timeout(500)
-    screenshot(other_device, "compare")
+    results_occupation_compare(other_device, "National", ["Registered Nurses", "Software Developers"], "$97,550",
+                               "national")
     other_device.context.close()
 
 

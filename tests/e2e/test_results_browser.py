@@ -21,34 +21,40 @@ def finished_quiz(url: str) -> str:
     return code
 
 
-def test_results_occupation_compare(server, server_database, page):
-    code = finished_quiz(server_database)
-    page.goto(f"{server}/results?code={code}&area=2200002")
-    expect(page.get_by_role("heading", name=re.compile("Careers that fit you in Central Louisiana"))).to_be_visible()
-    grid = page.get_by_test_id("stDataFrame")
-    expect(grid).to_contain_text("Best fit")
-    expect(page.get_by_text("BLS OEWS May 2025, Central Louisiana nonmetropolitan area", exact=False)).to_be_visible()
+def results_occupation_compare(page, oews_area: str, titles: list[str], expected: str, shots: str) -> None:
+    """From the results page: check the sources, open the first result, then compare two occupations."""
+    expect(page.get_by_role("heading", name=re.compile("Careers that fit you in"))).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame")).to_contain_text("Best fit")
+    expect(page.get_by_text(f"BLS OEWS May 2025, {oews_area}", exact=False)).to_be_visible()
     page.wait_for_timeout(500)
-    screenshot(page, "results-rural")
+    screenshot(page, f"results-{shots}")
 
     page.get_by_role("button", name="Open this occupation").click()
     expect(page.get_by_role("heading", name="Jobs and pay")).to_be_visible()
     expect(page.get_by_text(re.compile(r"(Best|Great|Good) fit · r = 0\.\d\d"))).to_be_visible()
     page.wait_for_timeout(800)
-    screenshot(page, "occupation-rural")
+    screenshot(page, f"occupation-{shots}")
 
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Compare careers").click()
     picker = page.get_by_role("combobox", name=re.compile("Occupations to compare"))
-    for title in ["Registered Nurses", "Bookkeeping, Accounting, and Auditing Clerks"]:
+    for title in titles:
         picker.click()
         page.keyboard.type(title)
         page.get_by_role("option", name=title, exact=True).click()
         page.keyboard.press("Escape")
     compare = page.get_by_test_id("stDataFrame")
-    expect(compare).to_contain_text("Registered Nurses")
-    expect(compare).to_contain_text("$75,640")
+    for text in [*titles, expected]:
+        expect(compare).to_contain_text(text)
     page.wait_for_timeout(500)
-    screenshot(page, "compare-rural")
+    screenshot(page, f"compare-{shots}")
+
+
+def test_results_occupation_compare(server, server_database, page):
+    code = finished_quiz(server_database)
+    page.goto(f"{server}/results?code={code}&area=2200002")
+    expect(page.get_by_role("heading", name=re.compile("Careers that fit you in Central Louisiana"))).to_be_visible()
+    results_occupation_compare(page, "Central Louisiana nonmetropolitan area",
+                               ["Registered Nurses", "Bookkeeping, Accounting, and Auditing Clerks"], "$75,640", "rural")
 
 
 def test_family_report_downloads_in_spanish(server, server_database, page):

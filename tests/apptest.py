@@ -1,0 +1,23 @@
+"""Opening the real app.py on one page in AppTest, the way a visitor's first request does."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def on_page(page: str, **params: str) -> AppTest:
+    """Run app.py with these query parameters, switch to ``page`` and run until the tree is complete."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page)
+    # AppTest drops the sidebar widgets from the tree on the run that switches pages; a second
+    # run gives the tree a real session sees.
+    at.run()
+    at.run()
+    assert not at.exception, at.exception
+    return at
