@@ -14,6 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import select
 
 from explorer import db
+from explorer.i18n import N_
 from explorer.models import Counselor, utcnow
 
 HASHER = PasswordHasher()  # argon2id with the library's current defaults
@@ -26,7 +27,14 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")
 
 
 class AuthError(ValueError):
-    """Why an account could not be created or a login was refused (safe to show)."""
+    """Why an account could not be created or a login was refused (safe to show).
+
+    ``args[0]`` is an English message id (translated where shown); ``params`` fill its placeholders.
+    """
+
+    def __init__(self, message: str, **params: object):
+        super().__init__(message.format(**params))
+        self.message_id, self.params = message, params
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -56,10 +64,11 @@ def login(username: str, password: str, url: str | None = None, now: datetime | 
                 HASHER.verify(_DUMMY_HASH, password or "")
             except VerificationError:
                 pass
-            raise AuthError("wrong username or password")
+            raise AuthError(N_("wrong username or password"))
         locked = _aware(user.locked_until)
         if locked and locked > now:
-            raise AuthError(f"too many failed attempts; try again after {locked:%H:%M} UTC or ask an administrator")
+            raise AuthError(N_("too many failed attempts; try again after {time} UTC or ask an administrator"),
+                            time=f"{locked:%H:%M}")
         try:
             HASHER.verify(user.password_hash, password or "")
         except (VerificationError, InvalidHashError):
@@ -69,7 +78,7 @@ def login(username: str, password: str, url: str | None = None, now: datetime | 
                 user.failed_attempts = 0
             s.add(user)
             s.commit()
-            raise AuthError("wrong username or password") from None
+            raise AuthError(N_("wrong username or password")) from None
         user.failed_attempts = 0
         user.locked_until = None
         if HASHER.check_needs_rehash(user.password_hash):

@@ -89,3 +89,15 @@ def wage_chart(wages: pd.DataFrame, names: list[str], _: Translator) -> alt.Laye
     median = base.mark_tick(thickness=3, size=22, color="#1d4ed8").encode(
         x="annual_median:Q", tooltip=[alt.Tooltip("area:N"), alt.Tooltip("annual_median:Q", format="$,.0f")])
     return alt.layer(line, box, median).properties(height=alt.Step(48))
+
+
+def history_chart(points: list[dict], _: Translator) -> alt.Chart:
+    """How each theme's share of the scale changed from one quiz to the next (points: when, theme, share)."""
+    frame = pd.DataFrame(points)
+    frame["name"] = [_(THEME_NAMES[t]) for t in frame["theme"]]
+    return alt.Chart(frame, title=_("Your interests over time")).mark_line(point=True).encode(
+        x=alt.X("when:N", title=None, sort=None),
+        y=alt.Y("share:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%"), title=_("Share of the scale")),
+        color=alt.Color("name:N", sort=[_(THEME_NAMES[t]) for t in THEMES], title=None,
+                        scale=alt.Scale(range=[THEME_COLORS[t] for t in THEMES])),
+    ).properties(height=260)

@@ -114,3 +114,63 @@ class Counselor(SQLModel, table=True):
     failed_attempts: int = 0
     locked_until: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
+
+
+# Portfolio, classes and advising. A student's portfolio code is the resume code of their first quiz;
+# a retake is linked to it, so years of profiles stay together without a name or an account.
+
+
+class Retake(SQLModel, table=True):
+    resume_code: str = Field(primary_key=True, max_length=16)
+    portfolio_code: str = Field(index=True, max_length=16)
+
+
+class Favourite(SQLModel, table=True):
+    portfolio_code: str = Field(primary_key=True, max_length=16)
+    onet_code: str = Field(primary_key=True, max_length=10)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class PlanStep(SQLModel, table=True):
+    """A pathway step the student has checked off (or unchecked) for one occupation."""
+
+    portfolio_code: str = Field(primary_key=True, max_length=16)
+    onet_code: str = Field(primary_key=True, max_length=10)
+    step: str = Field(primary_key=True, max_length=40)
+    done: bool = False
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class ShareLink(SQLModel, table=True):
+    """A read-only link for a family member; revoking it makes the token useless at once."""
+
+    token: str = Field(primary_key=True, max_length=64)
+    portfolio_code: str = Field(index=True, max_length=16)
+    created_at: datetime = Field(default_factory=utcnow)
+    revoked_at: datetime | None = None
+
+
+class ClassGroup(SQLModel, table=True):
+    class_code: str = Field(primary_key=True, max_length=16)
+    name: str
+    created_by: str
+    group_fields: str = ""  # district-configured self-reported fields, "; "-separated
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ClassMember(SQLModel, table=True):
+    class_code: str = Field(primary_key=True, max_length=16)
+    portfolio_code: str = Field(primary_key=True, max_length=16)
+    grade: int | None = None
+    groups: str = ""  # JSON object {field: value}, self-reported and optional
+    joined_at: datetime = Field(default_factory=utcnow)
+
+
+class AdvisingNote(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    portfolio_code: str = Field(index=True, max_length=16)
+    counselor: str
+    note: str
+    next_step: str = ""
+    due_on: date | None = None
+    created_at: datetime = Field(default_factory=utcnow)

@@ -134,7 +134,8 @@ def quality_flags(answers: dict[str, int], total_items: int, answered_at: list[d
     if answered_at and len(answered_at) >= 6:
         times = sorted(answered_at)
         gaps = [(b - a).total_seconds() for a, b in zip(times, times[1:])]
-        if statistics.median(gaps) < MIN_MEDIAN_SECONDS:
+        # All-identical times mean the timing is unknown (a portfolio imported without times), not speed.
+        if max(gaps) > 0 and statistics.median(gaps) < MIN_MEDIAN_SECONDS:
             flags.append("too_fast")
     return flags
 

@@ -11,15 +11,20 @@ code = ui.chosen_occupation(ctx, _("Occupation details"))
 local = labor.local_occupations(ctx.kb, ctx.area_code)
 occupation = local.loc[code]
 st.title(occupation["title"])
-st.caption(_("O\\*NET-SOC {code} · [Full description on O\\*NET OnLine](https://www.onetonline.org/link/summary/{code})")
-           .format(code=code))
+st.caption(_("O\\*NET-SOC {code}").format(code=code))
+st.markdown(_("[Full description on O\\*NET OnLine](https://www.onetonline.org/link/summary/{code})").format(code=code))
 if occupation["wage_basis"] in ("parent_soc", "bls_aggregate"):
     st.caption(_("Jobs and pay are those BLS publishes for {oews}, the broader group this occupation belongs to.")
                .format(oews=occupation["oews_code"]))
 
-st.button(_("See the pathway from this school year to this job"), type="primary", on_click=ui.open_pathway,
-          args=(code,))
 saved = quiz_state.load_current()
+pathway_col, favourite_col = st.columns(2)
+pathway_col.button(_("See the pathway from this school year to this job"), type="primary", on_click=ui.open_pathway,
+                   args=(code,))
+if saved is not None:
+    starred = code in ui.favourites(saved)
+    favourite_col.button(_("★ Remove from my favourites") if starred else _("☆ Add to my favourites"),
+                         on_click=ui.toggle_favourite, args=(saved, code, not starred))
 profile = attempts.profile(saved) if saved and saved.band != "3-5" else None
 if profile and profile.confident:
     r = ui.matcher().correlations(profile.scores)[code]

@@ -17,9 +17,14 @@ grade = st.selectbox(_("Your grade this year"), [6, 7, 8, 9, 10, 11, 12], index=
                      key="pathway_grade")
 plan = pathways.build(ctx.kb, pathways.Catalog.load(), code, ctx.area_code, grade)
 
+done = ui.plan_steps(saved, code)
 for step in plan.steps:
     with st.container(border=True):
         st.subheader(_(pathways.STEP_TITLES[step.kind]), anchor=False)
+        if saved is not None and step.kind != "job":
+            key = f"plan_{code}_{step.kind}"
+            st.checkbox(_("Done"), value=done.get(step.kind, False), key=key, on_change=ui.toggle_step,
+                        args=(saved, code, step.kind, key))
         if step.missing:
             (st.warning if step.missing in ("not_in_area", "no_program") else st.info)(_(pathways.MISSING_TEXT[step.missing]))
         if step.kind == "now":

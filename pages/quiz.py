@@ -25,9 +25,18 @@ if saved is None:
         st.subheader(_("Start a new quiz"))
         band = st.radio(_("Your grade"), list(BAND_LABELS), format_func=BAND_LABELS.get, horizontal=True)
         form = st.radio(_("Quiz length"), quiz.FORMS_BY_BAND[band], format_func=FORM_LABELS.get)
+        class_code = st.text_input(_("Class code from your teacher (optional)"), placeholder="C-XXXXXX")
+        grade = st.selectbox(_("Your grade (optional)"), [None, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+                             format_func=lambda g: "—" if g is None else str(g))
+        groups = {field: st.text_input(_("{field} (optional)").format(field=field), key=f"group_{field}")
+                  for field in quiz_state.class_fields(class_code)}
+        st.caption(_("Joining a class shares only your answers and results with it, never your name."))
         if st.button(_("Start the quiz"), type="primary"):
-            quiz_state.use_code(attempts.start(band, form, ctx.lang))
-            st.rerun()
+            problem = quiz_state.start_and_join(band, form, ctx.lang, class_code, grade, groups)
+            if problem:
+                st.error(_("That class code does not work: {reason}").format(reason=problem))
+            else:
+                st.rerun()
     with resume:
         st.subheader(_("Continue a quiz"))
         with st.form("resume"):

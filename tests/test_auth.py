@@ -58,7 +58,7 @@ def app_db(monkeypatch, tmp_path) -> str:
     return url
 
 
-@pytest.mark.parametrize("page", ["pages/catalog.py", "pages/audit.py"])
+@pytest.mark.parametrize("page", ["pages/catalog.py", "pages/audit.py", "pages/advising.py", "pages/classes.py"])
 def test_counselor_pages_show_only_the_login_form_without_login(app_db, page):
     at = AppTest.from_file(APP, default_timeout=30)
     at.run()

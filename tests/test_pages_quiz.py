@@ -83,7 +83,7 @@ def test_resume_with_code_on_another_device(student_clock):
     for item in quiz.form_items("9-12", "quick")[:7]:
         attempts.save_answer(code, item.id, 3)
     at = on_page("pages/quiz.py")
-    at.text_input[0].input(code.lower().replace("-", ""))
+    resume_input(at).input(code.lower().replace("-", ""))
     next(b for b in at.button if b.label == "Continue").click().run()
     assert "7 of 30 answered" in at.get("progress")[0].proto.text
 
@@ -92,7 +92,7 @@ def test_resume_with_code_on_another_device(student_clock):
                                            ("K7M-Q0T-X9B", "never contains"), ("ABC", "has 9 characters")])
 def test_bad_resume_codes_get_clear_messages(typed, message):
     at = on_page("pages/quiz.py")
-    at.text_input[0].input(typed)
+    resume_input(at).input(typed)
     next(b for b in at.button if b.label == "Continue").click().run()
     assert not at.exception
     assert any(message in e.value for e in at.error)
@@ -125,3 +125,28 @@ def test_grades_3_5_see_areas_and_activities_not_jobs(student_clock):
     captions = " ".join(c.value for c in at.caption)
     assert "Activities like:" in captions and "🚲" in captions
     assert not at.get("dataframe")
+
+
+def resume_input(at: AppTest):
+    return next(t for t in at.text_input if t.label == "Your resume code")
+
+
+def test_joining_a_class_with_a_bad_code_is_explained():
+    at = on_page("pages/quiz.py")
+    next(t for t in at.text_input if t.label.startswith("Class code")).input("C-NOPE22")
+    next(b for b in at.button if b.label == "Start the quiz").click().run()
+    assert any("no class has the code C-NOPE22" in e.value for e in at.error)
+    assert not at.get("progress")
+
+
+def test_joining_a_class_asks_its_optional_fields():
+    from explorer import classes
+
+    class_code = classes.create_class("Period 3", "counselor", ["campus"])
+    at = on_page("pages/quiz.py")
+    next(t for t in at.text_input if t.label.startswith("Class code")).input(class_code.lower()).run()
+    next(t for t in at.text_input if t.label == "campus (optional)").input("North")
+    next(b for b in at.button if b.label == "Start the quiz").click().run()
+    assert at.get("progress")
+    people = classes.members(class_code)
+    assert list(people["campus"]) == ["North"] and not people["finished"].any()

@@ -169,11 +169,14 @@ def attribution(ctx: Context) -> None:
     st.divider()
     st.caption(
         _("This product includes information from the O\\*NET 30.1 Database by the U.S. Department of Labor, "
-          "Employment and Training Administration (USDOL/ETA). Used under the [CC BY 4.0 license]"
-          "(https://creativecommons.org/licenses/by/4.0/). O\\*NET® is a trademark of USDOL/ETA. Career Pathways "
+          "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O\\*NET® is a "
+          "trademark of USDOL/ETA. Career Pathways "
           "Explorer has modified all or some of this information. USDOL/ETA has not approved, endorsed, or "
           "tested these modifications.")
     )
+    # The link sits outside the caption: links inside faded caption text fail contrast checks.
+    st.markdown(f"[{_('CC BY 4.0 license')}](https://creativecommons.org/licenses/by/4.0/) · "
+                f"[{_('O*NET OnLine')}](https://www.onetonline.org/)")
     st.caption(
         _("Jobs and wages: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics "
           "(OEWS) {release}. Growth and openings: BLS Employment Projections 2024-34. Career clusters: "
@@ -293,7 +296,8 @@ def login_form(ctx: Context) -> None:
             try:
                 user = auth.login(username, password)
             except auth.AuthError as problem:
-                st.error(_("Login refused: {reason}").format(reason=str(problem)))
+                reason = _(problem.message_id).format(**problem.params)
+                st.error(_("Login refused: {reason}").format(reason=reason))
             else:
                 st.session_state["counselor"] = user.username
                 st.session_state["counselor_seen"] = utcnow()
@@ -313,7 +317,7 @@ def logout() -> None:
     st.session_state.pop("counselor", None)
 
 
-def family_report_pdf(saved, lang: str):
+def family_report_pdf(saved, lang: str, favourites_first: bool = False):
     """A zero-argument function that builds this student's family report when the button is clicked.
 
     Streamlit runs it on another thread without the session, so everything it needs is captured here.
@@ -325,6 +329,7 @@ def family_report_pdf(saved, lang: str):
     base = getattr(st.context, "url", None) or "http://localhost:8501/"
     results_url = base.split("?")[0].rsplit("/", 1)[0] + f"/results?code={saved.resume_code}&area={area}&lang={lang}"
     grade = {"6-8": 8, "9-12": 10}.get(saved.band, 10)
+    starred = favourites(saved) if favourites_first else []
 
     def build() -> bytes:
         result = attempts.profile(saved)
@@ -332,6 +337,9 @@ def family_report_pdf(saved, lang: str):
         careers = []
         if result.confident:
             ranked = matching.rank(model, result.scores, labor.local_occupations(kb, area))
+            if favourites_first:  # the portfolio copy leads with the student's own favourites
+                chosen = [c for c in starred if c in ranked.index]
+                ranked = ranked.loc[chosen + [c for c in ranked.index if c not in chosen]]
             careers = reports.pick_careers(ranked, lambda code: pathways.build(kb, catalog, code, area, grade))
         return reports.family_report(kb, result, careers, area, results_url, i18n.translator(lang), lang)
 
@@ -347,3 +355,72 @@ def chosen_occupation(ctx: Context, page_title: str) -> str:
         st.page_link("pages/results.py", label=ctx._("Careers that fit me"), icon="🎯")
         st.stop()
     return code
+
+
+def history_points(history) -> list[dict]:
+    """Chart rows for the retake history: one point per quiz and theme, as a share of that quiz's scale."""
+    from explorer.riasec import THEMES
+
+    return [{"when": f"{started:%Y-%m-%d} ({saved.resume_code})", "theme": t, "share": profile.scores[t] / profile.max_score}
+            for saved, profile, started in history for t in THEMES]
+
+
+def restore_portfolio(raw: bytes) -> tuple[bool, str]:
+    import json
+
+    from explorer import portfolio
+
+    _ = i18n.translator(st.session_state.get("lang", "en"))
+    try:
+        owner = portfolio.import_portfolio(json.loads(raw.decode("utf-8")), set(knowledge_base().occupations.index))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False, _("That file is not JSON. Choose the portfolio file you downloaded.")
+    except portfolio.PortfolioError as problem:
+        return False, _("Nothing was restored: {reason}").format(reason=str(problem))
+    return True, _("Restored the portfolio {code}.").format(code=owner)
+
+
+def share_url(token: str) -> str:
+    base = getattr(st.context, "url", None) or "http://localhost:8501/"
+    return base.split("?")[0].rsplit("/", 1)[0] + f"/family?share={token}"
+
+
+def favourites(saved) -> list[str]:
+    from explorer import portfolio
+
+    return portfolio.favourites(portfolio.portfolio_code(saved.resume_code))
+
+
+def toggle_favourite(saved, code: str, on: bool) -> None:
+    from explorer import portfolio
+
+    portfolio.set_favourite(portfolio.portfolio_code(saved.resume_code), code, on)
+
+
+def toggle_step(saved, code: str, step: str, key: str) -> None:
+    from explorer import portfolio
+
+    portfolio.set_step(portfolio.portfolio_code(saved.resume_code), code, step, bool(st.session_state.get(key)))
+
+
+def plan_steps(saved, code: str) -> dict[str, bool]:
+    from explorer import portfolio
+
+    if saved is None:
+        return {}
+    return portfolio.plan(portfolio.portfolio_code(saved.resume_code)).get(code, {})
+
+
+def completion_view(completion, _):
+    import pandas as pd
+
+    return pd.DataFrame({_("Group"): completion.index.astype(str), _("Students"): completion["students_shown"],
+                         _("Finished the quiz"): completion["finished_shown"]})
+
+
+def favourites_view(favourites, _, lang: str):
+    import pandas as pd
+
+    return pd.DataFrame({_("Occupation"): favourites["title"].to_numpy(),
+                         _("Students"): favourites["students_shown"].to_numpy(),
+                         _("Openings a year here"): [labor.count(v, lang) if v == v else "" for v in favourites["local_openings"]]})

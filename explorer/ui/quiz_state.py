@@ -78,3 +78,40 @@ def finish(code: str) -> None:
 
 def finished_just_now() -> bool:
     return st.session_state.pop("quiz_finished", False)
+
+
+def retake(saved: attempts.SavedQuiz) -> None:
+    """Start a new quiz in the same portfolio (a later year, or after the profile looked doubtful)."""
+    from explorer import portfolio
+
+    use_code(portfolio.start_retake(saved.resume_code, saved.band, saved.form, saved.lang))
+    st.session_state["_go"] = "pages/quiz.py"
+
+
+def class_fields(class_code: str) -> list[str]:
+    """The self-reported fields a class asks for (none until a valid class code is typed)."""
+    from explorer import classes
+
+    if not class_code.strip():
+        return []
+    try:
+        return [f for f in classes.get_class(class_code).group_fields.split("; ") if f]
+    except classes.ClassError:
+        return []
+
+
+def start_and_join(band: str, form: str, lang: str, class_code: str, grade: int | None,
+                   groups: dict[str, str] | None = None) -> str | None:
+    """Start a quiz and, if a class code was typed, join that class; returns a problem or None."""
+    from explorer import classes
+
+    if class_code.strip():
+        try:
+            classes.get_class(class_code)
+        except classes.ClassError as problem:
+            return str(problem)
+    code = attempts.start(band, form, lang)
+    if class_code.strip():
+        classes.join(class_code, code, grade=grade, groups=groups)
+    use_code(code)
+    return None

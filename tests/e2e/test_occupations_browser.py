@@ -12,7 +12,7 @@ def test_pick_region_and_read_local_wage(server, page, oews_db):
     median = int(oews_db.execute("SELECT v13 FROM cell WHERE key='OEUM0012420000000151252'").fetchone()[0])
     page.goto(server)
     expect(page.get_by_role("heading", name="Career Pathways Explorer")).to_be_visible()
-    expect(page.get_by_text("CC BY 4.0 license")).to_be_visible()
+    expect(page.get_by_role("link", name="CC BY 4.0 license")).to_be_visible()
 
     region = page.get_by_test_id("stSidebar").get_by_role("combobox", name=re.compile("Your region"))
     region.click()

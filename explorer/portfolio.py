@@ -1,0 +1,211 @@
+"""What belongs to a student: favourites, pathway steps checked off, retakes over the years, share links.
+
+All of it hangs on the portfolio code (the resume code of the student's first quiz), never a name.
+The portfolio exports to an open JSON file (schema below, documented in the README) and imports back.
+"""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timezone
+
+from sqlmodel import select
+
+from explorer import attempts, db, quiz
+from explorer.models import Answer, Favourite, PlanStep, QuizAttempt, Retake, ShareLink, utcnow
+
+SCHEMA = "career-pathways-explorer/portfolio"
+VERSION = 1
+
+
+class PortfolioError(ValueError):
+    """An import file, share link or request that cannot be used; the message says why."""
+
+
+def portfolio_code(resume_code: str, url: str | None = None) -> str:
+    """The portfolio a quiz belongs to: its first quiz's code (a first quiz is its own portfolio)."""
+    code = attempts.normalize_code(resume_code)
+    with db.session(url) as s:
+        link = s.get(Retake, code)
+        return link.portfolio_code if link else code
+
+
+def start_retake(resume_code: str, band: str, form: str, lang: str, url: str | None = None) -> str:
+    owner = portfolio_code(resume_code, url)
+    attempts.load(owner, url)  # the portfolio must exist
+    new_code = attempts.start(band, form, lang, url)
+    with db.session(url) as s:
+        s.add(Retake(resume_code=new_code, portfolio_code=owner))
+    return new_code
+
+
+def attempt_codes(owner: str, url: str | None = None) -> list[str]:
+    with db.session(url) as s:
+        linked = [r.resume_code for r in s.exec(select(Retake).where(Retake.portfolio_code == owner))]
+        rows = s.exec(select(QuizAttempt).where(QuizAttempt.resume_code.in_([owner, *linked]))).all()
+        return [a.resume_code for a in sorted(rows, key=lambda a: a.created_at)]
+
+
+def history(owner: str, url: str | None = None) -> list[tuple[attempts.SavedQuiz, quiz.Profile, datetime]]:
+    """Finished quizzes of the portfolio, oldest first, with their profiles and start times."""
+    out = []
+    with db.session(url) as s:
+        started = {a.resume_code: a.created_at for a in s.exec(select(QuizAttempt))}
+    for code in attempt_codes(owner, url):
+        saved = attempts.load(code, url)
+        if saved.finished:
+            out.append((saved, attempts.profile(saved), started[code]))
+    return out
+
+
+def set_favourite(owner: str, onet_code: str, on: bool, url: str | None = None) -> None:
+    with db.session(url) as s:
+        existing = s.get(Favourite, (owner, onet_code))
+        if on and existing is None:
+            s.add(Favourite(portfolio_code=owner, onet_code=onet_code))
+        elif not on and existing is not None:
+            s.delete(existing)
+
+
+def favourites(owner: str, url: str | None = None) -> list[str]:
+    with db.session(url) as s:
+        rows = s.exec(select(Favourite).where(Favourite.portfolio_code == owner)).all()
+        return [f.onet_code for f in sorted(rows, key=lambda f: f.created_at)]
+
+
+def set_step(owner: str, onet_code: str, step: str, done: bool, url: str | None = None) -> None:
+    with db.session(url) as s:
+        row = s.get(PlanStep, (owner, onet_code, step)) or PlanStep(portfolio_code=owner, onet_code=onet_code, step=step)
+        row.done, row.updated_at = done, utcnow()
+        s.add(row)
+
+
+def plan(owner: str, url: str | None = None) -> dict[str, dict[str, bool]]:
+    """{onet_code: {step: done}} for every occupation the student has planned."""
+    with db.session(url) as s:
+        out: dict[str, dict[str, bool]] = {}
+        for row in s.exec(select(PlanStep).where(PlanStep.portfolio_code == owner)):
+            out.setdefault(row.onet_code, {})[row.step] = row.done
+        return out
+
+
+def create_share_link(owner: str, url: str | None = None) -> str:
+    token = secrets.token_urlsafe(18)
+    with db.session(url) as s:
+        s.add(ShareLink(token=token, portfolio_code=owner))
+    return token
+
+
+def revoke_share_link(owner: str, token: str, url: str | None = None) -> None:
+    with db.session(url) as s:
+        link = s.get(ShareLink, token)
+        if link is None or link.portfolio_code != owner:
+            raise PortfolioError("that share link does not belong to this portfolio")
+        link.revoked_at = utcnow()
+        s.add(link)
+
+
+def share_links(owner: str, url: str | None = None) -> list[ShareLink]:
+    with db.session(url) as s:
+        return list(s.exec(select(ShareLink).where(ShareLink.portfolio_code == owner,
+                                                   ShareLink.revoked_at.is_(None))).all())
+
+
+def open_share_link(token: str, url: str | None = None) -> str:
+    """The portfolio a family link shows; revoked or unknown links are refused."""
+    with db.session(url) as s:
+        link = s.get(ShareLink, token or "")
+        if link is None or link.revoked_at is not None:
+            raise PortfolioError("this family link is not valid: it was revoked or mistyped")
+        return link.portfolio_code
+
+
+def _iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).isoformat()
+
+
+def export(owner: str, url: str | None = None) -> dict:
+    """The whole portfolio as JSON-ready data (schema ``career-pathways-explorer/portfolio`` v1)."""
+    with db.session(url) as s:
+        rows = {a.resume_code: a for a in s.exec(select(QuizAttempt))}
+    quizzes = []
+    for code in attempt_codes(owner, url):
+        saved, row = attempts.load(code, url), rows[code]
+        with db.session(url) as s:
+            times = {a.item_id: _iso(a.answered_at) for a in s.exec(select(Answer).where(Answer.attempt_id == row.id))}
+        quizzes.append({"resume_code": code, "band": saved.band, "form": saved.form, "lang": saved.lang,
+                        "started_at": _iso(row.created_at), "finished_at": _iso(row.finished_at),
+                        "answers": dict(sorted(saved.answers.items())), "answered_at": dict(sorted(times.items()))})
+    return {"schema": SCHEMA, "version": VERSION, "portfolio_code": owner, "exported_at": _iso(utcnow()),
+            "quizzes": quizzes, "favourites": favourites(owner, url),
+            "plan": [{"onet_code": o, "step": st, "done": d} for o, steps in sorted(plan(owner, url).items())
+                     for st, d in sorted(steps.items())]}
+
+
+def import_portfolio(data: object, known_occupations: set[str], url: str | None = None) -> str:
+    """Restore an exported portfolio. Every part is checked first; nothing is written if any part is wrong."""
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA or data.get("version") != VERSION:
+        raise PortfolioError(f"not a portfolio file (expected schema {SCHEMA!r} version {VERSION})")
+    try:
+        owner = attempts.normalize_code(str(data.get("portfolio_code", "")))
+    except attempts.ResumeCodeError as exc:
+        raise PortfolioError(f"portfolio_code: {exc}") from None
+    problems, quizzes = [], data.get("quizzes")
+    if not isinstance(quizzes, list) or not quizzes:
+        problems.append("quizzes: expected a non-empty list")
+        quizzes = []
+    for n, q in enumerate(quizzes, start=1):
+        if not isinstance(q, dict):
+            problems.append(f"quizzes[{n}]: expected an object")
+            continue
+        try:
+            attempts.normalize_code(str(q.get("resume_code", "")))
+            quiz.check_band_form(q.get("band"), q.get("form"))
+            problems += [f"quizzes[{n}]: {p}" for p in quiz.answer_problems(q["band"], q["form"], q.get("answers") or {})]
+        except (attempts.ResumeCodeError, quiz.QuizInputError) as exc:
+            problems.append(f"quizzes[{n}]: {exc}")
+    favs = data.get("favourites", [])
+    steps = data.get("plan", [])
+    if not isinstance(favs, list) or not all(isinstance(f, str) and f in known_occupations for f in favs):
+        problems.append("favourites: expected a list of O*NET-SOC codes such as 29-1141.00")
+    if not isinstance(steps, list) or not all(isinstance(p, dict) and p.get("onet_code") in known_occupations
+                                              and isinstance(p.get("step"), str) and isinstance(p.get("done"), bool)
+                                              for p in steps):
+        problems.append("plan: expected a list of {onet_code, step, done}")
+    if problems:
+        raise PortfolioError("; ".join(problems))
+    with db.session(url) as s:
+        for q in quizzes:
+            code = attempts.normalize_code(q["resume_code"])
+            if s.exec(select(QuizAttempt).where(QuizAttempt.resume_code == code)).first() is not None:
+                continue  # already here: keep the server's copy
+            row = QuizAttempt(resume_code=code, band=q["band"], form=q["form"], lang=q.get("lang") or "en",
+                              created_at=_parse_time(q.get("started_at")) or utcnow(),
+                              finished_at=_parse_time(q.get("finished_at")))
+            s.add(row)
+            s.flush()
+            times = q.get("answered_at") or {}
+            for item_id, value in (q.get("answers") or {}).items():
+                s.add(Answer(attempt_id=row.id, item_id=item_id, value=value,
+                             answered_at=_parse_time(times.get(item_id)) or row.created_at))
+            if code != owner:
+                s.add(Retake(resume_code=code, portfolio_code=owner))
+        for onet_code in favs:
+            if s.get(Favourite, (owner, onet_code)) is None:
+                s.add(Favourite(portfolio_code=owner, onet_code=onet_code))
+        for p in steps:
+            row = s.get(PlanStep, (owner, p["onet_code"], p["step"])) or PlanStep(
+                portfolio_code=owner, onet_code=p["onet_code"], step=p["step"])
+            row.done = p["done"]
+            s.add(row)
+    return owner
+
+
+def _parse_time(text: object) -> datetime | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise PortfolioError(f"{text!r} is not an ISO date and time") from None

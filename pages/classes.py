@@ -1,0 +1,41 @@
+import streamlit as st
+
+from explorer import classes
+from explorer import ui
+
+ctx = ui.context()
+_ = ctx._
+user = ui.require_counselor(ctx)
+
+st.title(_("Classes and dashboard"))
+with st.form("new_class", clear_on_submit=True):
+    st.subheader(_("Create a class"), anchor=False)
+    name = st.text_input(_("Class name"), placeholder=_("e.g. Period 3 Career Exploration"))
+    fields = st.text_input(_("Optional self-reported fields students may fill in (separate with ';')"),
+                           placeholder=_("e.g. campus; program"))
+    st.caption(_("Students stay anonymous. Fields are optional for them, used only for group summaries, and any "
+                 "group with fewer than 10 students is hidden."))
+    if st.form_submit_button(_("Create")):
+        try:
+            code = classes.create_class(name, user, fields.split(";"))
+            st.success(_("Class created. Students join with the code {code}.").format(code=code))
+        except classes.ClassError:
+            st.error(_("Give the class a name."))
+
+mine = classes.classes(user)
+if not mine:
+    st.stop()
+labels = {c.class_code: f"{c.name} ({c.class_code})" for c in mine}
+chosen = st.selectbox(_("Class"), list(labels), format_func=labels.get)
+group_fields = [f for f in next(c for c in mine if c.class_code == chosen).group_fields.split("; ") if f]
+by = st.selectbox(_("Split by"), [None, "grade", *group_fields], format_func=lambda f: _("whole class") if f is None else f)
+tables = classes.dashboard(ctx.kb, chosen, ctx.area_code, by)
+ui.table(ui.completion_view(tables["completion"], _))
+st.subheader(_("First letter of interest codes"), anchor=False)
+st.dataframe(tables["codes"], width="stretch")
+st.subheader(_("Most favoured careers and local demand"), anchor=False)
+ui.table(ui.favourites_view(tables["favourites"], _, ctx.lang))
+st.download_button(_("Download the dashboard (CSV)"), classes.export_csv(tables), file_name=f"class-{chosen}.csv",
+                   mime="text/csv")
+st.caption(_("Counts under 10 are shown as <10. Local openings: {source}, BLS Employment Projections 2024-34.")
+           .format(source=ctx.oews_source))
