@@ -9,11 +9,7 @@ from explorer.ui import quiz_state
 ctx = ui.context()
 _ = ctx._
 st.title(_("My portfolio"))
-saved = quiz_state.load_current()
-if saved is None:
-    st.info(_("Take the interest quiz first, or continue one with your resume code."))
-    st.page_link("pages/quiz.py", label=_("Go to the quiz"), icon="📝")
-    st.stop()
+saved = quiz_state.require_saved(_("Take the interest quiz first, or continue one with your resume code."))
 owner = portfolio.portfolio_code(saved.resume_code)
 st.caption(_("Everything here belongs to the code {code}. No name is stored.").format(code=owner))
 

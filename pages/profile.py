@@ -9,11 +9,7 @@ ctx = ui.context()
 _ = ctx._
 
 st.title(_("Your interest profile"))
-saved = quiz_state.load_current()
-if saved is None:
-    st.info(_("Take the interest quiz first; your profile appears here when you finish."))
-    st.page_link("pages/quiz.py", label=_("Go to the quiz"), icon="📝")
-    st.stop()
+saved = quiz_state.require_saved(_("Take the interest quiz first; your profile appears here when you finish."))
 
 result = attempts.profile(saved)
 top = ranked(result.scores)[:3]

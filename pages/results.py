@@ -8,11 +8,7 @@ ctx = ui.context()
 _ = ctx._
 
 st.title(_("Careers that fit you in {area}").format(area=ctx.area_name))
-saved = quiz_state.load_current()
-if saved is None:
-    st.info(_("Take the interest quiz first; careers that fit your interests appear here."))
-    st.page_link("pages/quiz.py", label=_("Go to the quiz"), icon="📝")
-    st.stop()
+saved = quiz_state.require_saved(_("Take the interest quiz first; careers that fit your interests appear here."))
 if saved.band == "3-5":
     st.info(_("In grades 3-5 we explore interest areas and activities, not job lists. See your profile."))
     st.page_link("pages/profile.py", label=_("My profile"), icon="🧭")

@@ -8,11 +8,14 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
-def on_page(page: str, **params: str) -> AppTest:
-    """Run app.py with these query parameters, switch to ``page`` and run until the tree is complete."""
+def on_page(page: str, state: dict | None = None, **params: str) -> AppTest:
+    """Run app.py with these query parameters (and session state), switch to ``page`` and run until
+    the tree is complete."""
     at = AppTest.from_file(APP, default_timeout=30)
     for key, value in params.items():
         at.query_params[key] = value
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
     at.run()
     at.switch_page(page)
     # AppTest drops the sidebar widgets from the tree on the run that switches pages; a second

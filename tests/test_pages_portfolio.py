@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import auth, classes, portfolio
 from explorer.models import utcnow
-from tests.apptest import APP, on_page
+from tests.apptest import on_page
 from tests.test_portfolio import REALISTIC, SOCIAL, finished
 
 PASSWORD = "correct horse battery"
@@ -46,17 +46,7 @@ def logged_in(url: str, page: str, **state: str) -> AppTest:
     """A session where the counselor has logged in (the login form itself is tested in test_auth.py;
     AppTest registers only the first form submit of a session, so this test starts after it)."""
     auth.add_user("counselor", PASSWORD, url=url)
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.session_state["counselor"] = "counselor"
-    at.session_state["counselor_seen"] = utcnow()
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page(page)
-    at.run()
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return on_page(page, state={"counselor": "counselor", "counselor_seen": utcnow(), **state})
 
 
 def test_advising_lookup_and_note(url):

@@ -115,3 +115,16 @@ def start_and_join(band: str, form: str, lang: str, class_code: str, grade: int 
         classes.join(class_code, code, grade=grade, groups=groups)
     use_code(code)
     return None
+
+
+def require_saved(message: str) -> attempts.SavedQuiz:
+    """The student's saved quiz; without one, show ``message`` (already translated), a link to the quiz, and stop."""
+    from explorer.i18n import translator
+
+    saved = load_current()
+    if saved is None:
+        _ = translator(st.session_state.get("lang", "en"))
+        st.info(message)
+        st.page_link("pages/quiz.py", label=_("Go to the quiz"), icon="📝")
+        st.stop()
+    return saved
