@@ -175,8 +175,8 @@ def attribution(ctx: Context) -> None:
           "tested these modifications.")
     )
     # The link sits outside the caption: links inside faded caption text fail contrast checks.
-    st.markdown(f"[{_('CC BY 4.0 license')}](https://creativecommons.org/licenses/by/4.0/) · "
-                f"[{_('O*NET OnLine')}](https://www.onetonline.org/)")
+    license_name, onet_name = _("CC BY 4.0 license"), _("O*NET OnLine")
+    st.markdown(f"[{license_name}](https://creativecommons.org/licenses/by/4.0/) · [{onet_name}](https://www.onetonline.org/)")
     st.caption(
         _("Jobs and wages: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics "
           "(OEWS) {release}. Growth and openings: BLS Employment Projections 2024-34. Career clusters: "
