@@ -117,18 +117,22 @@ def dashboard(kb: KnowledgeBase, class_code: str, area_code: str, by: str | None
     code_table = code_table.apply(lambda col: col.where(group_sizes.reindex(code_table.index) >= MIN_GROUP))
     code_shown = code_table.apply(lambda col: col.map(lambda n: SUPPRESSED if pd.isna(n) else
                                                       (SUPPRESSED if 0 < n < MIN_GROUP else str(int(n)))))
+    # Full three-letter codes, whole class only (split further, nearly every cell would be under 10).
+    full = people["code"].dropna().value_counts().rename("students").to_frame()
+    full["students_shown"] = suppress(full["students"])
     favoured = people.explode("favourites").dropna(subset=["favourites"])
     local = labor.local_occupations(kb, area_code)
     fav = favoured.groupby("favourites").size().rename("students").sort_values(ascending=False).to_frame()
     fav["title"] = local.loc[fav.index, "title"]
     fav["local_openings"] = local.loc[fav.index, "local_openings"]
     fav["students_shown"] = suppress(fav["students"])
-    return {"completion": completion, "codes": code_shown, "favourites": fav}
+    return {"completion": completion, "codes": code_shown, "full_codes": full, "favourites": fav}
 
 
 def export_csv(tables: dict[str, pd.DataFrame]) -> str:
     """The dashboard's shown (suppressed) figures as one CSV, never the raw small counts."""
     parts = [tables["completion"][["students_shown", "finished_shown"]].to_csv(),
              tables["codes"].to_csv(),
+             tables["full_codes"][["students_shown"]].to_csv(),
              tables["favourites"][["title", "local_openings", "students_shown"]].to_csv()]
     return "\n".join(parts)

@@ -33,6 +33,8 @@ tables = classes.dashboard(ctx.kb, chosen, ctx.area_code, by)
 ui.table(ui.completion_view(tables["completion"], _))
 st.subheader(_("First letter of interest codes"), anchor=False)
 st.dataframe(tables["codes"], width="stretch")
+st.subheader(_("Three-letter interest codes (whole class)"), anchor=False)
+ui.table(ui.full_codes_view(tables["full_codes"], _))
 st.subheader(_("Most favoured careers and local demand"), anchor=False)
 ui.table(ui.favourites_view(tables["favourites"], _, ctx.lang))
 st.download_button(_("Download the dashboard (CSV)"), classes.export_csv(tables), file_name=f"class-{chosen}.csv",

@@ -85,6 +85,8 @@ def test_class_dashboard_suppresses_groups_under_ten(database_url, kb):
     codes = tables["codes"]
     assert set(codes.loc["North"]) == {"<10"}
     assert codes.loc["South", "R"] == "<10"  # 6 realistic students in a group of 12: the cell is still too small
+    full = tables["full_codes"]
+    assert full["students"].sum() == 15 and set(full["students_shown"]) <= {"<10"} | {str(n) for n in range(10, 16)}
     csv = classes.export_csv(tables)
     assert "North,<10,<10" in csv and ",3," not in csv
     assert tables["favourites"].loc["29-1141.00", "students_shown"] == "15"

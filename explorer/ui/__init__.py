@@ -424,3 +424,9 @@ def favourites_view(favourites, _, lang: str):
     return pd.DataFrame({_("Occupation"): favourites["title"].to_numpy(),
                          _("Students"): favourites["students_shown"].to_numpy(),
                          _("Openings a year here"): [labor.count(v, lang) if v == v else "" for v in favourites["local_openings"]]})
+
+
+def full_codes_view(full, _):
+    import pandas as pd
+
+    return pd.DataFrame({_("Interest code"): full.index.astype(str), _("Students"): full["students_shown"].to_numpy()})
