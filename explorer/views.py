@@ -7,7 +7,7 @@ from babel.numbers import format_decimal
 from explorer import labor, matching
 from explorer.data import KnowledgeBase
 from explorer.i18n import NUMBER_LOCALES, N_, Translator
-from explorer.riasec import THEME_NAMES
+from explorer.riasec import THEME_NAMES, THEMES
 
 JOB_ZONE_LABELS = {1: N_("little or no preparation"), 2: N_("some preparation"), 3: N_("medium preparation"),
                    4: N_("considerable preparation"), 5: N_("extensive preparation")}
@@ -153,3 +153,49 @@ _MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+!|~$"
 def md_escape(text: object) -> str:
     """Show district- or user-entered text literally inside Markdown (no links, emphasis or HTML)."""
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
+
+
+def audit_view(table, _, lang: str):
+    yes = "✔"
+    gap_text = {"none": "", "incomplete": _("incomplete pathway"), "no_pathway": _("no pathway")}
+    return pd.DataFrame({
+        _("Occupation"): table["title"].to_numpy(),
+        _("Openings a year here"): [labor.count(v, lang) if v == v else "" for v in table["local_openings"]],
+        _("Median pay"): [labor.money(v, lang) if v == v and v is not None else _("not released")
+                          for v in table["annual_median"].astype("Float64").to_numpy(dtype=float, na_value=float("nan"))],
+        _("In demand"): [yes if v else "" for v in table["in_demand"]],
+        _("Program"): [yes if v else "" for v in table["has_program"]],
+        _("Dual enrollment"): [yes if v else "" for v in table["has_dual_enrollment"]],
+        _("Work-based learning"): [yes if v else "" for v in table["has_work_based_learning"]],
+        _("Credential"): [yes if v else "" for v in table["has_credential"]],
+        _("Gap"): [gap_text[g] for g in table["gap"]],
+        _("Students matched"): table["students_shown"].to_numpy(),
+    })
+
+
+def low_demand_view(low, _, lang: str):
+    reason = {"few_openings": _("few openings"), "low_pay": _("pay below the area median")}
+    return pd.DataFrame({_("Program"): low["name"], _("Openings a year here"): [labor.count(v, lang) for v in low["local_openings"]],
+                         _("Best median pay"): [labor.money(v, lang) if v == v and v is not None else "" for v in low["best_median_pay"]],
+                         _("Why listed"): [reason[r] for r in low["reason"]]})
+
+
+def history_points(history) -> list[dict]:
+    """Chart rows for the retake history: one point per quiz and theme, as a share of that quiz's scale."""
+    return [{"when": f"{started:%Y-%m-%d} ({saved.resume_code})", "theme": t, "share": profile.scores[t] / profile.max_score}
+            for saved, profile, started in history for t in THEMES]
+
+
+def completion_view(completion, _):
+    return pd.DataFrame({_("Group"): completion.index.astype(str), _("Students"): completion["students_shown"],
+                         _("Finished the quiz"): completion["finished_shown"]})
+
+
+def favourites_view(favourites, _, lang: str):
+    return pd.DataFrame({_("Occupation"): favourites["title"].to_numpy(),
+                         _("Students"): favourites["students_shown"].to_numpy(),
+                         _("Openings a year here"): [labor.count(v, lang) if v == v else "" for v in favourites["local_openings"]]})
+
+
+def full_codes_view(full, _):
+    return pd.DataFrame({_("Interest code"): full.index.astype(str), _("Students"): full["students_shown"].to_numpy()})

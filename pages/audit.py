@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import audit, pathways
+from explorer import audit, pathways, views
 from explorer import ui
 
 ctx = ui.context()
@@ -11,8 +11,9 @@ st.title(_("Build from the job back: {area}").format(area=ctx.area_name))
 st.write(_("Local jobs open with at most an associate's degree or an apprenticeship, ranked by estimated openings "
            "and pay, with what the district catalog offers toward each. In demand: at least {n} openings a year here "
            "and median pay at or above the area's median for all jobs.").format(n=audit.IN_DEMAND_OPENINGS))
-table = audit.audit(ctx.kb, pathways.Catalog.load(), ctx.area_code, ui.student_top_matches(ctx.area_code))
-view = ui.audit_view(table, _, ctx.lang)
+catalog = pathways.Catalog.load()
+table = audit.audit(ctx.kb, catalog, ctx.area_code, ui.student_top_matches(ctx.area_code))
+view = views.audit_view(table, _, ctx.lang)
 only_gaps = st.toggle(_("Show only in-demand jobs with gaps"))
 ui.table(view[view[_("Gap")] != ""] if only_gaps else view)
 st.download_button(_("Download the audit (CSV)"), audit.export_csv(table), file_name=f"audit_{ctx.area_code}.csv",
@@ -22,8 +23,8 @@ st.caption(_("Jobs and pay: {source}. Openings: BLS Employment Projections 2024-
            .format(source=ctx.oews_source))
 
 st.subheader(_("Programs toward scarce or low-paid local jobs"), anchor=False)
-low = audit.low_demand_programs(ctx.kb, pathways.Catalog.load(), ctx.area_code)
+low = audit.low_demand_programs(ctx.kb, catalog, ctx.area_code)
 if low.empty:
     st.write(_("None: every program leads to jobs with openings here."))
 else:
-    ui.table(ui.low_demand_view(low, _, ctx.lang))
+    ui.table(views.low_demand_view(low, _, ctx.lang))

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import classes
+from explorer import classes, views
 from explorer import ui
 
 ctx = ui.context()
@@ -30,13 +30,13 @@ chosen = st.selectbox(_("Class"), list(labels), format_func=labels.get)
 group_fields = [f for f in next(c for c in mine if c.class_code == chosen).group_fields.split("; ") if f]
 by = st.selectbox(_("Split by"), [None, "grade", *group_fields], format_func=lambda f: _("whole class") if f is None else f)
 tables = classes.dashboard(ctx.kb, chosen, ctx.area_code, by)
-ui.table(ui.completion_view(tables["completion"], _))
+ui.table(views.completion_view(tables["completion"], _))
 st.subheader(_("First letter of interest codes"), anchor=False)
 st.dataframe(tables["codes"], width="stretch")
 st.subheader(_("Three-letter interest codes (whole class)"), anchor=False)
-ui.table(ui.full_codes_view(tables["full_codes"], _))
+ui.table(views.full_codes_view(tables["full_codes"], _))
 st.subheader(_("Most favoured careers and local demand"), anchor=False)
-ui.table(ui.favourites_view(tables["favourites"], _, ctx.lang))
+ui.table(views.favourites_view(tables["favourites"], _, ctx.lang))
 st.download_button(_("Download the dashboard (CSV)"), classes.export_csv(tables), file_name=f"class-{chosen}.csv",
                    mime="text/csv")
 st.caption(_("Counts under 10 are shown as <10. Local openings: {source}, BLS Employment Projections 2024-34.")

@@ -2,7 +2,7 @@ import json
 
 import streamlit as st
 
-from explorer import charts, portfolio
+from explorer import charts, portfolio, views
 from explorer import ui
 from explorer.ui import quiz_state
 
@@ -27,7 +27,7 @@ for code in favourites:
 
 history = portfolio.history(owner)
 if len(history) > 1:
-    st.altair_chart(charts.history_chart(ui.history_points(history), _), width="stretch")
+    st.altair_chart(charts.history_chart(views.history_points(history), _), width="stretch")
 st.button(_("Take the quiz again (keeps this portfolio)"), on_click=quiz_state.retake, args=(saved,))
 
 st.subheader(_("Keep it or share it"), anchor=False)

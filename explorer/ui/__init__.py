@@ -236,33 +236,6 @@ def student_top_matches(area_code: str) -> dict[str, int]:
     return attempts.top_match_counts(knowledge_base(), matcher(), area_code)
 
 
-def audit_view(table, _, lang: str):
-    import pandas as pd
-
-    yes = "✔"
-    gap_text = {"none": "", "incomplete": _("incomplete pathway"), "no_pathway": _("no pathway")}
-    return pd.DataFrame({
-        _("Occupation"): table["title"].to_numpy(),
-        _("Openings a year here"): [labor.count(v, lang) if v == v else "" for v in table["local_openings"]],
-        _("Median pay"): [labor.money(v, lang) if v == v and v is not None else _("not released")
-                          for v in table["annual_median"].astype("Float64").to_numpy(dtype=float, na_value=float("nan"))],
-        _("In demand"): [yes if v else "" for v in table["in_demand"]],
-        _("Program"): [yes if v else "" for v in table["has_program"]],
-        _("Dual enrollment"): [yes if v else "" for v in table["has_dual_enrollment"]],
-        _("Work-based learning"): [yes if v else "" for v in table["has_work_based_learning"]],
-        _("Credential"): [yes if v else "" for v in table["has_credential"]],
-        _("Gap"): [gap_text[g] for g in table["gap"]],
-        _("Students matched"): table["students_shown"].to_numpy(),
-    })
-
-
-def low_demand_view(low, _, lang: str):
-    import pandas as pd
-
-    reason = {"few_openings": _("few openings"), "low_pay": _("pay below the area median")}
-    return pd.DataFrame({_("Program"): low["name"], _("Openings a year here"): [labor.count(v, lang) for v in low["local_openings"]],
-                         _("Best median pay"): [labor.money(v, lang) if v == v and v is not None else "" for v in low["best_median_pay"]],
-                         _("Why listed"): [reason[r] for r in low["reason"]]})
 
 
 def counselor() -> str | None:
@@ -357,13 +330,6 @@ def chosen_occupation(ctx: Context, page_title: str) -> str:
     return code
 
 
-def history_points(history) -> list[dict]:
-    """Chart rows for the retake history: one point per quiz and theme, as a share of that quiz's scale."""
-    from explorer.riasec import THEMES
-
-    return [{"when": f"{started:%Y-%m-%d} ({saved.resume_code})", "theme": t, "share": profile.scores[t] / profile.max_score}
-            for saved, profile, started in history for t in THEMES]
-
 
 def restore_portfolio(raw: bytes) -> tuple[bool, str]:
     import json
@@ -409,24 +375,3 @@ def plan_steps(saved, code: str) -> dict[str, bool]:
     if saved is None:
         return {}
     return portfolio.plan(portfolio.portfolio_code(saved.resume_code)).get(code, {})
-
-
-def completion_view(completion, _):
-    import pandas as pd
-
-    return pd.DataFrame({_("Group"): completion.index.astype(str), _("Students"): completion["students_shown"],
-                         _("Finished the quiz"): completion["finished_shown"]})
-
-
-def favourites_view(favourites, _, lang: str):
-    import pandas as pd
-
-    return pd.DataFrame({_("Occupation"): favourites["title"].to_numpy(),
-                         _("Students"): favourites["students_shown"].to_numpy(),
-                         _("Openings a year here"): [labor.count(v, lang) if v == v else "" for v in favourites["local_openings"]]})
-
-
-def full_codes_view(full, _):
-    import pandas as pd
-
-    return pd.DataFrame({_("Interest code"): full.index.astype(str), _("Students"): full["students_shown"].to_numpy()})
