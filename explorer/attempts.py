@@ -148,7 +148,7 @@ def finish(code: str, url: str | None = None) -> None:
 
 
 def profile(saved: SavedQuiz) -> quiz.Profile:
-    return quiz.score(saved.band, saved.form, saved.answers, saved.answered_at)
+    return quiz.score(saved.band, saved.form, saved.answers, dict(zip(saved.answers, saved.answered_at)), saved.lang)
 
 
 def top_match_counts(kb, matcher, area_code: str, url: str | None = None) -> dict[str, int]:
@@ -172,6 +172,6 @@ def top_match_counts(kb, matcher, area_code: str, url: str | None = None) -> dic
         result = profile(saved)
         if not result.confident:
             continue
-        for onet_code in matching.rank(matcher, result.scores, local).index[:matching.TOP_N]:
+        for onet_code in matching.listed_codes(matching.rank(matcher, result.scores, local), matching.TOP_N):
             counts[onet_code] = counts.get(onet_code, 0) + 1
     return counts

@@ -4,6 +4,11 @@ The audit covers occupations found in the area whose typical entry needs at most
 degree (BLS EP) or an apprenticeship. A job is *in demand* when its estimated local openings are at
 least ``IN_DEMAND_OPENINGS`` a year and its local median pay is at or above the area's median for
 all occupations. Student counts come from finished, confident quiz profiles and are hidden below 10.
+
+Rows are BLS occupations, counted once. Where the BLS row is an "all other" group (several
+different O*NET occupations pooled, e.g. "Installation, Maintenance, and Repair Workers, All
+Other"), its openings and pay belong to no one of them: such rows are marked, never called "in
+demand", and listed after the others.
 """
 from __future__ import annotations
 
@@ -25,13 +30,17 @@ def _linked(rows, attribute: str) -> set[str]:
 def reachable(kb: KnowledgeBase, area_code: str) -> pd.DataFrame:
     """Local occupations open with at most an associate's degree or through an apprenticeship.
 
-    One row per BLS code (O*NET specialties share their parent's figures); the broad O*NET title wins.
+    One row per BLS code (O*NET specialties share their parent's figures): the occupation whose
+    own figures they are leads (else the first code), and ``members`` lists every O*NET title in it.
     """
     local = labor.local_occupations(kb, area_code)
     ok = local["in_area"] & (local["ep_typical_education"].isin(SUB_ASSOCIATE_EDUCATION)
                              | (local["ep_training"] == "Apprenticeship"))
-    rows = local[ok].sort_index()
-    return rows[~rows["oews_code"].duplicated()]
+    rows = local[ok].assign(_own=lambda t: t["wage_basis"] != "exact").sort_values(["oews_code", "_own"])
+    rows = rows.sort_index(kind="stable").sort_values(["oews_code", "_own"], kind="stable")
+    members = rows.groupby("oews_code")["title"].apply(list)
+    rows = rows[~rows["oews_code"].duplicated()].drop(columns="_own").sort_index()
+    return rows.assign(members=rows["oews_code"].map(members))
 
 
 def audit(kb: KnowledgeBase, catalog: Catalog, area_code: str,
@@ -48,11 +57,14 @@ def audit(kb: KnowledgeBase, catalog: Catalog, area_code: str,
     table = pd.DataFrame(index=rows.index)
     table["title"] = rows["title"]
     table["soc_code"] = rows["oews_code"]
+    table["figures_for"] = rows["figures_title"].where(rows["figures_shared"])
+    table["all_other"] = rows["all_other"].to_numpy(dtype=bool)
+    table["members"] = rows["members"]
     table["local_openings"] = rows["local_openings"]
     table["annual_median"] = rows["annual_median"]
     table["entry_education"] = rows["ep_typical_education"]
     table["in_demand"] = (rows["local_openings"] >= IN_DEMAND_OPENINGS).to_numpy() & (
-        rows["annual_median"].astype("Float64") >= area_median).fillna(False).to_numpy(dtype=bool)
+        rows["annual_median"].astype("Float64") >= area_median).fillna(False).to_numpy(dtype=bool) & ~table["all_other"]
     for name, socs in offers.items():
         table[f"has_{name}"] = [bool({soc, o} & socs) for soc, o in zip(rows["soc_code"], rows["oews_code"])]
     flags = table[[f"has_{n}" for n in offers]]
@@ -64,7 +76,7 @@ def audit(kb: KnowledgeBase, catalog: Catalog, area_code: str,
     table["students"] = [counts.get(code, 0) for code in table.index]
     table["students_shown"] = [str(n) if n >= MIN_GROUP else ("" if n == 0 else f"<{MIN_GROUP}")
                                for n in table["students"]]
-    order = table["in_demand"].astype(int) * 2 + (table["gap"] != "none").astype(int)
+    order = table["in_demand"].astype(int) * 2 + (table["gap"] != "none").astype(int) - table["all_other"].astype(int) * 10
     return table.assign(_o=order).sort_values(["_o", "local_openings", "annual_median"],
                                               ascending=False, na_position="last").drop(columns="_o")
 
@@ -90,5 +102,6 @@ def low_demand_programs(kb: KnowledgeBase, catalog: Catalog, area_code: str) -> 
 
 def export_csv(table: pd.DataFrame) -> str:
     """The audit as CSV for district leaders (student counts already suppressed below 10)."""
-    return table.drop(columns=["students"]).rename(columns={"students_shown": "students"}).to_csv(
-        index_label="onet_code")
+    out = table.drop(columns=["students"]).rename(columns={"students_shown": "students"})
+    out["members"] = ["; ".join(m) if isinstance(m, list) else "" for m in out["members"]]
+    return out.to_csv(index_label="onet_code")

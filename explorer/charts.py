@@ -101,3 +101,24 @@ def history_chart(points: list[dict], _: Translator) -> alt.Chart:
         color=alt.Color("name:N", sort=[_(THEME_NAMES[t]) for t in THEMES], title=None,
                         scale=alt.Scale(range=[THEME_COLORS[t] for t in THEMES])),
     ).properties(height=260)
+
+
+def contribution_chart(contributions: dict[str, float], _: Translator) -> alt.Chart:
+    """What each interest area adds to (or takes from) the fit with one job; the bars add up to the fit.
+
+    The axis carries no numbers: students see which areas drive the fit, not a coefficient.
+    """
+    frame = pd.DataFrame({
+        "theme": list(THEMES),
+        "name": [_(THEME_NAMES[t]) for t in THEMES],
+        "share": [float(contributions[t]) for t in THEMES],
+    })
+    frame["effect"] = np.where(frame["share"] >= 0, _("adds to the fit"), _("works against it"))
+    return alt.Chart(frame, title=_("What each area adds to this fit")).mark_bar(cornerRadiusEnd=3).encode(
+        y=alt.Y("name:N", sort=frame["name"].tolist(), title=None, axis=alt.Axis(labelFontSize=13, labelLimit=200)),
+        x=alt.X("share:Q", title=None, axis=alt.Axis(labels=False, ticks=False)),
+        color=alt.Color("effect:N", title=None, scale=alt.Scale(
+            domain=[_("adds to the fit"), _("works against it")], range=["#15803d", "#9ca3af"]),
+            legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("name:N", title=_("Area")), alt.Tooltip("effect:N", title=_("Effect"))],
+    ).properties(height=220)

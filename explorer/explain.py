@@ -4,8 +4,13 @@ All wording here is our own. Strings are marked with N_ and translated where the
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pandas as pd
+
+from explorer import matching
 from explorer.i18n import N_
-from explorer.quiz import Profile
+from explorer.quiz import Item, Profile
 
 THEME_MEANING: dict[str, str] = {
     "R": N_("You like hands-on work with tools, machines, plants or animals, often outdoors, where you can "
@@ -58,12 +63,22 @@ QUALITY_MESSAGES: dict[str, str] = {
                      "quiz to see your real profile."),
     "all_same": N_("You gave every activity the same answer, so your answers don't show clear favourites yet. "
                    "Try again and think about each activity on its own."),
-    "mostly_same": N_("Most of your answers were the same, so your answers don't show clear favourites yet. It "
-                      "can help to imagine actually doing each activity for a day."),
+    "nearly_all_same": N_("Nearly all of your answers were the same, so only a few answers decide your top areas and they "
+                      "could honestly have been others. It can help to imagine actually doing each activity for a "
+                      "day, then take the quiz again."),
     "too_fast": N_("You answered very quickly, faster than most people can read each activity. Take the quiz "
                    "again when you have a few quiet minutes."),
     "flat": N_("Your answers show broad interests: no area stands out above the others. Here's how to explore: "
                "look through career clusters, try activities in a few areas, and take the quiz again later."),
+}
+
+# Gentle cautions: the results still show, because the profile has clear favourites.
+CAUTION_MESSAGES: dict[str, str] = {
+    "mostly_same": N_("Many of your answers were the same. Your top areas still stand out, so your results are "
+                      "below; if you were not sure about many activities, taking the quiz again can sharpen them."),
+    "too_fast": N_("You answered quickly, faster than most people read each activity. Your top areas still stand "
+                   "out, so your results are below; if you rushed, take the quiz again when you have a few quiet "
+                   "minutes."),
 }
 
 NOT_MEASURED = N_("What this does not measure: interests are not abilities. This quiz shows what kinds of work "
@@ -72,13 +87,68 @@ NOT_MEASURED = N_("What this does not measure: interests are not abilities. This
 
 
 def honest_messages(profile: Profile) -> list[str]:
-    """Why a profile gets no confident code: one message per quality flag, plus flatness."""
-    messages = [QUALITY_MESSAGES[flag] for flag in profile.flags]
-    if profile.shape == "flat":
+    """Why a profile gets no confident code: one message per blocking flag, plus flatness.
+
+    "Broad interests" is said only of a flat profile; other doubts get their own words.
+    """
+    if profile.confident:
+        return []
+    messages = [QUALITY_MESSAGES[flag] for flag in profile.flags if flag in QUALITY_MESSAGES]
+    if profile.shape == "flat" and "all_same" not in profile.flags:
         messages.append(QUALITY_MESSAGES["flat"])
     return messages
+
+
+def caution_messages(profile: Profile) -> list[str]:
+    """Gentle words for results that still show: quick answers, many equal answers."""
+    return [CAUTION_MESSAGES[flag] for flag in profile.cautions]
+
+
+def heading(profile: Profile) -> str:
+    """What to call a profile with no confident code: broad interests only when it is flat."""
+    if profile.shape == "flat" and not any(f in profile.flags for f in ("incomplete", "all_same", "nearly_all_same")):
+        return N_("Broad interests")
+    return N_("Your answers need another look")
 
 
 def prompts(profile: Profile) -> tuple[str, ...]:
     """Discussion prompts for the profile's shape; a doubtful profile is treated as broad interests."""
     return PROMPTS[profile.shape if profile.confident else "flat"]
+
+
+FIT_HEADLINES = {"best": N_("Strong fit: this job matches your interests closely"),
+                 "great": N_("Good fit: this job matches much of what you like"),
+                 "good": N_("Some fit: this job shares part of what you like"),
+                 None: N_("Weak fit: this job is mostly about things you liked less")}
+
+
+@dataclass(frozen=True)
+class FitExplanation:
+    """Why one occupation fits one student, in terms a student can check against their own answers."""
+
+    band: str | None
+    headline: str
+    r: float  # for counselors only
+    shared: list[str]  # themes among the student's top three and the job's high points
+    likes_used: list[str]  # item ids: liked activities in themes this job is high on
+    dislikes_unneeded: list[str]  # item ids: disliked activities in themes this job is low on
+    contributions: dict[str, float]  # each theme's share of r (they add up to r)
+
+
+def fit_explanation(matcher: "matching.Matcher", scores: dict[str, float], answers: dict[str, int],
+                    items: dict[str, Item], occupation: pd.Series, limit: int = 3) -> FitExplanation:
+    """Plain-words reasons: the answers that raised the fit most, split into likes it uses and dislikes it skips.
+
+    An answer "raised the fit" when r is higher with it than had it been "not sure" (2): liking an
+    activity of a theme the job is high on, or disliking one of a theme the job is low on.
+    """
+    code = occupation.name
+    r = float(matcher.correlations(scores)[code])
+    band = matching.fit_band(r)
+    theme_of = {item_id: item.theme for item_id, item in items.items()}
+    moved = matching.influential_answers(matcher, answers, theme_of, code, limit=len(answers))
+    likes = [i for i, _lift in moved if answers[i] > 2][:limit]
+    dislikes = [i for i, _lift in moved if answers[i] < 2][:limit]
+    return FitExplanation(band=band, headline=FIT_HEADLINES[band], r=r,
+                          shared=matching.shared_themes(scores, occupation), likes_used=likes,
+                          dislikes_unneeded=dislikes, contributions=matching.theme_contributions(matcher, scores, code))

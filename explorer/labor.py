@@ -76,9 +76,24 @@ def area_figures(kb: KnowledgeBase, area_code: str) -> pd.DataFrame:
     return _figures_by_area(kb).get(area_code, kb.local_figures.iloc[:0].drop(columns="area_code").set_index("oews_code"))
 
 
+SHARED_BASES = ("parent_soc", "bls_aggregate")
+
+
+@lru_cache(maxsize=4)
+def _published_codes(kb: KnowledgeBase) -> frozenset[str]:
+    """OEWS codes BLS publishes in at least one area (some, e.g. Fishing and Hunting Workers, in none)."""
+    return frozenset(kb.local_figures["oews_code"].dropna().unique())
+
+
 @lru_cache(maxsize=4)
 def _occupations_with_national(kb: KnowledgeBase) -> tuple[pd.DataFrame, np.ndarray]:
     base = kb.occupations.drop(columns=["onet_code"])
+    # Whose figures these are: the occupation's own, or a broader BLS row it shares (never shown as its own).
+    base["figures_shared"] = base["wage_basis"].isin(SHARED_BASES).to_numpy(dtype=bool)
+    base["all_other"] = base["figures_title"].str.contains(", All Other", regex=False).to_numpy(dtype=bool,
+                                                                                                  na_value=False)
+    # One key per labour market: occupations sharing a BLS row share a group (unpublished ones stand alone).
+    base["figures_group"] = base["oews_code"].fillna(pd.Series(base.index, index=base.index)).astype("string")
     national = area_figures(kb, "0000000")["employment"].reindex(base["oews_code"].to_numpy())
     return base, national.to_numpy(dtype=np.float64, na_value=np.nan)
 
@@ -97,19 +112,46 @@ def local_occupations(kb: KnowledgeBase, area_code: str) -> pd.DataFrame:
     figures.index = base.index
     table = pd.concat([base, figures], axis=1)
     table["in_area"] = base["oews_code"].isin(local.index).to_numpy()
+    table["published_anywhere"] = base["oews_code"].isin(_published_codes(kb)).to_numpy()
     share = figures["employment"].to_numpy(dtype=np.float64, na_value=np.nan) / national
     table["local_openings"] = np.round(base["ep_openings_thousands"].to_numpy(dtype=np.float64, na_value=np.nan)
                                        * 1000 * share)
     return table
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One number as shown to a student, with why it may be missing and where it comes from."""
+def figures_for(row: pd.Series) -> dict[str, str] | None:
+    """The BLS occupation whose figures this occupation borrows ({code, title}), or None when they are its own."""
+    if not row["figures_shared"]:
+        return None
+    return {"code": str(row["oews_code"]), "title": str(row["figures_title"])}
 
-    value: float | int | None
-    status: str | None
-    source: str
+
+def figures_label(row: pd.Series, _: Translator) -> str:
+    """Short words for a table cell: whose jobs and pay are shown ("" when the occupation's own)."""
+    if not row["figures_shared"]:
+        return ""
+    if row["all_other"]:
+        return _("BLS group “{group}”").format(group=row["figures_title"])
+    return _("all {group}").format(group=row["figures_title"])
+
+
+def figures_note(row: pd.Series, _: Translator) -> str:
+    """A sentence for pages and reports that says whose jobs and pay are shown ("" when its own)."""
+    if not row["figures_shared"]:
+        return ""
+    if row["all_other"]:
+        return _("Jobs and pay are for the whole BLS group “{group}”, which mixes several different occupations; "
+                 "BLS does not count this one separately.").format(group=row["figures_title"])
+    return _("Jobs and pay are for all {group}: BLS does not count this specialty separately.").format(
+        group=row["figures_title"])
+
+
+def absent_text(row: pd.Series, _: Translator, area_name: str) -> str:
+    """Why an occupation has no local figures: absent from this area, or published by BLS in no area at all."""
+    if not row["published_anywhere"]:
+        return _("BLS publishes no jobs or pay for this occupation in any area, not only in {area}.").format(
+            area=area_name)
+    return _("Not found in {area}: BLS publishes no estimate for this occupation here.").format(area=area_name)
 
 
 def money(value: float, lang: str, *, cents: bool = False) -> str:
@@ -126,7 +168,11 @@ STATUS_TEXT = {
     "hourly_only": N_("hourly pay only"),
     "annual_only": N_("yearly pay only"),
     "not_in_area": N_("not found in this area"),
+    "not_published_anywhere": N_("not published by BLS"),
 }
+# What "≥ $239,200" means, wherever it is shown: BLS's cap for that cell, not the highest wage anywhere.
+TOP_CODE_NOTE = N_("“≥ $239,200” (or “≥ $115.00/hr”): BLS reports only that the wage is at or above this cap "
+                   "for the cell; the exact figure is not published.")
 
 
 def wage_text(column: str, value: object, footnote: object, in_area: bool, _: Translator, lang: str) -> str:
@@ -140,6 +186,21 @@ def wage_text(column: str, value: object, footnote: object, in_area: bool, _: Tr
     if status is None:
         status = "not_released" if in_area else "not_in_area"
     return _(STATUS_TEXT[status])
+
+
+def pay_text(row: pd.Series, percentile: str, _: Translator, lang: str) -> str:
+    """Yearly pay at one percentile ("p25", "median" ...); hourly where BLS publishes only hourly wages.
+
+    A few occupations (actors, dancers, musicians ...) are paid by the hour or the gig, so BLS
+    publishes no yearly figure for them: the hourly wage is shown instead of nothing.
+    """
+    column = f"annual_{percentile}"
+    if not row["in_area"] and not row.get("published_anywhere", True):
+        return _(STATUS_TEXT["not_published_anywhere"])
+    if footnote_status(column, row[f"{column}_footnote"]) == "hourly_only":
+        hourly = f"hourly_{percentile}"
+        return wage_text(hourly, row[hourly], row[f"{hourly}_footnote"], row["in_area"], _, lang)
+    return wage_text(column, row[column], row[f"{column}_footnote"], row["in_area"], _, lang)
 
 
 def employment_text(value: object, footnote: object, in_area: bool, _: Translator, lang: str) -> str:
@@ -160,16 +221,20 @@ def display_table(table: pd.DataFrame, _: Translator, lang: str, search: str = "
         needle = search.strip().lower()
         rows = rows[rows["title"].str.lower().str.contains(needle, regex=False)
                     | rows.index.to_series().str.contains(needle, regex=False)]
-    rows = rows.sort_values(["in_area", "employment"], ascending=[False, False], na_position="last")
+    # A BLS group's members sit together, its own occupation first, so shared figures read as one group.
+    rows = rows.assign(_own=rows["figures_shared"]).rename_axis("onet_code").sort_values(
+        ["in_area", "employment", "figures_group", "_own", "onet_code"], ascending=[False, False, True, True, True],
+        na_position="last")
     growth = rows["ep_change_percent"].map(
         lambda v: "" if pd.isna(v) else format_decimal(v, format="+#,##0.0;-#,##0.0", locale=NUMBER_LOCALES[lang]) + " %")
     return pd.DataFrame({
         _("Code"): rows.index,
         _("Occupation"): rows["title"].to_numpy(),
-        _("Local jobs"): [employment_text(v, f, a, _, lang)
-                          for v, f, a in zip(rows["employment"], rows["employment_footnote"], rows["in_area"])],
-        _("Median yearly wage"): [wage_text("annual_median", v, f, a, _, lang) for v, f, a in
-                                  zip(rows["annual_median"], rows["annual_median_footnote"], rows["in_area"])],
+        _("Jobs and pay for"): [figures_label(row, _) or _("this occupation") for _c, row in rows.iterrows()],
+        _("Local jobs"): [employment_text(v, f, a, _, lang) if p else _(STATUS_TEXT["not_published_anywhere"])
+                          for v, f, a, p in zip(rows["employment"], rows["employment_footnote"], rows["in_area"],
+                                                rows["published_anywhere"])],
+        _("Median yearly wage"): [pay_text(row, "median", _, lang) for _c, row in rows.iterrows()],
         _("U.S. growth 2024-34"): growth.to_numpy(),
         _("Job zone"): rows["job_zone"].to_numpy(),
     })
@@ -182,10 +247,10 @@ def records(table: pd.DataFrame) -> list[dict]:
         footnotes = {col: footnote_status(col, row[f"{col}_footnote"]) for col in LOCAL_COLUMNS}
         footnotes = {col: status for col, status in footnotes.items() if status}
         if not row["in_area"]:
-            footnotes = {"all": "not_in_area"}
+            footnotes = {"all": "not_in_area" if row["published_anywhere"] else "not_published_anywhere"}
         item = {
             "onet_code": code, "title": row["title"], "oews_code": _plain(row["oews_code"]),
-            "wage_basis": row["wage_basis"], "in_area": bool(row["in_area"]),
+            "wage_basis": row["wage_basis"], "figures_for": figures_for(row), "in_area": bool(row["in_area"]),
             **{col: _plain(row[col]) for col in LOCAL_COLUMNS},
             "footnotes": footnotes,
             "job_zone": _plain(row["job_zone"]),

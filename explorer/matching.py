@@ -6,7 +6,12 @@ centred and scaled first, adding a constant to every score or multiplying them a
 number changes nothing: only the shape of the profile matters.
 
 Fit bands follow O*NET: Best r >= .729, Great >= .608, Good >= 0; negative correlations are not
-shown. Local facts may reorder results only inside a band; they never change r or the band.
+shown. Inside a band results follow r (closest fit first) unless the student re-sorts by a local
+fact; local facts never change r or the band.
+
+Several O*NET occupations share one BLS row (specialties of a parent SOC, or an "all other"
+group). They share one labour market, so a ranked list shows each BLS row once: the first of
+them in the list's order leads and the others ride along as ``also`` (same jobs, same pay).
 """
 from __future__ import annotations
 
@@ -22,15 +27,18 @@ from explorer.riasec import THEMES
 
 FIT_BANDS: tuple[tuple[str, float], ...] = (("best", 0.729), ("great", 0.608), ("good", 0.0))
 BAND_LABELS = {"best": N_("Best fit"), "great": N_("Great fit"), "good": N_("Good fit")}
-# The first is the default: inside a fit band, jobs that open up here most often come first.
+# The first is the default: inside a fit band, the closest fit comes first (see README, validation:
+# ordering by local openings put the student's own kind of job in the top 10 far less often).
 PRIORITIES: dict[str, str] = {
+    "fit": N_("Closest fit"),
     "openings": N_("Most job openings here"),
     "wage": N_("Highest pay here"),
     "growth": N_("Fastest growth"),
     "training": N_("Shortest training"),
-    "fit": N_("Closest fit"),
 }
-DEFAULT_PRIORITIES = ["openings"]
+DEFAULT_PRIORITIES = ["fit"]
+# r is rounded before banding so an r of exactly 0 (or .729) is not dropped by floating-point noise.
+R_DECIMALS = 12
 TOP_N = 10
 CONSISTENT_SHARE = 0.70  # in the top 10 in at least 70% of bootstrap draws
 BOOTSTRAP_DRAWS = 200
@@ -77,6 +85,7 @@ class ProfileCorrelation(TransformerMixin, BaseEstimator):
 
 
 def fit_band(r: float) -> str | None:
+    r = round(float(r), R_DECIMALS)
     for band, floor in FIT_BANDS:
         if r >= floor:
             return band
@@ -99,7 +108,7 @@ class Matcher:
         return cls(ProfileCorrelation().fit(occupations[list(THEMES)].to_numpy()), occupations.index)
 
     def correlations(self, scores: dict[str, float]) -> pd.Series:
-        return pd.Series(self.model.transform(score_vector(scores))[0], index=self.codes, name="r")
+        return pd.Series(self.model.transform(score_vector(scores))[0].round(R_DECIMALS), index=self.codes, name="r")
 
 
 SORT_COLUMNS: dict[str, tuple[str, bool]] = {  # priority -> (column, ascending)
@@ -114,21 +123,33 @@ def _sort_key(values: pd.Series | np.ndarray, ascending: bool) -> np.ndarray:
     return np.where(np.isnan(numbers), np.inf, numbers)
 
 
+def _order(table: pd.DataFrame, r: np.ndarray, priorities: list[str]) -> np.ndarray:
+    """Positions of ``table``'s rows in list order: band, found here first, the priorities, then r."""
+    band_rank = np.select([r >= f for _b, f in FIT_BANDS], list(range(len(FIT_BANDS))), default=len(FIT_BANDS))
+    keys = [band_rank.astype(np.float64), (~table["in_area"].to_numpy(dtype=bool)).astype(np.float64)]
+    used = set()
+    for priority in [*priorities, "fit"]:
+        column, ascending = SORT_COLUMNS[priority]
+        if column not in used:
+            used.add(column)
+            keys.append(_sort_key(r if column == "r" else table[column], ascending))
+    return np.lexsort(keys[::-1])  # lexsort sorts by the last key first
+
+
 def rank(matcher: Matcher, scores: dict[str, float], local: pd.DataFrame, *, job_zones: set[int] | None = None,
          clusters: set[str] | None = None, priorities: list[str] | None = None) -> pd.DataFrame:
-    """Occupations with r >= 0, ordered by band, then found-here before absent, then priorities, then r.
+    """One row per BLS labour market with r >= 0, ordered by band, found-here first, priorities, then r.
 
-    The default priority is local openings: differences in r of a few hundredths inside a band are
-    within the quiz's measurement error, while a job's local openings are not.
-
-    ``local`` is :func:`explorer.labor.local_occupations` for the student's area (same rows, same
-    order as the occupations the matcher was fitted on). Filters keep only the chosen job zones /
-    primary career clusters. Returns one row per occupation with ``r``, ``band``, ``rank`` (1 = first
-    shown) and the local facts.
+    The default priority is fit (r). ``local`` is :func:`explorer.labor.local_occupations` for the
+    student's area (same rows, same order as the occupations the matcher was fitted on). Filters
+    keep only the chosen job zones / primary career clusters. Occupations sharing a BLS row are
+    folded into the first of them in list order: ``also`` holds the others' codes (best first), so
+    one group's jobs, openings and pay are never listed twice. Returns ``r``, ``band``, ``also``
+    and ``rank`` (1 = first shown) with the local facts.
     """
     if not local.index.equals(matcher.codes):
         raise ValueError("local table rows must be the occupations the matcher was fitted on, in the same order")
-    r = matcher.model.transform(score_vector(scores))[0]
+    r = matcher.model.transform(score_vector(scores))[0].round(R_DECIMALS)
     keep = r >= 0
     if job_zones:
         keep &= local["job_zone"].isin(job_zones).to_numpy()
@@ -137,19 +158,24 @@ def rank(matcher: Matcher, scores: dict[str, float], local: pd.DataFrame, *, job
     positions = np.flatnonzero(keep)
     table = local.iloc[positions].copy()
     table["r"] = r[positions]
-    band_rank = np.select([table["r"] >= f for _b, f in FIT_BANDS], list(range(len(FIT_BANDS))))
-    table["band"] = np.array([b for b, _f in FIT_BANDS], dtype=object)[band_rank]
-    keys = [band_rank.astype(np.float64), (~table["in_area"].to_numpy(dtype=bool)).astype(np.float64)]
-    used = set()
-    for priority in [*(priorities or DEFAULT_PRIORITIES), "fit"]:
-        column, ascending = SORT_COLUMNS[priority]
-        if column not in used:
-            used.add(column)
-            keys.append(_sort_key(table[column], ascending))
-    order = np.lexsort(keys[::-1])  # lexsort sorts by the last key first
-    table = table.iloc[order]
+    table = table.iloc[_order(table, table["r"].to_numpy(), priorities or DEFAULT_PRIORITIES)]
+    table["band"] = [fit_band(v) for v in table["r"]]
+    groups = table["figures_group"].to_numpy()
+    leader = ~pd.Series(groups).duplicated().to_numpy()
+    members: dict[str, list[str]] = {}
+    for code, group, lead in zip(table.index, groups, leader):
+        if not lead:
+            members.setdefault(group, []).append(code)
+    table = table[leader]
+    table["also"] = [members.get(g, []) for g in table["figures_group"]]
     table["rank"] = np.arange(1, len(table) + 1)
     return table
+
+
+def listed_codes(ranked: pd.DataFrame, top: int = TOP_N) -> list[str]:
+    """Every occupation code the first ``top`` rows show: the leaders and the specialties listed with them."""
+    head = ranked.head(top)
+    return [code for lead, also in zip(head.index, head["also"]) for code in [lead, *also]]
 
 
 def zone_fallback(matcher: Matcher, scores: dict[str, float], local: pd.DataFrame, job_zones: set[int],
@@ -199,23 +225,41 @@ def influential_answers(matcher: Matcher, answers: dict[str, int], theme_of: dic
     return [(items[i], round(float(lift[i]), 4)) for i in order if lift[i] > 0]
 
 
-def consistent_picks(matcher: Matcher, answers: dict[str, int], theme_of: dict[str, str], candidates: pd.Index,
-                     draws: int = BOOTSTRAP_DRAWS, seed: int = 0) -> pd.Series:
-    """Share of bootstrap draws in which each candidate stays in the top 10 by r.
+def consistent_picks(matcher: Matcher, answers: dict[str, int], theme_of: dict[str, str], ranked: pd.DataFrame,
+                     local: pd.DataFrame, priorities: list[str] | None = None, draws: int = BOOTSTRAP_DRAWS,
+                     seed: int = 0) -> pd.Series:
+    """Share of bootstrap draws in which each row of the list shown stays in that list's top 10.
 
     Each draw resamples the student's answers with replacement within each theme (keeping the
-    number of items per theme), rescores, and ranks the same candidate occupations.
+    number of items per theme), rescores, and orders the same occupations exactly as the list
+    is ordered (band, found here, the chosen priority, r, one row per BLS group). A row counts
+    as kept when its BLS group is among the draw's first 10 groups.
     """
     rng = np.random.default_rng(seed)
     by_theme = [np.array([v for i, v in answers.items() if theme_of[i] == t], dtype=float) for t in THEMES]
     samples = np.column_stack([
         rng.choice(values, size=(draws, values.size), replace=True).sum(axis=1) if values.size else np.zeros(draws)
         for values in by_theme])
-    rows = matcher.codes.get_indexer(candidates)
-    r = matcher.model.transform(samples)[:, rows]
-    top = np.argsort(-r, axis=1)[:, :TOP_N]
-    counts = np.bincount(top.ravel(), minlength=len(rows))
-    return pd.Series(counts / draws, index=candidates, name="top10_share")
+    codes = [code for lead, also in zip(ranked.index, ranked["also"]) for code in [lead, *also]]
+    rows = matcher.codes.get_indexer(codes)
+    pool = local.iloc[rows]
+    groups = pool["figures_group"].to_numpy()
+    r_all = matcher.model.transform(samples)[:, rows].round(R_DECIMALS)
+    counts: dict[str, int] = {}
+    for r in r_all:
+        order = _order(pool, r, priorities or DEFAULT_PRIORITIES)
+        seen: set[str] = set()
+        for position in order:
+            if r[position] < 0:
+                continue
+            group = groups[position]
+            if group not in seen:
+                seen.add(group)
+                counts[group] = counts.get(group, 0) + 1
+                if len(seen) == TOP_N:
+                    break
+    shares = [counts.get(g, 0) / draws for g in ranked["figures_group"]]
+    return pd.Series(shares, index=ranked.index, name="top10_share")
 
 
 def explore_by_cluster(local: pd.DataFrame) -> pd.DataFrame:

@@ -28,6 +28,11 @@ VALUE_LABELS = {"strong": N_("strong local value"), "low": N_("low local value -
                 "mixed": N_("some local value")}
 
 
+SAMPLE_MARK = "sample data"  # every row of data/sample_catalog says "Sample data - replace with ..." in verified_by
+SAMPLE_NOTICE = N_("Sample data — replace with your district's catalog. Programs, courses, employers and costs "
+                   "here are made up for a demonstration.")
+
+
 @dataclass(frozen=True)
 class Catalog:
     """The district catalog as plain rows (read once per request from the database)."""
@@ -36,6 +41,12 @@ class Catalog:
     dual_enrollment: list[DualEnrollmentCourse]
     work_based_learning: list[WorkBasedLearning]
     credentials: list[Credential]
+
+    @property
+    def is_sample(self) -> bool:
+        """True while the made-up sample catalog (or any row of it) is in use: it must be labelled so."""
+        rows = [*self.programs, *self.dual_enrollment, *self.work_based_learning, *self.credentials]
+        return any((row.verified_by or "").lower().startswith(SAMPLE_MARK) for row in rows)
 
     @classmethod
     def load(cls, url: str | None = None) -> "Catalog":
@@ -185,12 +196,15 @@ def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, g
                       missing=None if now_items else "talk_to_counselor"))
     steps += [program_step, de_step, wbl_step, cred_step]
     steps.append(Step("postsecondary", items=[postsecondary_step(occupation)]))
-    job = Step("job", items=[{"title": occupation["title"], "in_area": bool(occupation["in_area"]),
-                              "annual_p25": occupation["annual_p25"], "annual_p25_footnote": occupation["annual_p25_footnote"],
-                              "annual_median": occupation["annual_median"],
-                              "annual_median_footnote": occupation["annual_median_footnote"],
-                              "employment": occupation["employment"], "local_openings": occupation["local_openings"],
-                              "source": labor.oews_citation(kb, area_code)}])
+    job_fields = ["title", "in_area", "published_anywhere", "employment", "local_openings", "figures_shared",
+                  "all_other", "figures_title", "oews_code",
+                  *[f"{unit}_{p}{suffix}" for unit in ("annual", "hourly") for p in ("p25", "median")
+                    for suffix in ("", "_footnote")]]
+    job_item = {name: occupation[name] for name in job_fields}
+    job_item["in_area"] = bool(occupation["in_area"])
+    job_item["figures_for"] = labor.figures_for(occupation)
+    job_item["source"] = labor.oews_citation(kb, area_code)
+    job = Step("job", items=[job_item])
     if not occupation["in_area"]:
         job.missing = "not_in_area"
     steps.append(job)

@@ -29,11 +29,22 @@ FIVE_POINT = ((0, N_("Strongly dislike"), "😣"), (1, N_("Dislike"), "🙁"), (
               (3, N_("Like"), "🙂"), (4, N_("Strongly like"), "😀"))
 THREE_POINT = ((4, N_("Like"), "😀"), (2, N_("Not sure"), "🤔"), (0, N_("Dislike"), "🙁"))
 
-# Careless-responding research flags answers faster than about 2 seconds per item (Huang et al.
-# 2012, J. Business and Psychology 27:99-114): too fast to read even a five-word activity and
-# choose. We use the median gap between saved answers so one quick double-click does not count.
-MIN_MEDIAN_SECONDS = 2.0
-SAME_ANSWER_SHARE = 0.80
+# Speed: an answer is too fast when it comes sooner than a quick reader could read the activity
+# and click. Careless-responding research flags about 2 seconds per survey item (Huang et al.
+# 2012, J. Business and Psychology 27:99-114); our items are short, so the limit follows their
+# length: MIN_RESPONSE_SECONDS to move and click, plus the words at a reading rate faster than
+# typical for the grade (adults read non-fiction silently at about 238 words a minute, i.e. ~4
+# words/s, Brysbaert 2019, J. Memory and Language 109:104047; grade 5 oral reading fluency at the
+# 50th percentile is about 139 words a minute, Hasbrouck & Tindal 2017). The median of the ratio
+# (gap / limit) over the answers is used, so one quick double-click does not count.
+MIN_RESPONSE_SECONDS = 0.5
+READING_WORDS_PER_SECOND: dict[str, float] = {"3-5": 2.5, "6-8": 3.5, "9-12": 5.0}
+# Flags that stop a confident reading, and flags that only add a gentle caution to results that
+# still show (a clear, peaked profile answered quickly, or with many equal answers, is still real).
+BLOCKING_FLAGS = ("incomplete", "all_same", "nearly_all_same")
+CAUTION_FLAGS = ("mostly_same", "too_fast")
+SAME_ANSWER_SHARE = 0.80  # a caution
+NEARLY_ALL_SAME_SHARE = 0.90  # blocking: at most one answer in ten carries information
 
 
 class QuizInputError(ValueError):
@@ -119,8 +130,18 @@ def theme_scores(band: str, form: str, answers: dict[str, int]) -> dict[str, int
     return scores
 
 
-def quality_flags(answers: dict[str, int], total_items: int, answered_at: list[datetime] | None = None) -> list[str]:
-    """Why these answers may not show real interests: incomplete, all_same, mostly_same, too_fast."""
+def min_seconds(item: Item) -> float:
+    """The least time a quick reader of the item's grade band needs to read it and click."""
+    return MIN_RESPONSE_SECONDS + len(item.text.split()) / READING_WORDS_PER_SECOND[item.band]
+
+
+def quality_flags(answers: dict[str, int], total_items: int, answered_at: dict[str, datetime] | None = None,
+                  items: dict[str, Item] | None = None) -> list[str]:
+    """Why these answers may not show real interests: incomplete, all_same, nearly_all_same, mostly_same, too_fast.
+
+    ``answered_at`` maps item id -> when it was saved; ``items`` (id -> Item) gives each item's
+    length for the speed check (without it, the 2-second rule of Huang et al. is used).
+    """
     flags = []
     if len(answers) < total_items:
         flags.append("incomplete")
@@ -129,13 +150,16 @@ def quality_flags(answers: dict[str, int], total_items: int, answered_at: list[d
         top_count = max(values.count(v) for v in set(values))
         if top_count == len(values) and len(values) > 1:
             flags.append("all_same")
+        elif top_count / len(values) >= NEARLY_ALL_SAME_SHARE:
+            flags.append("nearly_all_same")
         elif top_count / len(values) >= SAME_ANSWER_SHARE:
             flags.append("mostly_same")
     if answered_at and len(answered_at) >= 6:
-        times = sorted(answered_at)
-        gaps = [(b - a).total_seconds() for a, b in zip(times, times[1:])]
+        order = sorted(answered_at, key=answered_at.get)
+        gaps = [(answered_at[b] - answered_at[a]).total_seconds() for a, b in zip(order, order[1:])]
+        limits = [min_seconds(items[b]) if items and b in items else 2.0 for b in order[1:]]
         # All-identical times mean the timing is unknown (a portfolio imported without times), not speed.
-        if max(gaps) > 0 and statistics.median(gaps) < MIN_MEDIAN_SECONDS:
+        if max(gaps) > 0 and statistics.median(g / limit for g, limit in zip(gaps, limits)) < 1.0:
             flags.append("too_fast")
     return flags
 
@@ -156,15 +180,29 @@ class Profile:
 
     @property
     def confident(self) -> bool:
-        """True when the answers are complete, varied, unhurried and show favourites."""
-        return not self.flags and self.shape != "flat"
+        """True when the answers are complete, not all alike, and show favourites (cautions allowed).
+
+        Many equal answers (80%) only add a caution; nearly all equal (90%) stop a confident
+        reading, because then three answers or fewer would decide the whole list.
+        """
+        return not any(f in BLOCKING_FLAGS for f in self.flags) and self.shape != "flat"
+
+    @property
+    def cautions(self) -> list[str]:
+        """Flags that leave results on screen with a gentle word (quick answers, many equal answers)."""
+        return [f for f in self.flags if f in CAUTION_FLAGS] if self.confident else []
 
 
-def score(band: str, form: str, answers: dict[str, int], answered_at: list[datetime] | None = None) -> Profile:
+def score(band: str, form: str, answers: dict[str, int],
+          answered_at: dict[str, datetime] | list[datetime] | None = None, lang: str = "en") -> Profile:
+    """Score an answer sheet. ``answered_at`` is item id -> save time (a list follows ``answers``' order)."""
     scores = theme_scores(band, form, answers)
+    if isinstance(answered_at, list):
+        answered_at = dict(zip(answers, answered_at))
+    items = {i.id: i for i in form_items(band, form, lang)}
     top = max_theme_score(form)
     code = riasec.holland_code(scores)
     return Profile(band=band, form=form, scores=scores, max_score=top, code=code,
                    shape=riasec.profile_shape(scores, top), consistency=riasec.consistency(code),
                    differentiation=round(riasec.differentiation(scores, top), 3),
-                   flags=quality_flags(answers, 6 * FORMS[form], answered_at))
+                   flags=quality_flags(answers, 6 * FORMS[form], answered_at, items))

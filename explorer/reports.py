@@ -17,7 +17,7 @@ from fpdf import FPDF
 from explorer import charts, labor, matching
 from explorer.data import KnowledgeBase
 from explorer.i18n import Translator
-from explorer.pathways import Pathway
+from explorer.pathways import SAMPLE_NOTICE, Pathway
 from explorer.quiz import Profile
 from explorer.riasec import THEME_NAMES
 
@@ -59,8 +59,13 @@ def _costs(pathway: Pathway, _: Translator, lang: str) -> str:
 
 
 def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], area_code: str, results_url: str,
-                  _: Translator, lang: str, today: date | None = None) -> bytes:
-    """A one-page PDF for a student's family. ``careers`` are the three to show (already chosen)."""
+                  _: Translator, lang: str, today: date | None = None, sample_catalog: bool = False) -> bytes:
+    """A one-page PDF for a student's family. ``careers`` are the three to show (already chosen).
+
+    Grades 3-5 get interest areas and activities to try instead: no job lists and no pay. When the
+    first steps come from the sample catalog, the report says so.
+    """
+    kids = profile.band == "3-5"
     pdf = FPDF(format="Letter")
     pdf.set_auto_page_break(False)
     pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
@@ -96,23 +101,10 @@ def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], ar
     pdf.multi_cell(50, 4, _("Scan to open the results (the code stays private: no name is stored)."), align="C")
     pdf.set_y(top + 66)
 
-    pdf.set_font("DejaVu", "B", 12)
-    pdf.cell(width, 7, _("Three careers that fit, here in {area}").format(area=region), new_x="LMARGIN", new_y="NEXT")
-    local = labor.local_occupations(kb, area_code)
-    for career in careers[:3]:
-        row = local.loc[career.onet_code]
-        pdf.set_font("DejaVu", "B", 10.5)
-        pdf.multi_cell(width, 5.5, f"{row['title']} - {_(matching.BAND_LABELS[career.band])}", new_x="LMARGIN",
-                       new_y="NEXT")
-        pdf.set_font("DejaVu", "", 9)
-        pay = _("Starting pay {start} a year, median {median}; {jobs} jobs here.").format(
-            start=labor.wage_text("annual_p25", row["annual_p25"], row["annual_p25_footnote"], row["in_area"], _, lang),
-            median=labor.wage_text("annual_median", row["annual_median"], row["annual_median_footnote"], row["in_area"], _, lang),
-            jobs=labor.employment_text(row["employment"], row["employment_footnote"], row["in_area"], _, lang))
-        for line in (pay, _("First step this school year: {step}").format(step=_first_step(career.pathway, _)),
-                     _("Costs and supports: {costs}").format(costs=_costs(career.pathway, _, lang))):
-            pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(1.5)
+    if kids:
+        _kids_activities(pdf, profile, width, _, lang)
+    else:
+        _careers(pdf, kb, careers, area_code, width, _, lang, sample_catalog)
 
     pdf.set_y(pdf.h - 38)
     pdf.set_font("DejaVu", "", 7)
@@ -126,8 +118,53 @@ def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], ar
     return bytes(pdf.output())
 
 
+def _kids_activities(pdf: FPDF, profile: Profile, width: float, _: Translator, lang: str) -> None:
+    """Grades 3-5: the top interest areas in kid words and activities to try (no jobs, no pay)."""
+    from explorer import explain, quiz
+    from explorer.riasec import ranked
+
+    pdf.set_font("DejaVu", "B", 12)
+    pdf.cell(width, 7, _("Things to try together"), new_x="LMARGIN", new_y="NEXT")
+    bank = quiz.item_bank("3-5", lang)
+    for theme in ranked(profile.scores)[:3]:
+        pdf.set_font("DejaVu", "B", 10.5)
+        pdf.multi_cell(width, 5.5, _(THEME_NAMES[theme]), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", "", 9)
+        examples = ", ".join(i.text for i in bank if i.theme == theme)
+        for line in (_(explain.THEME_MEANING_KIDS[theme]), _("Activities like: {examples}").format(examples=examples)):
+            pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+
+
+def _careers(pdf: FPDF, kb: KnowledgeBase, careers: list[Career], area_code: str, width: float, _: Translator,
+             lang: str, sample_catalog: bool) -> None:
+    region = kb.regions.loc[area_code, "name"]
+    pdf.set_font("DejaVu", "B", 12)
+    pdf.cell(width, 7, _("Three careers that fit, here in {area}").format(area=region), new_x="LMARGIN", new_y="NEXT")
+    if sample_catalog:
+        pdf.set_font("DejaVu", "B", 8.5)
+        pdf.multi_cell(width, 4.4, _(SAMPLE_NOTICE), new_x="LMARGIN", new_y="NEXT")
+    local = labor.local_occupations(kb, area_code)
+    for career in careers[:3]:
+        row = local.loc[career.onet_code]
+        pdf.set_font("DejaVu", "B", 10.5)
+        pdf.multi_cell(width, 5.5, f"{row['title']} - {_(matching.BAND_LABELS[career.band])}", new_x="LMARGIN",
+                       new_y="NEXT")
+        pdf.set_font("DejaVu", "", 9)
+        pay = _("Starting pay {start} a year, median {median}; {jobs} jobs here.").format(
+            start=labor.pay_text(row, "p25", _, lang), median=labor.pay_text(row, "median", _, lang),
+            jobs=labor.employment_text(row["employment"], row["employment_footnote"], row["in_area"], _, lang))
+        lines = [pay]
+        if note := labor.figures_note(row, _):
+            lines.append(note)
+        lines += [_("First step this school year: {step}").format(step=_first_step(career.pathway, _)),
+                  _("Costs and supports: {costs}").format(costs=_costs(career.pathway, _, lang))]
+        for line in lines:
+            pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+
+
 def pick_careers(ranked, pathways_for, limit: int = 3) -> list[Career]:
     """The first ``limit`` results found in the area, each with its pathway (``pathways_for(code)``)."""
-    here = ranked[ranked["in_area"]]
-    here = here[~here["oews_code"].duplicated()]  # specialties share their parent's figures: show distinct jobs
+    here = ranked[ranked["in_area"]]  # one row per BLS group already: three distinct labour markets
     return [Career(code, here.loc[code, "band"], pathways_for(code)) for code in here.index[:limit]]

@@ -38,26 +38,48 @@ def bls_label(value: object, _: Translator) -> str:
     return _(value) if isinstance(value, str) else ""
 
 
-def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, _: Translator, lang: str) -> pd.DataFrame:
-    """The ranked list: fit band, local jobs, starting (p25) and median pay, growth, preparation."""
+SORT_HEADERS = {"fit": N_("Fit"), "openings": N_("Openings a year here (estimate)"), "wage": N_("Median pay"),
+                "growth": N_("U.S. growth 2024-34"), "training": N_("Preparation")}
+SORT_MARK = {"fit": " ▼", "openings": " ▼", "wage": " ▼", "growth": " ▼", "training": " ▲"}
+
+
+def fit_meter(r: float) -> str:
+    """Closeness of fit as five dots (no correlation coefficient on a student's screen)."""
+    filled = int(min(5, max(0, round(float(r) * 5))))
+    return "●" * filled + "○" * (5 - filled)
+
+
+def also_titles(also: list[str], titles: pd.Series) -> str:
+    return "; ".join(str(titles[c]) for c in also)
+
+
+def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd.Series, _: Translator, lang: str,
+                  priority: str = "fit") -> pd.DataFrame:
+    """The ranked list: fit, whose figures, local jobs and openings, starting (p25) and median pay, growth, preparation.
+
+    One row per BLS labour market; occupations that share it are named in "Also in this group",
+    and "Jobs and pay for" says in words when the figures belong to a broader BLS group. The
+    column that sets the order inside each fit band carries an arrow.
+    """
     rows = ranked
-    def wage(col: str) -> list[str]:
-        return [labor.wage_text(col, v, f, here, _, lang)
-                for v, f, here in zip(rows[col], rows[f"{col}_footnote"], rows["in_area"])]
-    group = rows["wage_basis"].isin(["parent_soc", "bls_aggregate"]).to_numpy()
+    headers = {key: _(label) + (SORT_MARK[key] if key == priority else "") for key, label in SORT_HEADERS.items()}
     return pd.DataFrame({
         _("#"): rows["rank"].to_numpy(),
-        _("Fit"): [_(matching.BAND_LABELS[b]) for b in rows["band"]],
+        headers["fit"]: [f"{_(matching.BAND_LABELS[b])} {fit_meter(r)}" for b, r in zip(rows["band"], rows["r"])],
         _("Consistent pick"): ["✔" if consistent is not None and consistent.get(code, 0) >= matching.CONSISTENT_SHARE
                                else "" for code in rows.index],
-        _("Occupation"): [f"{t} †" if g else t for t, g in zip(rows["title"], group)],
-        _("Local jobs"): [labor.employment_text(v, f, a, _, lang)
-                          for v, f, a in zip(rows["employment"], rows["employment_footnote"], rows["in_area"])],
-        _("Starting pay (25th percentile)"): wage("annual_p25"),
-        _("Median pay"): wage("annual_median"),
-        _("U.S. growth 2024-34"): [percent(v, lang) for v in rows["ep_change_percent"]],
+        _("Occupation"): rows["title"].to_numpy(),
+        _("Jobs and pay for"): [labor.figures_label(row, _) or _("this occupation") for _c, row in rows.iterrows()],
+        _("Also in this group"): [also_titles(a, titles) for a in rows["also"]],
+        _("Local jobs"): [labor.employment_text(v, f, a, _, lang) if a or p else _(labor.STATUS_TEXT["not_published_anywhere"])
+                          for v, f, a, p in zip(rows["employment"], rows["employment_footnote"], rows["in_area"],
+                                                rows["published_anywhere"])],
+        headers["openings"]: ["" if pd.isna(v) else labor.count(v, lang) for v in rows["local_openings"]],
+        _("Starting pay (25th percentile)"): [labor.pay_text(row, "p25", _, lang) for _c, row in rows.iterrows()],
+        headers["wage"]: [labor.pay_text(row, "median", _, lang) for _c, row in rows.iterrows()],
+        headers["growth"]: [percent(v, lang) for v in rows["ep_change_percent"]],
         _("Bright Outlook"): ["☀️" if b else "" for b in rows["bright_outlook"]],
-        _("Preparation"): [preparation(row, _) for _code, row in rows.iterrows()],
+        headers["training"]: [preparation(row, _) for _code, row in rows.iterrows()],
         _("Code"): rows.index,
     })
 
@@ -122,10 +144,11 @@ def compare_table(kb: KnowledgeBase, local: pd.DataFrame, codes: list[str], _: T
         row = local.loc[code]
         facts[row["title"]] = {
             _("Holland code"): row["holland_code"],
+            _("Jobs and pay for"): labor.figures_label(row, _) or _("this occupation"),
             _("Local jobs"): labor.employment_text(row["employment"], row["employment_footnote"], row["in_area"], _, lang),
             _("Local openings per year (estimate)"): "" if pd.isna(row["local_openings"]) else labor.count(row["local_openings"], lang),
-            _("Starting pay (25th percentile)"): labor.wage_text("annual_p25", row["annual_p25"], row["annual_p25_footnote"], row["in_area"], _, lang),
-            _("Median pay"): labor.wage_text("annual_median", row["annual_median"], row["annual_median_footnote"], row["in_area"], _, lang),
+            _("Starting pay (25th percentile)"): labor.pay_text(row, "p25", _, lang),
+            _("Median pay"): labor.pay_text(row, "median", _, lang),
             _("U.S. growth 2024-34"): percent(row["ep_change_percent"], lang),
             _("Bright Outlook"): _("yes") if row["bright_outlook"] else _("no"),
             _("Preparation"): preparation(row, _),
@@ -158,8 +181,16 @@ def md_escape(text: object) -> str:
 def audit_view(table, _, lang: str):
     yes = "✔"
     gap_text = {"none": "", "incomplete": _("incomplete pathway"), "no_pathway": _("no pathway")}
+    def whose(title, all_other) -> str:
+        if not isinstance(title, str):
+            return _("this occupation")
+        if all_other:
+            return _("BLS group “{group}” (mixed: not rated for demand)").format(group=title)
+        return _("all {group}").format(group=title)
+
     return pd.DataFrame({
         _("Occupation"): table["title"].to_numpy(),
+        _("Jobs and pay for"): [whose(t, a) for t, a in zip(table["figures_for"], table["all_other"])],
         _("Openings a year here"): [labor.count(v, lang) if v == v else "" for v in table["local_openings"]],
         _("Median pay"): [labor.money(v, lang) if v == v and v is not None else _("not released")
                           for v in table["annual_median"].astype("Float64").to_numpy(dtype=float, na_value=float("nan"))],

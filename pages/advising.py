@@ -23,10 +23,12 @@ except attempts.ResumeCodeError as problem:
     st.stop()
 
 profile = view.profile
-st.header(_("Interest code: {code}").format(code=profile.code.letters) if profile.confident else _("Broad interests"),
-          anchor=False)
+st.header(_("Interest code: {code}").format(code=profile.code.letters) if profile.confident
+          else _(explain.heading(profile)), anchor=False)
 for message in explain.honest_messages(profile):
     st.warning(_(message))
+for message in explain.caution_messages(profile):
+    st.info(_(message))
 st.caption(_("Quizzes finished in this portfolio: {n}. Latest: grades {band}, {form} form.").format(
     n=view.history, band=view.latest.band, form=view.latest.form))
 st.altair_chart(charts.bar_chart(profile.scores, profile.max_score, _), width="stretch")

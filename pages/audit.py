@@ -12,6 +12,7 @@ st.write(_("Local jobs open with at most an associate's degree or an apprentices
            "and pay, with what the district catalog offers toward each. In demand: at least {n} openings a year here "
            "and median pay at or above the area's median for all jobs.").format(n=audit.IN_DEMAND_OPENINGS))
 catalog = pathways.Catalog.load()
+ui.sample_catalog_notice(catalog, _)
 table = audit.audit(ctx.kb, catalog, ctx.area_code, ui.student_top_matches(ctx.area_code))
 view = views.audit_view(table, _, ctx.lang)
 only_gaps = st.toggle(_("Show only in-demand jobs with gaps"))
@@ -19,7 +20,9 @@ ui.table(view[view[_("Gap")] != ""] if only_gaps else view)
 st.download_button(_("Download the audit (CSV)"), audit.export_csv(table), file_name=f"audit_{ctx.area_code}.csv",
                    mime="text/csv")
 st.caption(_("Jobs and pay: {source}. Openings: BLS Employment Projections 2024-34 scaled to the area. Student "
-             "counts: finished quizzes whose top 10 includes the job; fewer than 10 are not shown.")
+             "counts: finished quizzes whose top 10 includes the job; fewer than 10 are not shown. Rows whose figures "
+             "belong to a BLS “all other” group pool several different occupations: they are listed last and never "
+             "called in demand.")
            .format(source=ctx.oews_source))
 
 st.subheader(_("Programs toward scarce or low-paid local jobs"), anchor=False)

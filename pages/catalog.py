@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import catalog
+from explorer import catalog, pathways
 from explorer import ui
 
 ctx = ui.context()
@@ -10,6 +10,7 @@ ui.require_counselor(ctx)
 st.title(_("District catalog"))
 st.write(_("Programs, dual enrollment courses, work-based learning, credentials and employers that pathways are "
            "built from. Edit a table and save it, or import CSV files. Every row is checked before anything is saved."))
+ui.sample_catalog_notice(pathways.Catalog.load(), _)
 known = ui.known_soc()
 tabs = st.tabs([_(spec.title) for spec in catalog.TABLES.values()])
 for tab, (name, spec) in zip(tabs, catalog.TABLES.items()):

@@ -2,9 +2,11 @@ import streamlit as st
 
 from explorer import labor, views
 from explorer import ui
+from explorer.ui import quiz_state
 
 ctx = ui.context()
 _ = ctx._
+ui.no_jobs_for_kids(quiz_state.load_current(), _)
 
 st.title(_("Compare careers"))
 local = labor.local_occupations(ctx.kb, ctx.area_code)

@@ -1,23 +1,23 @@
 import streamlit as st
 
-from explorer import attempts, budget, charts, labor, matching, quiz, views
+from explorer import attempts, budget, charts, explain, labor, quiz, views
 from explorer import ui
 from explorer.ui import quiz_state
 
 ctx = ui.context()
 _ = ctx._
 code = ui.chosen_occupation(ctx, _("Occupation details"))
+saved = quiz_state.load_current()
+ui.no_jobs_for_kids(saved, _)
 
 local = labor.local_occupations(ctx.kb, ctx.area_code)
 occupation = local.loc[code]
 st.title(occupation["title"])
 st.caption(_("O\\*NET-SOC {code}").format(code=code))
 st.markdown(_("[Full description on O\\*NET OnLine](https://www.onetonline.org/link/summary/{code})").format(code=code))
-if occupation["wage_basis"] in ("parent_soc", "bls_aggregate"):
-    st.caption(_("Jobs and pay are those BLS publishes for {oews}, the broader group this occupation belongs to.")
-               .format(oews=occupation["oews_code"]))
+if note := labor.figures_note(occupation, _):
+    st.info(note)
 
-saved = quiz_state.load_current()
 pathway_col, favourite_col = st.columns(2)
 pathway_col.button(_("See the pathway from this school year to this job"), type="primary", on_click=ui.open_pathway,
                    args=(code,))
@@ -25,24 +25,28 @@ if saved is not None:
     starred = code in ui.favourites(saved)
     favourite_col.button(_("★ Remove from my favourites") if starred else _("☆ Add to my favourites"),
                          on_click=ui.toggle_favourite, args=(saved, code, not starred))
-profile = attempts.profile(saved) if saved and saved.band != "3-5" else None
+profile = attempts.profile(saved) if saved else None
 if profile and profile.confident:
-    r = ui.matcher().correlations(profile.scores)[code]
-    band = matching.fit_band(r)
-    shared = matching.shared_themes(profile.scores, occupation)
-    st.subheader((_(matching.BAND_LABELS[band]) if band else _("Weak fit")) + f" · r = {r:.2f}", anchor=False)
-    if shared:
-        st.write(_("You share these interests with this occupation: {themes}.").format(themes=views.theme_list(shared, _)))
-    theme_of = {i.id: i for i in quiz.form_items(saved.band, saved.form, ctx.lang)}
-    moved = matching.influential_answers(ui.matcher(), saved.answers, {k: v.theme for k, v in theme_of.items()}, code)
-    if moved:
-        st.write(_("Your answers that moved this result up most:"))
-        labels = {value: _(label) for value, label, _emoji in quiz.scale(saved.band)}
-        for item_id, _lift in moved:
-            st.markdown(_("- {activity}: you answered “{answer}”").format(
-                activity=theme_of[item_id].text, answer=labels[saved.answers[item_id]]))
+    items = {i.id: i for i in quiz.form_items(saved.band, saved.form, ctx.lang)}
+    fit = explain.fit_explanation(ui.matcher(), profile.scores, saved.answers, items, occupation)
+    st.subheader(_(fit.headline), anchor=False)
+    if fit.shared:
+        st.write(_("You and this job share: {themes}.").format(themes=views.theme_list(fit.shared, _)))
+    labels = {value: _(label) for value, label, _emoji in quiz.scale(saved.band)}
+    for heading, answers in ((_("Things you like that this job uses:"), fit.likes_used),
+                             (_("Things you dislike that this job doesn't need:"), fit.dislikes_unneeded)):
+        if answers:
+            st.write(heading)
+            for item_id in answers:
+                st.markdown(_("- {activity} (you answered “{answer}”)").format(
+                    activity=views.md_escape(items[item_id].text), answer=labels[saved.answers[item_id]]))
     left, right = st.columns(2)
     left.altair_chart(charts.interest_comparison(profile.scores, profile.max_score, occupation, _), width="stretch")
+    left.altair_chart(charts.contribution_chart(fit.contributions, _), width="stretch")
+    with left.expander(_("For counselors: how fit is computed")):
+        st.write(_("Pearson correlation of the student's six theme scores with the occupation's six O\\*NET "
+                   "interest scores: r = {r}. Bands: Best r ≥ .729, Great ≥ .608, Good ≥ 0. The chart splits r "
+                   "into each theme's share (they add up to r).").format(r=f"{fit.r:.2f}"))
 else:
     left, right = st.columns(2)
     left.write(_("Holland code of this occupation: **{code}**").format(code=occupation["holland_code"]))
@@ -50,12 +54,8 @@ else:
 wages = views.wage_rows(ctx.kb, occupation["oews_code"], ctx.area_code)
 with right:
     if not occupation["in_area"]:
-        st.warning(_("Not found in {area}: BLS publishes no estimate for this occupation here.").format(area=ctx.area_name))
-        elsewhere = views.where_else(ctx.kb, occupation["oews_code"], ctx.area_code)
-        if len(elsewhere):
-            st.write(_("Where it exists in your state: {places}.").format(places="; ".join(
-                f"{row['name']} ({labor.employment_text(row['employment'], None, True, _, ctx.lang)})"
-                for _i, row in elsewhere.iterrows())))
+        st.warning(labor.absent_text(occupation, _, ctx.area_name))
+        ui.where_else(ctx, occupation)
     if len(wages):
         names = [_("United States") if c == "0000000" else n for c, n in zip(wages["area_code"], wages["area"])]
         st.altair_chart(charts.wage_chart(wages, names, _), width="stretch")
@@ -63,8 +63,9 @@ with right:
 st.subheader(_("Jobs and pay"), anchor=False)
 if len(wages):
     ui.table(views.wage_table(wages, _, ctx.lang))
-st.caption(_("Source: {source}; state and national rows: BLS OEWS {release}. “≥ $239,200”: at or above the "
-             "highest wage BLS publishes (drawn at $239,200 in the chart).").format(source=ctx.oews_source, release=ctx.kb.oews_release))
+st.caption(_("Source: {source}; state and national rows: BLS OEWS {release}.").format(
+    source=ctx.oews_source, release=ctx.kb.oews_release) + " " + _(labor.TOP_CODE_NOTE) + " "
+    + _("Capped values are drawn at the cap in the chart."))
 
 outlook, prep = st.columns(2)
 with outlook:
@@ -79,7 +80,7 @@ with outlook:
     if occupation["bright_outlook"]:
         st.markdown("☀️ " + _("O\\*NET Bright Outlook occupation"))
     st.caption(_("Source: {ep}. Local openings = U.S. openings × this area's share of U.S. jobs in the occupation.")
-               .format(ep=labor.ep_citation(ctx.kb)))
+               .format(ep=labor.ep_citation(ctx.kb)) + (" " + labor.figures_note(occupation, _) if occupation["figures_shared"] else ""))
 with prep:
     st.subheader(_("Preparation"), anchor=False)
     st.markdown("- " + views.preparation(occupation, _))
@@ -106,8 +107,7 @@ with st.expander(_("Budget reality check: could this pay cover the life you want
                                                       gross=labor.money(need.yearly_before_tax, ctx.lang)))
     for label, column in ((_("Starting pay here"), "annual_p25"), (_("Median pay here"), "annual_median")):
         share = need.covered_share(occupation[column])
-        text = labor.wage_text(column, occupation[column], occupation[f"{column}_footnote"], occupation["in_area"],
-                               _, ctx.lang)
+        text = labor.pay_text(occupation, column.removeprefix("annual_"), _, ctx.lang)
         st.markdown(_("- {label}: {pay}").format(label=label, pay=text) + (
             "" if share is None else " · " + _("covers {share}% of it").format(share=round(100 * share))))
     st.caption(_("Your numbers stay on this page; nothing is saved. Taxes are a rough estimate."))

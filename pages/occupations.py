@@ -1,9 +1,11 @@
 import streamlit as st
 
 from explorer import labor, ui
+from explorer.ui import quiz_state
 
 ctx = ui.context()
 _ = ctx._
+ui.no_jobs_for_kids(quiz_state.load_current(), _)
 
 st.title(_("Occupations in {area}").format(area=ctx.area_name))
 search = st.text_input(_("Search occupations"), placeholder=_("e.g. nurse, electrician, software"))
@@ -12,6 +14,7 @@ shown = labor.display_table(table, _, ctx.lang, search)
 st.caption(_("Occupations shown: {n}. Local jobs and wages: {source}. Growth: {ep}.")
            .format(n=len(shown), source=ctx.oews_source, ep=labor.ep_citation(ctx.kb)))
 ui.table(shown)
-st.caption(_("“not released”: BLS did not publish this estimate for the area. “≥ $239,200”: the wage is at or "
-             "above the highest value BLS publishes. Specialties (codes ending .01, .02 ...) show the figures of "
-             "their parent occupation. Job zone: 1 = little preparation needed ... 5 = extensive preparation."))
+st.caption(_("“not released”: BLS did not publish this estimate for the area.") + " " + _(labor.TOP_CODE_NOTE) + " "
+           + _("“Jobs and pay for” names the broader BLS group when an occupation has no figures of its own: such "
+               "rows repeat that group's figures, they are not extra jobs. Job zone: 1 = little preparation needed "
+               "... 5 = extensive preparation."))

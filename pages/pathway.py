@@ -11,11 +11,14 @@ code = ui.chosen_occupation(ctx, _("Pathway"))
 
 st.title(_("Your pathway to {title}").format(title=ctx.kb.occupations.loc[code, "title"]))
 st.caption(_("Built backward from the job in {area}, using your district's catalog.").format(area=ctx.area_name))
+catalog = pathways.Catalog.load()
+ui.sample_catalog_notice(catalog, _)
 saved = quiz_state.load_current()
+ui.no_jobs_for_kids(saved, _)
 default_grade = {"6-8": 8, "9-12": 10}.get(saved.band if saved else "", 10)
 grade = st.selectbox(_("Your grade this year"), [6, 7, 8, 9, 10, 11, 12], index=[6, 7, 8, 9, 10, 11, 12].index(default_grade),
                      key="pathway_grade")
-plan = pathways.build(ctx.kb, pathways.Catalog.load(), code, ctx.area_code, grade)
+plan = pathways.build(ctx.kb, catalog, code, ctx.area_code, grade)
 
 done = ui.plan_steps(saved, code)
 for step in plan.steps:
@@ -82,14 +85,11 @@ for step in plan.steps:
         elif step.kind == "job":
             item = step.items[0]
             st.markdown(_("**{title}** here: starting pay {start}, median {median}, {jobs} jobs.").format(
-                title=esc(item["title"]),
-                start=labor.wage_text("annual_p25", item["annual_p25"], item["annual_p25_footnote"], item["in_area"], _, ctx.lang),
-                median=labor.wage_text("annual_median", item["annual_median"], item["annual_median_footnote"], item["in_area"], _, ctx.lang),
+                title=esc(item["title"]), start=labor.pay_text(item, "p25", _, ctx.lang),
+                median=labor.pay_text(item, "median", _, ctx.lang),
                 jobs=labor.employment_text(item["employment"], None, item["in_area"], _, ctx.lang)))
+            if note := labor.figures_note(item, _):
+                st.caption(note)
             st.caption(_("Source: {source}").format(source=item["source"]))
             if step.missing == "not_in_area":
-                elsewhere = views.where_else(ctx.kb, ctx.kb.occupations.loc[code, "oews_code"], ctx.area_code)
-                if len(elsewhere):
-                    st.write(_("Where it exists in your state: {places}.").format(places="; ".join(
-                        f"{row['name']} ({labor.employment_text(row['employment'], None, True, _, ctx.lang)})"
-                        for _i, row in elsewhere.iterrows())))
+                ui.where_else(ctx, item)

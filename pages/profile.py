@@ -21,10 +21,14 @@ if result.confident:
     st.write(_("Your strongest areas, in order: {names}.").format(names=names))
     if result.code.ambiguous:
         st.caption(_("Some of your scores are tied, so the order of tied letters could have gone either way."))
+    for message in explain.caution_messages(result):
+        st.info(_(message))
 else:
-    st.header(_("Broad interests"), anchor=False)
+    st.header(_(explain.heading(result)), anchor=False)
     for message in explain.honest_messages(result):
         st.warning(_(message))
+if result.cautions or not result.confident:
+    st.button(_("Take the quiz again"), on_click=quiz_state.retake, args=(saved,), key="retake_profile")
 
 bars, hexagon = st.columns(2)
 bars.altair_chart(charts.bar_chart(result.scores, result.max_score, _), width="stretch")

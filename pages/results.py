@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import attempts, labor, matching, quiz, views
+from explorer import attempts, explain, labor, matching, quiz, views
 from explorer import ui
 from explorer.ui import quiz_state
 
@@ -9,24 +9,29 @@ _ = ctx._
 
 st.title(_("Careers that fit you in {area}").format(area=ctx.area_name))
 saved = quiz_state.require_saved(_("Take the interest quiz first; careers that fit your interests appear here."))
-if saved.band == "3-5":
-    st.info(_("In grades 3-5 we explore interest areas and activities, not job lists. See your profile."))
-    st.page_link("pages/profile.py", label=_("My profile"), icon="🧭")
-    st.stop()
+ui.no_jobs_for_kids(saved, _)
 
 profile = attempts.profile(saved)
 local = labor.local_occupations(ctx.kb, ctx.area_code)
 source = _("Jobs and pay: {source}. Growth: {ep}.").format(source=ctx.oews_source, ep=labor.ep_citation(ctx.kb))
 
+for message in explain.caution_messages(profile):
+    st.info(_(message))
+if profile.cautions or not profile.confident:
+    st.button(_("Take the quiz again"), on_click=quiz_state.retake, args=(saved,), key="retake_results")
+
 if not profile.confident:
-    st.warning(_("Your answers show broad interests or need another look, so we do not rank careers by fit. "
-                 "Explore by career cluster instead: these are the clusters with the most jobs here."))
+    st.subheader(_(explain.heading(profile)), anchor=False)
+    for message in explain.honest_messages(profile):
+        st.warning(_(message))
+    st.write(_("So we do not rank careers by fit. Explore by career cluster instead: these are the clusters with "
+               "the most jobs here."))
     ui.table(views.cluster_table(matching.explore_by_cluster(local), _, ctx.lang))
     st.caption(source)
     st.stop()
 
-st.write(_("Your interest code is **{code}**. Fit compares the shape of your six scores with each occupation's "
-           "O\\*NET interest profile (Pearson correlation, as O\\*NET's My Next Move does).").format(code=profile.code))
+st.write(_("Your interest code is **{code}**. Fit compares the shape of your six interest scores with each "
+           "job's interest profile from O\\*NET, the way O\\*NET's My Next Move does.").format(code=profile.code))
 zone_col, cluster_col, priority_col = st.columns(3)
 zones = zone_col.multiselect(_("Preparation (job zone)"), [1, 2, 3, 4, 5], key="zones",
                              format_func=lambda z: _("Zone {zone}: {label}").format(zone=z, label=_(views.JOB_ZONE_LABELS[z])))
@@ -41,12 +46,14 @@ if zones and (fallback := matching.zone_fallback(ui.matcher(), profile.scores, l
                  "more: {options}.").format(n=len(ranked), options=", ".join(
                      _("zone {zone} ({count})").format(zone=z, count=c) for z, c in fallback.items())))
 theme_of = {i.id: i.theme for i in quiz.form_items(saved.band, saved.form)}
-consistent = matching.consistent_picks(ui.matcher(), saved.answers, theme_of, ranked.index)
+consistent = matching.consistent_picks(ui.matcher(), saved.answers, theme_of, ranked, local, [priority])
 shown = ranked.head(40)
-ui.table(views.results_table(shown, consistent, _, ctx.lang))
-st.caption(source + " " + _("Fit: Best r ≥ .729, Great ≥ .608, Good ≥ 0. ✔ consistent pick: stays in your top 10 "
-                             "in at least 70% of 200 reshuffles of your own answers. ☀️ Bright Outlook (O\\*NET). † Jobs and pay "
-                             "are for the broader BLS group the occupation belongs to."))
+ui.table(views.results_table(shown, consistent, ctx.kb.occupations["title"], _, ctx.lang, priority))
+st.caption(source + " " + _("Fit: Best, Great or Good; more dots = closer to your interests. The ▼ column sets the "
+                             "order inside each fit band. ✔ consistent pick: stays in this list's top 10 in at least "
+                             "70% of 200 reshuffles of your own answers. ☀️ Bright Outlook (O\\*NET). “Jobs and pay "
+                             "for” names the BLS group whose figures are shown; jobs that share those figures are "
+                             "listed once, with the others under “Also in this group”."))
 
 titles = shown["title"].to_dict()
 open_col, compare_col = st.columns(2)

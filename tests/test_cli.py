@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from explorer.paths import ROOT
@@ -43,7 +44,7 @@ def test_missing_values_are_null_with_footnote_never_zero(austin):
         for field in ["employment", "annual_median", "annual_p90", "hourly_median"]:
             assert item[field] != 0
             if item[field] is None:
-                assert item["footnotes"].get(field) or item["footnotes"].get("all") == "not_in_area", item
+                assert item["footnotes"].get(field) or item["footnotes"].get("all") in ("not_in_area", "not_published_anywhere"), item
     statuses = {s for item in austin for s in item["footnotes"].values()}
     assert {"not_released", "not_in_area", "annual_only"} <= statuses
 
@@ -119,11 +120,25 @@ def test_match_rejects_bad_scores(scores, expected):
     assert run.returncode == 2 and expected in run.stderr
 
 
-def test_naive_benchmark_baseline_gives_the_same_ranking(kb):
+def test_benchmark_peers_give_the_same_correlations_and_order(kb):
     from explorer import bench, labor, matching
 
     scores = {"R": 2, "I": 4, "A": 18, "S": 9, "E": 6, "C": 1}
     fast = matching.rank(matching.Matcher.from_occupations(kb.occupations), scores,
                          labor.local_occupations(kb, "0012420"), priorities=["fit"])
-    naive = bench.naive_match(kb, scores, "0012420")
-    assert fast.index.tolist() == naive.index.tolist()
+    for peer in (bench.naive_match(kb, scores, "0012420"), bench.corrcoef_match(kb, scores, "0012420")):
+        assert np.allclose(fast["r"].to_numpy(), peer.loc[fast.index, "r"].to_numpy())
+        # Ours lists one row per BLS group; dropping the other members, the peers' order is ours.
+        leaders = [code for code in peer.index if code in set(fast.index)]
+        assert [c for c in leaders if fast.loc[c, "in_area"]][:20] == [c for c in fast.index if fast.loc[c, "in_area"]][:20]
+
+
+def test_match_json_names_whose_figures_and_the_group(tmp_path):
+    run = explorer("match", "--scores", "R=5,I=20,A=0,S=15,E=10,C=3", "--area", "0012420", "--top", "10", "--json")
+    results = json.loads(run.stdout)["results"]
+    nurses = [r for r in results if (r["figures_for"] or {}).get("code") == "29-1141"]
+    assert len(nurses) == 1 and nurses[0]["figures_for"]["title"] == "Registered Nurses"
+    assert {m["title"] for m in nurses[0]["same_bls_group"]} >= {"Registered Nurses", "Acute Care Nurses"} - {nurses[0]["title"]}
+    assert len({(r["figures_for"] or {}).get("code", r["onet_code"]) for r in results}) == len(results)
+    text = explorer("match", "--scores", "R=5,I=20,A=0,S=15,E=10,C=3", "--area", "0012420", "--top", "10").stdout
+    assert "Jobs and pay are for all Registered Nurses" in text

@@ -109,9 +109,10 @@ def test_flat_or_hurried_answers_get_honest_message():
     for item in quiz.form_items("9-12", "quick"):
         attempts.save_answer(code, item.id, 2)  # all the same, and instant
     at = on_page("pages/profile.py", code=code)
-    assert at.header[0].value == "Broad interests"
+    assert at.header[0].value == "Your answers need another look"  # all the same is not "broad interests"
     warnings = " ".join(w.value for w in at.warning)
-    assert "same answer" in warnings and "very quickly" in warnings
+    assert "same answer" in warnings and "very quickly" in warnings and "broad interests" not in warnings
+    assert any(b.label == "Take the quiz again" for b in at.button)
     assert not any("interest code" in h.value for h in at.header)
 
 

@@ -37,10 +37,16 @@ def test_results_rank_by_band_with_local_figures():
     at = on_page("pages/results.py", code=code, area="0012420")
     table = at.dataframe[0].value
     assert len(table) == 40
-    assert table["Fit"].iloc[0] == "Best fit"
+    fit = table["Fit ▼"]  # the column that sets the order carries the arrow
+    assert fit.iloc[0].startswith("Best fit")
     assert list(table["#"]) == list(range(1, 41))
     order = {"Best fit": 0, "Great fit": 1, "Good fit": 2}
-    assert table["Fit"].map(order).is_monotonic_increasing
+    assert fit.str.rsplit(" ", n=1).str[0].map(order).is_monotonic_increasing
+    assert not any("Pearson" in m.value or "r = " in m.value for m in [*at.markdown, *at.caption])
+    # One row per BLS labour market, and borrowed figures say whose they are, in words.
+    borrowed = table[table["Jobs and pay for"] != "this occupation"]
+    assert not borrowed["Jobs and pay for"].duplicated().any()
+    assert (table["Jobs and pay for"] == "all Registered Nurses").sum() <= 1
     captions = " ".join(c.value for c in at.caption)
     assert "BLS OEWS May 2025, Austin-Round Rock-San Marcos, TX" in captions
 
@@ -72,11 +78,12 @@ def test_open_occupation_then_compare():
     next(b for b in at.button if b.label == "Open this occupation").click().run()
     at.run()  # AppTest draws a page switched to from app.py (after a callback) on the next run
     assert not at.exception, at.exception
-    assert at.title[0].value == first["Occupation"].rstrip(" †")
-    assert any("fit" in s.value.lower() and "r = " in s.value for s in at.subheader)
+    assert at.title[0].value == first["Occupation"]
+    assert any(s.value.startswith("Strong fit") for s in at.subheader)
+    assert not any("r = " in s.value for s in at.subheader)
     wage_table = at.dataframe[0].value
     assert list(wage_table["Area"]) == ["Austin-Round Rock-San Marcos, TX", "Texas", "United States"]
-    assert wage_table["Median"].iloc[0] == first["Median pay"]
+    assert wage_table["Median"].iloc[0] == first["Median pay"] or "/hr" in first["Median pay"]
 
 
 def test_compare_two_occupations():

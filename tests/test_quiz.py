@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import textstat
 
-from explorer import quiz, riasec
+from explorer import explain, quiz, riasec
 from explorer.quiz import BANDS, FORMS_BY_BAND, QuizInputError
 from explorer.riasec import THEMES
 
@@ -50,14 +50,40 @@ def test_items_are_activities_not_self_ratings():
             assert not re.match(r"(?i)(i am|i'm|i like|being good|good at)", item.text), item
 
 
+def near_verbatim(text: str, other: str) -> bool:
+    """Near-verbatim: mostly the same characters, or the same opening words with much else in common."""
+    ratio = difflib.SequenceMatcher(None, text, other).ratio()
+    return ratio >= 0.72 or (text.split()[:2] == other.split()[:2] and ratio >= 0.6)
+
+
+def test_near_verbatim_rule_catches_a_copied_activity():
+    assert near_verbatim("schedule appointments for a clinic", "schedule appointments for customers")
+    assert near_verbatim("manage a team at a company", "manage a department within a large company")
+    assert not near_verbatim("design a logo for a sports team", "coach a sports team")
+
+
 def test_items_are_our_own_words_not_onet_illustrative_activities(shared_data):
     onet = pd.read_csv(shared_data / "onet" / "db_30_1_text" / "Interests Illustrative Activities.txt", sep="\t",
-                       dtype=str)["Activity"].str.lower().str.rstrip(".").tolist()
-    for band in BANDS:
-        for item in quiz.item_bank(band, "en"):
-            text = item.text.lower()
-            closest = max(difflib.SequenceMatcher(None, text, other).ratio() for other in onet)
-            assert closest < 0.8, (item.id, item.text)
+                       dtype=str)["Activity"].str.lower().str.rstrip(".").unique().tolist()
+    copied = [(item.id, item.text, other) for band in BANDS for item in quiz.item_bank(band, "en")
+              for other in onet if near_verbatim(item.text.lower(), other)]
+    assert copied == []
+
+
+def test_items_describe_work_not_school_or_play():
+    school = re.compile(r"(?i)(\bclass (president|project)\b|\bstudent council\b|\bcard trick\b|^learn about\b)")
+    assert [i.text for b in BANDS for i in quiz.item_bank(b, "en") if school.search(i.text)] == []
+
+
+def test_young_realistic_items_are_not_mostly_farm_or_garden():
+    farm = re.compile(r"(?i)\b(farm|garden|tractor|ranch|cows?|horses?|carrots?|plant)\b")
+    realistic = [i.text for i in quiz.item_bank("3-5", "en") if i.theme == "R"]
+    assert sum(bool(farm.search(t)) for t in realistic) <= 1, realistic
+
+
+def test_spanish_items_keep_the_meaning():
+    spanish = " ".join(i.text for b in BANDS for i in quiz.item_bank(b, "es")).lower()
+    assert "pelea" not in spanish  # "settle a disagreement" is not "a fight"
 
 
 def test_items_avoid_gendered_words():
@@ -130,16 +156,50 @@ def test_quality_checks_quiet_on_a_normal_sheet():
     assert profile.flags == [] and profile.confident
 
 
-@pytest.mark.parametrize("flag,per_theme,seconds", [
-    ("all_same", {t: [3] * 5 for t in THEMES}, 5.0),
-    ("mostly_same", {**{t: [2] * 5 for t in THEMES}, "R": [4, 4, 2, 2, 2], "I": [0, 2, 2, 2, 2]}, 5.0),
-    ("too_fast", VARIED, 0.8),
-    ("incomplete", {t: v[:3] for t, v in VARIED.items()}, 5.0),
+@pytest.mark.parametrize("flag,per_theme,seconds,confident", [
+    ("all_same", {t: [3] * 5 for t in THEMES}, 5.0, False),
+    # 27 of 30 answers "not sure": three answers would decide the whole list.
+    ("nearly_all_same", {**{t: [2] * 5 for t in THEMES}, "R": [4, 4, 2, 2, 2], "I": [0, 2, 2, 2, 2]}, 5.0, False),
+    # Many equal answers but a clear, untied profile: results with a caution.
+    ("mostly_same", {**{t: [1] * 5 for t in THEMES}, "I": [4, 4, 4, 4, 4], "S": [1, 3, 1, 1, 1]}, 5.0, True),
+    # Quick but clearly peaked: results with a caution.
+    ("too_fast", VARIED, 0.8, True),
+    ("incomplete", {t: v[:3] for t, v in VARIED.items()}, 5.0, False),
 ])
-def test_each_quality_check_fires_on_its_pattern(flag, per_theme, seconds):
+def test_each_quality_check_fires_on_its_pattern(flag, per_theme, seconds, confident):
     answers = sheet("9-12", "quick", per_theme)
     profile = quiz.score("9-12", "quick", answers, paced(len(answers), seconds))
-    assert flag in profile.flags and not profile.confident
+    assert flag in profile.flags and profile.confident is confident
+    assert (flag in profile.cautions) is confident
+
+
+def test_quick_answers_with_a_clear_profile_still_get_results_with_a_caution():
+    clear = {"R": [0, 1, 0, 1, 0], "I": [4, 4, 3, 4, 4], "A": [1, 2, 1, 0, 1], "S": [3, 4, 3, 3, 2],
+             "E": [1, 0, 2, 1, 1], "C": [0, 1, 1, 0, 2]}
+    profile = quiz.score("9-12", "quick", sheet("9-12", "quick", clear), paced(30, 0.9))
+    assert "too_fast" in profile.flags and profile.confident and profile.cautions == ["too_fast"]
+    assert explain.caution_messages(profile) and explain.honest_messages(profile) == []
+
+
+def test_speed_limit_follows_item_length_and_grade():
+    short, long_ = (min(quiz.item_bank("9-12", "en"), key=lambda i: len(i.text.split())),
+                    max(quiz.item_bank("9-12", "en"), key=lambda i: len(i.text.split())))
+    assert quiz.min_seconds(short) < quiz.min_seconds(long_)
+    kid = quiz.item_bank("3-5", "en")[0]
+    teen = quiz.Item(id="x", theme="R", band="9-12", quick=True, emoji="", text=kid.text)
+    assert quiz.min_seconds(kid) > quiz.min_seconds(teen)
+    # 2.0 s per answer is enough on the 9-12 quick form (short items), 0.9 s is not.
+    answers = sheet("9-12", "quick", VARIED)
+    assert "too_fast" not in quiz.score("9-12", "quick", answers, paced(30, 2.0)).flags
+    assert "too_fast" in quiz.score("9-12", "quick", answers, paced(30, 0.9)).flags
+
+
+def test_broad_interests_is_said_only_of_a_flat_profile():
+    flat = quiz.score("9-12", "quick", sheet("9-12", "quick", {t: [2, 2, 3, 2, 1] for t in THEMES}), paced(30, 5))
+    same = quiz.score("9-12", "quick", sheet("9-12", "quick", {t: [3] * 5 for t in THEMES}), paced(30, 5))
+    assert explain.heading(flat) == "Broad interests"
+    assert explain.heading(same) != "Broad interests"
+    assert not any("broad interests" in m.lower() for m in explain.honest_messages(same))
 
 
 def test_flat_profile_is_not_confident():

@@ -71,8 +71,13 @@ def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None =
         meta = oews.release(con)
         regions = oews.regions(con)
         local = oews.local_figures(con)
+        bls_titles = oews.occupation_titles(con)
     finally:
         con.close()
+
+    # Whose figures an occupation shows: the BLS title of its OEWS row (its own, a parent SOC or a BLS group).
+    position = occupations.columns.get_loc("wage_basis") + 1
+    occupations.insert(position, "figures_title", occupations["oews_code"].map(bls_titles).astype("string"))
 
     inputs = {
         "onet": {name: sha256_of(sources.onet_dir / name) for name in ONET_INPUTS},
@@ -100,8 +105,8 @@ def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None =
     bright_source = {"name": "O*NET OnLine Bright Outlook occupations", "release": "based on BLS EP 2024-34",
                      "license": "CC BY 4.0", "attribution": ONET_ATTRIBUTION}
     tables = {
-        "occupations": (occupations, [onet_source, ep_source, bright_source, cte_source],
-                        ["onet", "crosswalk", "ep", "bright_outlook", "clusters"]),
+        "occupations": (occupations, [onet_source, ep_source, bright_source, cte_source, oews_source],
+                        ["onet", "crosswalk", "ep", "bright_outlook", "clusters", "oews"]),
         "occupation_clusters": (clusters, [cte_source], ["onet", "crosswalk", "clusters"]),
         "related_occupations": (related, [onet_source], ["onet"]),
         "regions": (regions, [oews_source], ["oews"]),

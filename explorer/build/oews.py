@@ -57,6 +57,17 @@ def regions(con: sqlite3.Connection) -> pd.DataFrame:
                        "state_name": "string"})
 
 
+def occupation_titles(con: sqlite3.Connection) -> pd.Series:
+    """BLS titles of the detailed OEWS occupations, keyed by dashed code (e.g. 29-1141 Registered Nurses).
+
+    Several O*NET occupations borrow one of these rows; the title is how we name whose figures they are.
+    """
+    raw = pd.read_sql_query("SELECT occupation_code, occupation_name FROM occupation WHERE display_level = 3", con,
+                            dtype=str)
+    codes = raw["occupation_code"].str[:2] + "-" + raw["occupation_code"].str[2:]
+    return pd.Series(raw["occupation_name"].to_numpy(), index=codes.to_numpy(), name="figures_title", dtype="string")
+
+
 def local_figures(con: sqlite3.Connection, *, all_occupations: bool = False) -> pd.DataFrame:
     """Cross-industry figures for every area x detailed occupation (or the all-occupations row)."""
     values = ", ".join(f"c.v{n}, c.f{n}" for n in VALUE_COLUMNS)

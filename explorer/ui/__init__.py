@@ -184,6 +184,35 @@ def attribution(ctx: Context) -> None:
     )
 
 
+def no_jobs_for_kids(saved, _: i18n.Translator) -> None:
+    """Grades 3-5 explore interest areas, never job lists or pay: say so and stop the page."""
+    if saved is not None and saved.band == "3-5":
+        st.info(_("In grades 3-5 we explore interest areas and activities, not job lists. See your profile."))
+        st.page_link("pages/profile.py", label=_("My profile"), icon="🧭")
+        st.stop()
+
+
+def sample_catalog_notice(catalog, _: i18n.Translator) -> None:
+    """Label the made-up sample catalog wherever it shows, until a district imports its own."""
+    from explorer import pathways
+
+    if catalog.is_sample:
+        st.warning(_(pathways.SAMPLE_NOTICE), icon="🧪")
+
+
+def where_else(ctx: Context, occupation) -> None:
+    """For an occupation with no figures here: where in the state BLS publishes it, or that it publishes it nowhere."""
+    from explorer import views
+
+    if not occupation["published_anywhere"]:
+        return
+    elsewhere = views.where_else(ctx.kb, occupation["oews_code"], ctx.area_code)
+    if len(elsewhere):
+        st.write(ctx._("Where it exists in your state: {places}.").format(places="; ".join(
+            f"{row['name']} ({labor.employment_text(row['employment'], None, True, ctx._, ctx.lang)})"
+            for _i, row in elsewhere.iterrows())))
+
+
 def table(frame, max_height: int = 560) -> None:
     """A read-only table as tall as its rows (up to ``max_height`` pixels, then it scrolls)."""
     st.dataframe(frame, hide_index=True, width="stretch", height=min(max_height, 38 + 35 * max(len(frame), 1)))
@@ -308,13 +337,14 @@ def family_report_pdf(saved, lang: str, favourites_first: bool = False):
         result = attempts.profile(saved)
         catalog = pathways.Catalog.load()
         careers = []
-        if result.confident:
+        if result.confident and saved.band != "3-5":
             ranked = matching.rank(model, result.scores, labor.local_occupations(kb, area))
             if favourites_first:  # the portfolio copy leads with the student's own favourites
                 chosen = [c for c in starred if c in ranked.index]
                 ranked = ranked.loc[chosen + [c for c in ranked.index if c not in chosen]]
             careers = reports.pick_careers(ranked, lambda code: pathways.build(kb, catalog, code, area, grade))
-        return reports.family_report(kb, result, careers, area, results_url, i18n.translator(lang), lang)
+        return reports.family_report(kb, result, careers, area, results_url, i18n.translator(lang), lang,
+                                     sample_catalog=catalog.is_sample)
 
     return build
 
