@@ -71,3 +71,40 @@ def test_budget_check():
     assert need.covered_share(pd.NA) is None
     with pytest.raises(ValueError):
         budget.check({"housing": -5})
+
+
+def test_report_names_borrowed_figures_and_the_sample_catalog(kb, setup):
+    profile, careers = setup
+    pdf = reports.family_report(kb, profile, careers, RURAL, "http://example.org", translator("en"), "en",
+                                sample_catalog=True)
+    pages, text = read(pdf)
+    assert pages == 1 and "Sample data" in " ".join(text.split())
+    local = labor.local_occupations(kb, RURAL)
+    for career in careers:
+        row = local.loc[career.onet_code]
+        if row["figures_shared"]:  # the sentence that says whose figures these are is printed with it
+            assert row["figures_title"].split(",")[0] in " ".join(text.split())
+    # Nurse-like student in Austin: Registered Nurses' figures appear under one career at most.
+    nurse = quiz.score("9-12", "quick", {i.id: {"R": 1, "I": 4, "A": 0, "S": 4, "E": 2, "C": 1}[i.theme]
+                                         for i in quiz.form_items("9-12", "quick")})
+    ranked = matching.rank(matching.Matcher.from_occupations(kb.occupations), nurse.scores,
+                           labor.local_occupations(kb, "0012420"))
+    picked = reports.pick_careers(ranked, lambda code: pathways.build(kb, pathways.Catalog([], [], [], []), code,
+                                                                      "0012420", 10))
+    assert len({kb.occupations.loc[c.onet_code, "oews_code"] for c in picked}) == 3
+    text = " ".join(read(reports.family_report(kb, nurse, picked, "0012420", "http://example.org", translator("en"),
+                                               "en"))[1].split())
+    for career in picked:
+        row = labor.local_occupations(kb, "0012420").loc[career.onet_code]
+        assert not row["figures_shared"] or "Jobs and pay are" in text
+
+
+def test_grades_3_5_report_has_activities_and_no_jobs_or_pay(kb, setup):
+    _profile, careers = setup
+    answers = {i.id: {"R": 4, "I": 4, "A": 0, "S": 2, "E": 0, "C": 0}[i.theme] for i in quiz.form_items("3-5", "quick")}
+    kid = quiz.score("3-5", "quick", answers)
+    for lang in ("en", "es"):
+        pages, text = read(reports.family_report(kb, kid, careers, RURAL, "http://example.org", translator(lang), lang))
+        assert pages == 1 and "$" not in text
+        assert not any(kb.occupations.loc[c.onet_code, "title"] in text for c in careers)
+        assert quiz.item_bank("3-5", lang)[0].text.split()[0] in text
