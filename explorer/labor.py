@@ -230,7 +230,7 @@ def display_table(table: pd.DataFrame, _: Translator, lang: str, search: str = "
     return pd.DataFrame({
         _("Code"): rows.index,
         _("Occupation"): rows["title"].to_numpy(),
-        _("Jobs and pay for"): [figures_label(row, _) or _("this occupation") for _c, row in rows.iterrows()],
+        _("Jobs and pay for"): [figures_label(row, _) for _c, row in rows.iterrows()],
         _("Local jobs"): [employment_text(v, f, a, _, lang) if p else _(STATUS_TEXT["not_published_anywhere"])
                           for v, f, a, p in zip(rows["employment"], rows["employment_footnote"], rows["in_area"],
                                                 rows["published_anywhere"])],

@@ -69,7 +69,7 @@ def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd
         _("Consistent pick"): ["✔" if consistent is not None and consistent.get(code, 0) >= matching.CONSISTENT_SHARE
                                else "" for code in rows.index],
         _("Occupation"): rows["title"].to_numpy(),
-        _("Jobs and pay for"): [labor.figures_label(row, _) or _("this occupation") for _c, row in rows.iterrows()],
+        _("Jobs and pay for"): [labor.figures_label(row, _) for _c, row in rows.iterrows()],
         _("Also in this group"): [also_titles(a, titles) for a in rows["also"]],
         _("Local jobs"): [labor.employment_text(v, f, a, _, lang) if a or p else _(labor.STATUS_TEXT["not_published_anywhere"])
                           for v, f, a, p in zip(rows["employment"], rows["employment_footnote"], rows["in_area"],

@@ -17,4 +17,4 @@ ui.table(shown)
 st.caption(_("“not released”: BLS did not publish this estimate for the area.") + " " + _(labor.TOP_CODE_NOTE) + " "
            + _("“Jobs and pay for” names the broader BLS group when an occupation has no figures of its own: such "
                "rows repeat that group's figures, they are not extra jobs. Job zone: 1 = little preparation needed "
-               "... 5 = extensive preparation."))
+               "... 5 = extensive preparation.") + " " + _("A blank “Jobs and pay for” cell: the occupation's own figures."))

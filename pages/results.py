@@ -53,7 +53,8 @@ st.caption(source + " " + _("Fit: Best, Great or Good; more dots = closer to you
                              "order inside each fit band. ✔ consistent pick: stays in this list's top 10 in at least "
                              "70% of 200 reshuffles of your own answers. ☀️ Bright Outlook (O\\*NET). “Jobs and pay "
                              "for” names the BLS group whose figures are shown; jobs that share those figures are "
-                             "listed once, with the others under “Also in this group”."))
+                             "listed once, with the others under “Also in this group”.") + " "
+           + _("A blank “Jobs and pay for” cell: the occupation's own figures."))
 
 titles = shown["title"].to_dict()
 open_col, compare_col = st.columns(2)

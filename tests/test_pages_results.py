@@ -44,7 +44,7 @@ def test_results_rank_by_band_with_local_figures():
     assert fit.str.rsplit(" ", n=1).str[0].map(order).is_monotonic_increasing
     assert not any("Pearson" in m.value or "r = " in m.value for m in [*at.markdown, *at.caption])
     # One row per BLS labour market, and borrowed figures say whose they are, in words.
-    borrowed = table[table["Jobs and pay for"] != "this occupation"]
+    borrowed = table[table["Jobs and pay for"] != ""]
     assert not borrowed["Jobs and pay for"].duplicated().any()
     assert (table["Jobs and pay for"] == "all Registered Nurses").sum() <= 1
     captions = " ".join(c.value for c in at.caption)
