@@ -6,7 +6,6 @@ $239,200 a year), 8 = estimate not released. A missing value is never shown as a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -203,6 +202,13 @@ def pay_text(row: pd.Series, percentile: str, _: Translator, lang: str) -> str:
     return wage_text(column, row[column], row[f"{column}_footnote"], row["in_area"], _, lang)
 
 
+def jobs_text(row: pd.Series, _: Translator, lang: str) -> str:
+    """Local jobs as text for one occupation row, saying when BLS publishes it in no area at all."""
+    if not row["in_area"] and not row.get("published_anywhere", True):
+        return _(STATUS_TEXT["not_published_anywhere"])
+    return employment_text(row["employment"], row["employment_footnote"], row["in_area"], _, lang)
+
+
 def employment_text(value: object, footnote: object, in_area: bool, _: Translator, lang: str) -> str:
     if value is not None and not pd.isna(value):
         return count(float(value), lang)
@@ -231,9 +237,7 @@ def display_table(table: pd.DataFrame, _: Translator, lang: str, search: str = "
         _("Code"): rows.index,
         _("Occupation"): rows["title"].to_numpy(),
         _("Jobs and pay for"): [figures_label(row, _) for _c, row in rows.iterrows()],
-        _("Local jobs"): [employment_text(v, f, a, _, lang) if p else _(STATUS_TEXT["not_published_anywhere"])
-                          for v, f, a, p in zip(rows["employment"], rows["employment_footnote"], rows["in_area"],
-                                                rows["published_anywhere"])],
+        _("Local jobs"): [jobs_text(row, _, lang) for _c, row in rows.iterrows()],
         _("Median yearly wage"): [pay_text(row, "median", _, lang) for _c, row in rows.iterrows()],
         _("U.S. growth 2024-34"): growth.to_numpy(),
         _("Job zone"): rows["job_zone"].to_numpy(),

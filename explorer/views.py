@@ -71,9 +71,7 @@ def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd
         _("Occupation"): rows["title"].to_numpy(),
         _("Jobs and pay for"): [labor.figures_label(row, _) for _c, row in rows.iterrows()],
         _("Also in this group"): [also_titles(a, titles) for a in rows["also"]],
-        _("Local jobs"): [labor.employment_text(v, f, a, _, lang) if a or p else _(labor.STATUS_TEXT["not_published_anywhere"])
-                          for v, f, a, p in zip(rows["employment"], rows["employment_footnote"], rows["in_area"],
-                                                rows["published_anywhere"])],
+        _("Local jobs"): [labor.jobs_text(row, _, lang) for _c, row in rows.iterrows()],
         headers["openings"]: ["" if pd.isna(v) else labor.count(v, lang) for v in rows["local_openings"]],
         _("Starting pay (25th percentile)"): [labor.pay_text(row, "p25", _, lang) for _c, row in rows.iterrows()],
         headers["wage"]: [labor.pay_text(row, "median", _, lang) for _c, row in rows.iterrows()],
@@ -145,7 +143,7 @@ def compare_table(kb: KnowledgeBase, local: pd.DataFrame, codes: list[str], _: T
         facts[row["title"]] = {
             _("Holland code"): row["holland_code"],
             _("Jobs and pay for"): labor.figures_label(row, _) or _("this occupation"),
-            _("Local jobs"): labor.employment_text(row["employment"], row["employment_footnote"], row["in_area"], _, lang),
+            _("Local jobs"): labor.jobs_text(row, _, lang),
             _("Local openings per year (estimate)"): "" if pd.isna(row["local_openings"]) else labor.count(row["local_openings"], lang),
             _("Starting pay (25th percentile)"): labor.pay_text(row, "p25", _, lang),
             _("Median pay"): labor.pay_text(row, "median", _, lang),
