@@ -10,7 +10,7 @@ import pandas as pd
 
 from explorer import matching
 from explorer.i18n import N_
-from explorer.quiz import Item, Profile
+from explorer.quiz import BLOCKING_FLAGS, Item, Profile
 
 THEME_MEANING: dict[str, str] = {
     "R": N_("You like hands-on work with tools, machines, plants or animals, often outdoors, where you can "
@@ -106,7 +106,7 @@ def caution_messages(profile: Profile) -> list[str]:
 
 def heading(profile: Profile) -> str:
     """What to call a profile with no confident code: broad interests only when it is flat."""
-    if profile.shape == "flat" and not any(f in profile.flags for f in ("incomplete", "all_same", "nearly_all_same")):
+    if profile.shape == "flat" and not any(f in profile.flags for f in BLOCKING_FLAGS):
         return N_("Broad interests")
     return N_("Your answers need another look")
 

@@ -240,8 +240,7 @@ def consistent_picks(matcher: Matcher, answers: dict[str, int], theme_of: dict[s
     samples = np.column_stack([
         rng.choice(values, size=(draws, values.size), replace=True).sum(axis=1) if values.size else np.zeros(draws)
         for values in by_theme])
-    codes = [code for lead, also in zip(ranked.index, ranked["also"]) for code in [lead, *also]]
-    rows = matcher.codes.get_indexer(codes)
+    rows = matcher.codes.get_indexer(listed_codes(ranked, len(ranked)))
     pool = local.iloc[rows]
     groups = pool["figures_group"].to_numpy()
     r_all = matcher.model.transform(samples)[:, rows].round(R_DECIMALS)
