@@ -115,10 +115,12 @@ def contribution_chart(contributions: dict[str, float], _: Translator) -> alt.Ch
     })
     frame["effect"] = np.where(frame["share"] >= 0, _("adds to the fit"), _("works against it"))
     return alt.Chart(frame, title=_("What each area adds to this fit")).mark_bar(cornerRadiusEnd=3).encode(
-        y=alt.Y("name:N", sort=frame["name"].tolist(), title=None, axis=alt.Axis(labelFontSize=13, labelLimit=200)),
+        # Six labels at 13 px need the bar chart's height; Vega-Lite would otherwise drop every other one.
+        y=alt.Y("name:N", sort=frame["name"].tolist(), title=None,
+                axis=alt.Axis(labelFontSize=13, labelLimit=200, labelOverlap=False)),
         x=alt.X("share:Q", title=None, axis=alt.Axis(labels=False, ticks=False)),
         color=alt.Color("effect:N", title=None, scale=alt.Scale(
             domain=[_("adds to the fit"), _("works against it")], range=["#15803d", "#9ca3af"]),
             legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("name:N", title=_("Area")), alt.Tooltip("effect:N", title=_("Effect"))],
-    ).properties(height=220)
+    ).properties(height=260)

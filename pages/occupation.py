@@ -65,7 +65,7 @@ if len(wages):
     ui.table(views.wage_table(wages, _, ctx.lang))
 st.caption(_("Source: {source}; state and national rows: BLS OEWS {release}.").format(
     source=ctx.oews_source, release=ctx.kb.oews_release) + " " + _(labor.TOP_CODE_NOTE) + " "
-    + _("Capped values are drawn at the cap in the chart."))
+    + _("Capped values are drawn at the cap in the chart.") + (" " + note if note else ""))
 
 outlook, prep = st.columns(2)
 with outlook:
