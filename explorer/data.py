@@ -29,6 +29,7 @@ class KnowledgeBase:
     regions: every OEWS area, indexed by ``area_code``.
     local_figures: cross-industry OEWS figures per (area_code, oews_code); missing values are
         ``<NA>`` and the matching ``*_footnote`` column says why (4, 5 or 8, see :mod:`explorer.labor`).
+    zip_areas, towns, county_points: where a student lives -> OEWS area (see :mod:`explorer.places`).
     """
 
     occupations: pd.DataFrame
@@ -36,6 +37,9 @@ class KnowledgeBase:
     related_occupations: pd.DataFrame
     regions: pd.DataFrame
     local_figures: pd.DataFrame
+    zip_areas: pd.DataFrame
+    towns: pd.DataFrame
+    county_points: pd.DataFrame
     manifest: dict
 
     @property

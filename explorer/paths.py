@@ -15,5 +15,8 @@ KNOWLEDGE_FILES: dict[str, str] = {
     "related_occupations": "related_occupations.parquet",
     "regions": "regions.parquet",
     "local_figures": "local_figures.parquet",
+    "zip_areas": "zip_areas.parquet",
+    "towns": "towns.parquet",
+    "county_points": "county_points.parquet",
 }
 BUILD_COMMAND = "python -m explorer build-data --shared ../shared/data"

@@ -29,6 +29,9 @@ else:
         st.warning(_(message))
 if result.cautions or not result.confident:
     st.button(_("Take the quiz again"), on_click=quiz_state.retake, args=(saved,), key="retake_profile")
+if not kids:
+    st.button(_("See careers that fit me"), type="primary", icon="🎯", on_click=ui.go, args=("pages/results.py",),
+              key="to_results")
 
 bars, hexagon = st.columns(2)
 bars.altair_chart(charts.bar_chart(result.scores, result.max_score, _), width="stretch")

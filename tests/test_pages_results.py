@@ -104,6 +104,19 @@ def test_occupation_absent_here_is_marked_with_where_else():
     assert any("Where it exists in your state" in m.value for m in at.markdown)
 
 
+def test_absent_occupation_names_the_nearest_areas_in_miles_from_the_students_town(kb):
+    from explorer import places
+
+    town = places.lookup(kb, "Marksville, LA").places[0]
+    nearest = places.nearest_areas(kb, "15-1255", town)
+    code = saved_quiz(INVESTIGATIVE_SOCIAL)
+    at = on_page("pages/occupation.py", code=code, area="2200002", occ="15-1255.00", place=town.key)
+    text = " ".join(m.value for m in at.markdown)
+    assert "from Marksville, LA" in text
+    first = nearest.iloc[0]
+    assert f"{first['name']} ({first['miles']} miles" in text
+
+
 def test_grades_3_5_get_no_job_ranking():
     code = saved_quiz({"R": 4, "I": 4, "A": 0, "S": 2, "E": 0, "C": 0}, band="3-5")
     at = on_page("pages/results.py", code=code)

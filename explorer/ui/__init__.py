@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from explorer import data, i18n, labor, matching
+from explorer import data, i18n, labor, matching, places
 from explorer.data import KnowledgeBase
 
 NATIONAL = "0000000"
@@ -51,6 +51,11 @@ def compare(codes: list[str]) -> None:
     st.session_state["_go"] = "pages/compare.py"
 
 
+def go(page: str) -> None:
+    """Callback: switch to ``page`` next (a button that reads as the next step, not a link)."""
+    st.session_state["_go"] = page
+
+
 def follow_navigation() -> None:
     """Pages request a switch from callbacks (where st.switch_page cannot run); honour it here."""
     if target := st.session_state.pop("_go", None):
@@ -65,6 +70,12 @@ class Context:
     _: i18n.Translator
     area_code: str
     kb: KnowledgeBase
+    place_key: str | None = None
+
+    @property
+    def place(self) -> "places.Place | None":
+        """Where the student said they live (ZIP or town), if they did: distances are measured from it."""
+        return places.resolve(self.kb, self.place_key, self.area_code) or places.resolve(self.kb, self.place_key)
 
     @property
     def area_name(self) -> str:
@@ -103,6 +114,8 @@ def sidebar() -> Context:
     # first run under st.navigation), instead of silently resetting it to the first option.
     st.session_state["lang"] = st.session_state.get("lang") or _initial_language()
     st.session_state["area_code"] = st.session_state.get("area_code") or _initial_area(kb)
+    if "place_key" not in st.session_state and st.query_params.get("place"):
+        st.session_state["place_key"] = st.query_params["place"]
     if "occupation" not in st.session_state and st.query_params.get("occ") in kb.occupations.index:
         st.session_state["occupation"] = st.query_params["occ"]
     _ = i18n.translator(st.session_state["lang"])
@@ -123,7 +136,8 @@ def sidebar() -> Context:
     if bad := st.session_state.pop("_bad_area", None):
         st.warning(_("The link asked for region {code}, which is not an OEWS area; showing the United States "
                      "instead.").format(code=bad))
-    return Context(lang=st.session_state["lang"], _=_, area_code=st.session_state["area_code"], kb=kb)
+    return Context(lang=st.session_state["lang"], _=_, area_code=st.session_state["area_code"], kb=kb,
+                   place_key=st.session_state.get("place_key"))
 
 
 def _keep_in_url() -> None:
@@ -136,6 +150,8 @@ def _keep_in_url() -> None:
         wanted["code"] = code
     if occupation := st.session_state.get("occupation"):
         wanted["occ"] = occupation
+    if place := st.session_state.get("place_key"):
+        wanted["place"] = place
     for key, value in wanted.items():
         if st.query_params.get(key) != value:
             st.query_params[key] = value
@@ -150,7 +166,8 @@ def context() -> Context:
         st.switch_page("app.py", query_params=dict(st.query_params))
     kb = knowledge_base()
     lang = st.session_state.get("lang", i18n.DEFAULT_LANGUAGE)
-    return Context(lang=lang, _=i18n.translator(lang), area_code=st.session_state.get("area_code", NATIONAL), kb=kb)
+    return Context(lang=lang, _=i18n.translator(lang), area_code=st.session_state.get("area_code", NATIONAL), kb=kb,
+                   place_key=st.session_state.get("place_key"))
 
 
 def follow_deep_link() -> None:
@@ -200,12 +217,50 @@ def sample_catalog_notice(catalog, _: i18n.Translator) -> None:
         st.warning(_(pathways.SAMPLE_NOTICE), icon="🧪")
 
 
+def find_place(text_key: str) -> None:
+    """Callback of "Where do you live?": look the text up; one answer sets the region at once."""
+    result = places.lookup(knowledge_base(), st.session_state.get(text_key, ""))
+    st.session_state["place_lookup"] = result
+    if len(result.places) == 1:
+        choose_place(result.places[0])
+
+
+def choose_place(place: "places.Place") -> None:
+    """Use this place: its OEWS area becomes the region (the sidebar follows) and distances start from it."""
+    st.session_state["area_code"] = place.area_code
+    st.session_state["place_key"] = place.key
+    st.session_state["place_chosen"] = place.label
+    st.query_params["area"] = place.area_code
+    st.query_params["place"] = place.key
+
+
+def choose_place_from(key: str) -> None:
+    """Callback of the choice among several places (a ZIP across areas, towns of one name)."""
+    result = st.session_state.get("place_lookup")
+    index = st.session_state.get(key)
+    if result is not None and index is not None:
+        choose_place(result.places[index])
+
+
 def where_else(ctx: Context, occupation) -> None:
-    """For an occupation with no figures here: where in the state BLS publishes it, or that it publishes it nowhere."""
+    """For an occupation with no figures here: the nearest areas that have it (in miles from the student's
+    place when known, else the other areas of the state), or nothing when BLS publishes it nowhere."""
     from explorer import views
 
     if not occupation["published_anywhere"]:
         return
+    if (place := ctx.place) is not None:
+        nearest = places.nearest_areas(ctx.kb, occupation["oews_code"], place)
+        if len(nearest):
+            st.write(ctx._("Nearest areas with this job, from {place}: {areas}.").format(
+                place=place.label, areas="; ".join(
+                    ctx._("{name} ({miles} miles, {jobs} jobs)").format(
+                        name=row["name"], miles=labor.count(row["miles"], ctx.lang),
+                        jobs=labor.employment_text(row["employment"], None, True, ctx._, ctx.lang))
+                    for _i, row in nearest.iterrows())))
+            st.caption(ctx._("Miles in a straight line to the nearest county of each area (Census 2023 county "
+                             "points). Jobs: {release}.").format(release=f"BLS OEWS {ctx.kb.oews_release}"))
+            return
     elsewhere = views.where_else(ctx.kb, occupation["oews_code"], ctx.area_code)
     if len(elsewhere):
         st.write(ctx._("Where it exists in your state: {places}.").format(places="; ".join(
