@@ -68,6 +68,12 @@ def test_family_report_downloads_in_spanish(server, server_database, page):
     expect(page.get_by_role("heading", name=re.compile("Your interest code: "))).to_be_visible()
     letters = page.get_by_role("heading", name=re.compile("Your interest code: ")).inner_text().split(": ")[1].strip()
     page.get_by_text("Español", exact=True).last.click()
+    # The download button is rebuilt by the rerun the click starts: wait for that rerun to end, or a
+    # busy machine downloads the English report drawn before it.
+    expect(page.get_by_role("radio", name="Español").last).to_be_checked()
+    page.wait_for_timeout(300)
+    page.wait_for_function("document.querySelector('[data-testid=stApp]').getAttribute('data-test-script-state')"
+                           " === 'notRunning'")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the family report (PDF)").click()
     pdf = pypdf.PdfReader(io.BytesIO(open(download.value.path(), "rb").read()))
