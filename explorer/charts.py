@@ -6,24 +6,27 @@ import numpy as np
 import pandas as pd
 
 from explorer import riasec
-from explorer.i18n import Translator
+from explorer.i18n import N_, Translator
 from explorer.riasec import THEME_NAMES, THEMES
 
+HEXAGON_TITLE = N_("Your interest hexagon")
+KIDS_SHAPE_TITLE = N_("Your interest shape")  # grades 3-5: no "hexagon"
 THEME_COLORS = {"R": "#b45309", "I": "#1d4ed8", "A": "#9333ea", "S": "#15803d", "E": "#dc2626", "C": "#475569"}
 
 
-def _frame(scores: dict[str, float], max_score: float, _: Translator) -> pd.DataFrame:
+def _frame(scores: dict[str, float], max_score: float, _: Translator, names: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({
         "theme": list(THEMES),
-        "name": [_(THEME_NAMES[t]) for t in THEMES],
+        "name": [_(names[t]) for t in THEMES],
         "score": [scores[t] for t in THEMES],
         "max": [max_score] * 6,
     })
 
 
-def bar_chart(scores: dict[str, float], max_score: float, _: Translator) -> alt.Chart:
+def bar_chart(scores: dict[str, float], max_score: float, _: Translator,
+              names: dict[str, str] = THEME_NAMES) -> alt.Chart:
     """Six bars in hexagon order R I A S E C (never alphabetical), on the full 0..max scale."""
-    frame = _frame(scores, max_score, _)
+    frame = _frame(scores, max_score, _, names)
     order = frame["name"].tolist()
     return alt.Chart(frame, title=_("Your scores")).mark_bar(cornerRadiusEnd=3).encode(
         y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelFontSize=13, labelLimit=200)),
@@ -34,10 +37,11 @@ def bar_chart(scores: dict[str, float], max_score: float, _: Translator) -> alt.
     ).properties(height=260)
 
 
-def hexagon_chart(scores: dict[str, float], max_score: float, _: Translator) -> alt.LayerChart:
+def hexagon_chart(scores: dict[str, float], max_score: float, _: Translator, names: dict[str, str] = THEME_NAMES,
+                  title: str = HEXAGON_TITLE) -> alt.LayerChart:
     """The profile drawn on the Holland hexagon: corners R I A S E C, distance from centre = score."""
     points = pd.DataFrame(riasec.hexagon_points(scores, max_score))
-    points["name"] = [_(THEME_NAMES[t]) for t in points["theme"]]
+    points["name"] = [_(names[t]) for t in points["theme"]]
     points["score"] = [scores[t] for t in points["theme"]]
     closed = pd.concat([points, points.iloc[[0]].assign(order=6)], ignore_index=True)
     # Wider than tall: the corner labels sit left and right of the hexagon.
@@ -51,7 +55,7 @@ def hexagon_chart(scores: dict[str, float], max_score: float, _: Translator) -> 
     labels = alt.Chart(points.assign(lx=points["edge_x"] * 1.18, ly=points["edge_y"] * 1.12)).mark_text(
         fontSize=13, fontWeight="bold").encode(x=alt.X("lx:Q", **x_off), y=alt.Y("ly:Q", **y_off),
                                                text="name:N", color=alt.value("#334155"))
-    return alt.layer(outline, shape, labels, title=_("Your interest hexagon")).properties(width=400, height=300)
+    return alt.layer(outline, shape, labels, title=_(title)).properties(width=400, height=300)
 
 
 def interest_comparison(student: dict[str, float], student_max: float, occupation: dict[str, float],

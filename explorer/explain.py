@@ -58,6 +58,14 @@ PROMPTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Grades 3-5: short questions an 8-year-old can answer with a grown-up.
+PROMPTS_KIDS: tuple[str, ...] = (
+    N_("Which activity in the quiz would you most like to try this week?"),
+    N_("What do you like to do so much that you forget the time?"),
+    N_("Who do you know who does work like this? What could you ask them?"),
+    N_("What could you try at school, at home or in a club to find out more?"),
+)
+
 QUALITY_MESSAGES: dict[str, str] = {
     "incomplete": N_("You have not answered every activity yet, so these results are not complete. Finish the "
                      "quiz to see your real profile."),
@@ -113,6 +121,8 @@ def heading(profile: Profile) -> str:
 
 def prompts(profile: Profile) -> tuple[str, ...]:
     """Discussion prompts for the profile's shape; a doubtful profile is treated as broad interests."""
+    if profile.band == "3-5":
+        return PROMPTS_KIDS
     return PROMPTS[profile.shape if profile.confident else "flat"]
 
 

@@ -95,6 +95,12 @@ def create_share_link(owner: str, url: str | None = None) -> str:
     return token
 
 
+def family_link(owner: str, url: str | None = None) -> str:
+    """The portfolio's active family link (the oldest), made on first use: what a family report's QR opens."""
+    active = sorted(share_links(owner, url), key=lambda link: link.created_at)
+    return active[0].token if active else create_share_link(owner, url)
+
+
 def revoke_share_link(owner: str, token: str, url: str | None = None) -> None:
     with db.session(url) as s:
         link = s.get(ShareLink, token)

@@ -21,6 +21,7 @@ from explorer.riasec import THEMES, HollandCode
 ITEMS_DIR = DATA_DIR / "items"
 BANDS: tuple[str, ...] = ("3-5", "6-8", "9-12")
 FORMS: dict[str, int] = {"quick": 5, "full": 10}  # items per theme
+GRADES_BY_BAND: dict[str, tuple[int, ...]] = {"3-5": (3, 4, 5), "6-8": (6, 7, 8), "9-12": (9, 10, 11, 12)}
 FORMS_BY_BAND: dict[str, tuple[str, ...]] = {"3-5": ("quick",), "6-8": ("quick", "full"), "9-12": ("quick", "full")}
 GROUP_SIZE = 6  # one item per theme on each screen
 

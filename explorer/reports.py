@@ -1,7 +1,7 @@
 """The one-page family report (PDF, any catalog language): interests, three local careers, first steps.
 
 Built with fpdf2 (a bundled DejaVu Sans font, so accents and dashes print), the profile chart as a
-PNG from vl-convert, and a QR code from segno that leads back to the student's results.
+PNG from vl-convert, and a QR code from segno that opens the student's read-only family link.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from explorer.data import KnowledgeBase
 from explorer.i18n import Translator
 from explorer.pathways import SAMPLE_NOTICE, Pathway
 from explorer.quiz import Profile
-from explorer.riasec import THEME_NAMES
+from explorer.riasec import theme_names
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 
@@ -58,7 +58,7 @@ def _costs(pathway: Pathway, _: Translator, lang: str) -> str:
     return "; ".join(parts) if parts else _("no costs listed in the catalog")
 
 
-def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], area_code: str, results_url: str,
+def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], area_code: str, family_url: str,
                   _: Translator, lang: str, today: date | None = None, sample_catalog: bool = False) -> bytes:
     """A one-page PDF for a student's family. ``careers`` are the three to show (already chosen).
 
@@ -84,21 +84,23 @@ def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], ar
 
     pdf.set_font("DejaVu", "B", 12)
     if profile.confident:
-        names = ", ".join(_(THEME_NAMES[t]) for t in profile.code.letters)
-        heading = _("Interest code: {code} ({names})").format(code=profile.code.letters, names=names)
+        names = ", ".join(_(theme_names(profile.band)[t]) for t in profile.code.letters)
+        heading = (_("What your child likes most: {names}").format(names=names) if kids
+                   else _("Interest code: {code} ({names})").format(code=profile.code.letters, names=names))
     else:
         heading = _("Broad interests: no single area stands out yet")
     pdf.multi_cell(width, 6, heading, new_x="LMARGIN", new_y="NEXT")
     top = pdf.get_y() + 1
-    chart = charts.bar_chart(profile.scores, profile.max_score, _).properties(width=330, height=170)
+    chart = charts.bar_chart(profile.scores, profile.max_score, _, theme_names(profile.band)).properties(
+        width=330, height=170)
     png = vl_convert.vegalite_to_png(chart.to_json(), scale=2)
     pdf.image(io.BytesIO(png), x=pdf.l_margin, y=top, w=118)
     qr = io.BytesIO()
-    segno.make(results_url, error="m").save(qr, kind="png", scale=6, border=2)
+    segno.make(family_url, error="m").save(qr, kind="png", scale=6, border=2)
     pdf.image(qr, x=pdf.w - pdf.r_margin - 42, y=top, w=42)
     pdf.set_xy(pdf.w - pdf.r_margin - 50, top + 43)
     pdf.set_font("DejaVu", "", 8)
-    pdf.multi_cell(50, 4, _("Scan to open the results (the code stays private: no name is stored)."), align="C")
+    pdf.multi_cell(50, 4, _("Scan for a read-only family view; the student can turn the link off in My portfolio."), align="C")
     pdf.set_y(top + 66)
 
     if kids:
@@ -128,7 +130,7 @@ def _kids_activities(pdf: FPDF, profile: Profile, width: float, _: Translator, l
     bank = quiz.item_bank("3-5", lang)
     for theme in ranked(profile.scores)[:3]:
         pdf.set_font("DejaVu", "B", 10.5)
-        pdf.multi_cell(width, 5.5, _(THEME_NAMES[theme]), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, 5.5, _(theme_names("3-5")[theme]), new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("DejaVu", "", 9)
         examples = ", ".join(i.text for i in bank if i.theme == theme)
         for line in (_(explain.THEME_MEANING_KIDS[theme]), _("Activities like: {examples}").format(examples=examples)):

@@ -20,6 +20,22 @@ THEME_NAMES: dict[str, str] = {
     "E": N_("Enterprising"),
     "C": N_("Conventional"),
 }
+# Grades 3-5: the same six areas in words an 8-year-old uses (no "Investigative", no "hexagon").
+THEME_NAMES_KIDS: dict[str, str] = {
+    "R": N_("Build and fix"),
+    "I": N_("Find out why"),
+    "A": N_("Make and create"),
+    "S": N_("Help people"),
+    "E": N_("Lead and sell"),
+    "C": N_("Sort and count"),
+}
+
+
+def theme_names(band: str) -> dict[str, str]:
+    """The names of the six areas for a grade band (untranslated msgids)."""
+    return THEME_NAMES_KIDS if band == "3-5" else THEME_NAMES
+
+
 # Shape thresholds, as a share of the highest possible theme score (20 quick, 40 full).
 FLAT_RANGE = 0.20  # top minus bottom at most 20% of the scale: no clear favourites
 CLEAR_PEAK_GAP = 0.15  # first minus second at least 15%: one clear peak

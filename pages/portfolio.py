@@ -32,7 +32,7 @@ st.button(_("Take the quiz again (keeps this portfolio)"), on_click=quiz_state.r
 
 st.subheader(_("Keep it or share it"), anchor=False)
 st.download_button(_("Download my portfolio (PDF)"), data=ui.family_report_pdf(saved, ctx.lang, favourites_first=True),
-                   file_name=f"portfolio-{owner}.pdf", mime="application/pdf", on_click="ignore")
+                   file_name="career-portfolio.pdf", mime="application/pdf", on_click="ignore")
 st.download_button(_("Download my portfolio (JSON)"), json.dumps(portfolio.export(owner), indent=1),
                    file_name=f"portfolio-{owner}.json", mime="application/json")
 st.caption(_("An open JSON file: schema career-pathways-explorer/portfolio, version 1 (see the README)."))

@@ -1,7 +1,7 @@
 import streamlit as st
 
 from explorer import attempts, charts, explain, quiz
-from explorer.riasec import THEME_NAMES, ranked
+from explorer.riasec import ranked, theme_names
 from explorer import ui
 from explorer.ui import quiz_state
 
@@ -14,11 +14,15 @@ saved = quiz_state.require_saved(_("Take the interest quiz first; your profile a
 result = attempts.profile(saved)
 top = ranked(result.scores)[:3]
 kids = saved.band == "3-5"
+area_names = theme_names(saved.band)
 
 if result.confident:
-    names = ", ".join(_(THEME_NAMES[t]) for t in result.code.letters)
-    st.header(_("Your interest code: {code}").format(code=result.code.letters), anchor=False)
-    st.write(_("Your strongest areas, in order: {names}.").format(names=names))
+    names = ", ".join(_(area_names[t]) for t in result.code.letters)
+    if kids:  # no letter codes or theory words for 8-year-olds
+        st.header(_("What you like most: {names}").format(names=names), anchor=False)
+    else:
+        st.header(_("Your interest code: {code}").format(code=result.code.letters), anchor=False)
+        st.write(_("Your strongest areas, in order: {names}.").format(names=names))
     if result.code.ambiguous:
         st.caption(_("Some of your scores are tied, so the order of tied letters could have gone either way."))
     for message in explain.caution_messages(result):
@@ -34,15 +38,16 @@ if not kids:
               key="to_results")
 
 bars, hexagon = st.columns(2)
-bars.altair_chart(charts.bar_chart(result.scores, result.max_score, _), width="stretch")
-hexagon.altair_chart(charts.hexagon_chart(result.scores, result.max_score, _))
+bars.altair_chart(charts.bar_chart(result.scores, result.max_score, _, area_names), width="stretch")
+hexagon.altair_chart(charts.hexagon_chart(result.scores, result.max_score, _, area_names,
+                                          charts.KIDS_SHAPE_TITLE if kids else charts.HEXAGON_TITLE))
 
 if result.confident:
     st.subheader(_("What your top areas mean"), anchor=False)
     bank = quiz.item_bank(saved.band, ctx.lang)
     for theme in top:
         meaning = explain.THEME_MEANING_KIDS[theme] if kids else explain.THEME_MEANING[theme]
-        st.markdown(f"**{_(THEME_NAMES[theme])}** ({result.scores[theme]}/{result.max_score}): {_(meaning)}")
+        st.markdown(f"**{_(area_names[theme])}** ({result.scores[theme]}/{result.max_score}): {_(meaning)}")
         if kids:
             examples = [f"{i.emoji} {i.text}" for i in bank if i.theme == theme][:3]
             st.caption(_("Activities like: {examples}").format(examples=" · ".join(examples)))
@@ -58,7 +63,7 @@ if not kids:
     report_lang = st.radio(_("Family report language"), list(ui.i18n.LANGUAGES), format_func=ui.i18n.LANGUAGES.get,
                            horizontal=True, index=list(ui.i18n.LANGUAGES).index(ctx.lang), key="report_lang")
     st.download_button(_("Download the family report (PDF)"), data=ui.family_report_pdf(saved, report_lang),
-                       file_name=f"family-report-{saved.resume_code}-{report_lang}.pdf", mime="application/pdf",
+                       file_name=f"family-report-{report_lang}.pdf", mime="application/pdf",
                        on_click="ignore")
 st.caption(_("Resume code: {code}. Scores are sums of your answers (0 to {max} per area).")
            .format(code=saved.resume_code, max=result.max_score))

@@ -23,15 +23,18 @@ if saved is None:
     new, resume = st.columns(2, gap="large")
     with new:
         st.subheader(_("Start a new quiz"))
-        band = st.radio(_("Your grade"), list(BAND_LABELS), format_func=BAND_LABELS.get, horizontal=True)
-        form = st.radio(_("Quiz length"), quiz.FORMS_BY_BAND[band], format_func=FORM_LABELS.get)
+        # No silent default: the grade band picks the wording and the scale, so the student chooses it.
+        band = st.radio(_("Your grade"), list(BAND_LABELS), format_func=BAND_LABELS.get, horizontal=True, index=None)
+        form = st.radio(_("Quiz length"), quiz.FORMS_BY_BAND[band], format_func=FORM_LABELS.get) if band else None
         class_code = st.text_input(_("Class code from your teacher (optional)"), placeholder="C-XXXXXX")
-        grade = st.selectbox(_("Your grade (optional)"), [None, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
-                             format_func=lambda g: "—" if g is None else str(g))
+        grade = st.selectbox(_("Your exact grade (optional)"), [None, *quiz.GRADES_BY_BAND.get(band, ())],
+                             format_func=lambda g: "—" if g is None else str(g), disabled=band is None)
         groups = {field: st.text_input(_("{field} (optional)").format(field=field), key=f"group_{field}")
                   for field in quiz_state.class_fields(class_code)}
         st.caption(_("Joining a class shares only your answers and results with it, never your name."))
-        if st.button(_("Start the quiz"), type="primary"):
+        if band is None:
+            st.caption(_("Choose your grade to start."))
+        if st.button(_("Start the quiz"), type="primary", disabled=band is None):
             problem = quiz_state.start_and_join(band, form, ctx.lang, class_code, grade, groups)
             if problem:
                 st.error(_("That class code does not work: {reason}").format(reason=problem))

@@ -48,7 +48,12 @@ if zones and (fallback := matching.zone_fallback(ui.matcher(), profile.scores, l
 theme_of = {i.id: i.theme for i in quiz.form_items(saved.band, saved.form)}
 consistent = matching.consistent_picks(ui.matcher(), saved.answers, theme_of, ranked, local, [priority])
 shown = ranked.head(40)
-ui.table(views.results_table(shown, consistent, ctx.kb.occupations["title"], _, ctx.lang, priority))
+display = views.results_table(shown, consistent, ctx.kb.occupations["title"], _, ctx.lang, priority)
+if st.toggle(_("Show as cards (easier on a phone)"), key="results_cards"):
+    ui.result_cards(display.head(20), shown.index[:20].tolist(), _)
+else:
+    st.caption(_("Click a row to open the occupation."))
+    ui.table(display, open_codes=shown.index.tolist(), key="results_table")
 st.caption(source + " " + _("Fit: Best, Great or Good; more dots = closer to your interests. The ▼ column sets the "
                              "order inside each fit band. ✔ consistent pick: stays in this list's top 10 in at least "
                              "70% of 200 reshuffles of your own answers. ☀️ Bright Outlook (O\\*NET). “Jobs and pay "

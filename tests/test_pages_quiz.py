@@ -122,10 +122,20 @@ def test_grades_3_5_see_areas_and_activities_not_jobs(student_clock):
     for item in quiz.form_items("3-5", "quick"):
         attempts.save_answer(code, item.id, values[item.theme] if item.id[-1] != "5" or item.theme != "I" else 2)
     at = on_page("pages/profile.py", code=code)
-    assert at.header[0].value.startswith("Your interest code: RI")
+    assert at.header[0].value.startswith("What you like most: Build and fix, Find out why")
     captions = " ".join(c.value for c in at.caption)
     assert "Activities like:" in captions and "🚲" in captions
     assert not at.get("dataframe")
+    # Kid words everywhere on the page, charts included: no theory names, no "hexagon".
+    import json
+
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 2
+    page_text = " ".join([*(h.value for h in at.header), *(m.value for m in at.markdown),
+                          *(c.proto.spec for c in charts)])
+    assert "Build and fix" in charts[0].proto.spec
+    for word in ("Investigative", "Realistic", "Conventional", "Enterprising", "hexagon", "Hexagon"):
+        assert word not in page_text, word
 
 
 def resume_input(at: AppTest):
@@ -134,6 +144,7 @@ def resume_input(at: AppTest):
 
 def test_joining_a_class_with_a_bad_code_is_explained():
     at = on_page("pages/quiz.py")
+    at.radio[0].set_value("9-12").run()
     next(t for t in at.text_input if t.label.startswith("Class code")).input("C-NOPE22")
     next(b for b in at.button if b.label == "Start the quiz").click().run()
     assert any("no class has the code C-NOPE22" in e.value for e in at.error)
@@ -145,9 +156,21 @@ def test_joining_a_class_asks_its_optional_fields():
 
     class_code = classes.create_class("Period 3", "counselor", ["campus"])
     at = on_page("pages/quiz.py")
+    at.radio[0].set_value("9-12").run()
     next(t for t in at.text_input if t.label.startswith("Class code")).input(class_code.lower()).run()
     next(t for t in at.text_input if t.label == "campus (optional)").input("North")
     next(b for b in at.button if b.label == "Start the quiz").click().run()
     assert at.get("progress")
     people = classes.members(class_code)
     assert list(people["campus"]) == ["North"] and not people["finished"].any()
+
+
+def test_grade_band_has_no_silent_default_and_grades_agree():
+    at = on_page("pages/quiz.py")
+    assert at.radio[0].value is None
+    start = next(b for b in at.button if b.label == "Start the quiz")
+    assert start.disabled and any("Choose your grade" in c.value for c in at.caption)
+    at.radio[0].set_value("6-8").run()
+    exact = next(s for s in at.selectbox if s.label == "Your exact grade (optional)")
+    assert exact.options == ["—", "6", "7", "8"]
+    assert not next(b for b in at.button if b.label == "Start the quiz").disabled

@@ -121,3 +121,16 @@ def test_grades_3_5_get_no_job_ranking():
     code = saved_quiz({"R": 4, "I": 4, "A": 0, "S": 2, "E": 0, "C": 0}, band="3-5")
     at = on_page("pages/results.py", code=code)
     assert "not job lists" in at.info[0].value and not at.dataframe
+
+
+def test_results_as_cards_open_the_occupation():
+    code = saved_quiz(INVESTIGATIVE_SOCIAL)
+    at = on_page("pages/results.py", code=code, area="0012420")
+    first = at.dataframe[0].value.iloc[0]
+    at.toggle(key="results_cards").set_value(True).run()
+    assert not at.get("dataframe") or all("Fit" not in d.value.columns for d in at.dataframe)
+    card = " ".join(m.value for m in at.markdown)
+    assert first["Occupation"] in card and "Median pay" in card and "Best fit" in card
+    next(b for b in at.button if b.key == f"card_{first['Code']}").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == first["Occupation"]

@@ -72,6 +72,16 @@ def test_share_link_can_be_revoked(database_url):
         portfolio.open_share_link(token, database_url)
 
 
+def test_family_report_link_is_the_revocable_family_link(database_url):
+    code = finished(database_url, {"R": 1, "I": 4, "A": 0, "S": 3, "E": 2, "C": 1})
+    token = portfolio.family_link(code, database_url)
+    assert token != code and portfolio.open_share_link(token, database_url) == code
+    assert portfolio.family_link(code, database_url) == token  # reused, not a new link per download
+    portfolio.revoke_share_link(code, token, database_url)
+    fresh = portfolio.family_link(code, database_url)
+    assert fresh != token and portfolio.open_share_link(fresh, database_url) == code
+
+
 def test_class_dashboard_suppresses_groups_under_ten(database_url, kb):
     class_code = classes.create_class("Period 3", "counselor", ["campus"], database_url)
     for n in range(15):

@@ -6,6 +6,7 @@ in the URL (``?lang=es&area=0012420``) so a refresh or a shared link keeps them.
 """
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass
 
@@ -268,9 +269,41 @@ def where_else(ctx: Context, occupation) -> None:
             for _i, row in elsewhere.iterrows())))
 
 
-def table(frame, max_height: int = 560) -> None:
-    """A read-only table as tall as its rows (up to ``max_height`` pixels, then it scrolls)."""
-    st.dataframe(frame, hide_index=True, width="stretch", height=min(max_height, 38 + 35 * max(len(frame), 1)))
+def table(frame, max_height: int = 560, open_codes: list[str] | None = None, key: str | None = None) -> None:
+    """A read-only table as tall as its rows (up to ``max_height`` pixels, then it scrolls).
+
+    With ``open_codes`` (one occupation code per row), clicking a row opens that occupation.
+    """
+    height = min(max_height, 38 + 35 * max(len(frame), 1))
+    if open_codes is None:
+        st.dataframe(frame, hide_index=True, width="stretch", height=height)
+        return
+    st.dataframe(frame, hide_index=True, width="stretch", height=height, key=key,
+                 on_select=functools.partial(_open_picked_row, key, list(open_codes)), selection_mode="single-row")
+
+
+def result_cards(display, codes: list[str], _: i18n.Translator) -> None:
+    """The results table as cards, one per row (a phone shows a wide table as half titles).
+
+    Every cell of the row appears as "column: value" (empty cells are left out), so the cards say
+    exactly what the table says, with an Open button for the occupation.
+    """
+    from explorer.views import md_escape
+
+    hidden = {_("#"), _("Occupation"), _("Code")}
+    for (_i, row), code in zip(display.iterrows(), codes):
+        with st.container(border=True):
+            st.markdown(f"**{row[_('#')]}. {md_escape(row[_('Occupation')])}**")
+            st.markdown("  \n".join(f"{md_escape(column)}: {md_escape(value)}" for column, value in row.items()
+                                    if column not in hidden and str(value).strip()))
+            st.button(_("Open {title}").format(title=row[_("Occupation")]), key=f"card_{code}",
+                      on_click=open_occupation, args=(code,))
+
+
+def _open_picked_row(key: str, codes: list[str]) -> None:
+    rows = st.session_state[key]["selection"]["rows"]
+    if rows:
+        open_occupation(codes[rows[0]])
 
 
 @st.cache_resource(show_spinner=False)
@@ -379,12 +412,11 @@ def family_report_pdf(saved, lang: str, favourites_first: bool = False):
 
     Streamlit runs it on another thread without the session, so everything it needs is captured here.
     """
-    from explorer import attempts, pathways, reports
+    from explorer import attempts, pathways, portfolio, reports
 
     kb, model = knowledge_base(), matcher()
     area = st.session_state.get("area_code", NATIONAL)
-    base = getattr(st.context, "url", None) or "http://localhost:8501/"
-    results_url = base.split("?")[0].rsplit("/", 1)[0] + f"/results?code={saved.resume_code}&area={area}&lang={lang}"
+    family_url = share_url("{token}")
     grade = {"6-8": 8, "9-12": 10}.get(saved.band, 10)
     starred = favourites(saved) if favourites_first else []
 
@@ -398,8 +430,11 @@ def family_report_pdf(saved, lang: str, favourites_first: bool = False):
                 chosen = [c for c in starred if c in ranked.index]
                 ranked = ranked.loc[chosen + [c for c in ranked.index if c not in chosen]]
             careers = reports.pick_careers(ranked, lambda code: pathways.build(kb, catalog, code, area, grade))
-        return reports.family_report(kb, result, careers, area, results_url, i18n.translator(lang), lang,
-                                     sample_catalog=catalog.is_sample)
+        # The QR code opens the read-only family link (revocable in My portfolio), never the resume
+        # code, which could change the answers.
+        token = portfolio.family_link(portfolio.portfolio_code(saved.resume_code))
+        return reports.family_report(kb, result, careers, area, family_url.replace("{token}", token),
+                                     i18n.translator(lang), lang, sample_catalog=catalog.is_sample)
 
     return build
 

@@ -55,7 +55,12 @@ def test_phone_journey_from_zip_to_family_report(server, browser):
     page.wait_for_timeout(800)
     screenshot(page, "phone-results")
 
-    page.get_by_role("button", name="Open this occupation").click()
+    page.get_by_text("Show as cards (easier on a phone)").click()
+    cards = page.get_by_role("button", name=re.compile("^Open (?!this)"))
+    expect(cards.first).to_be_visible()
+    page.wait_for_timeout(500)
+    screenshot(page, "phone-results-cards")
+    cards.first.click()
     expect(page.get_by_role("heading", name="Jobs and pay")).to_be_visible()
     expect(page.get_by_role("heading", name=re.compile(r"^(Strong|Good|Some) fit: "))).to_be_visible()
     page.wait_for_timeout(800)

@@ -103,3 +103,15 @@ def test_nurse_like_results_list_each_bls_group_once(server, server_database, pa
         assert len(cells) >= 100, len(cells)  # the first rows were read
         nurses = sum(c.strip() == "all Registered Nurses" for c in cells)
         assert nurses == 1 if area == "0012420" else nurses <= 1, shot
+
+
+def test_clicking_a_result_row_opens_the_occupation(server, server_database, page):
+    code = finished_quiz(server_database, NURSE_LIKE)
+    page.goto(f"{server}/results?code={code}&area=0012420")
+    grid = page.get_by_test_id("stDataFrame")
+    expect(grid).to_contain_text("Best fit")
+    first = grid.locator("[role=gridcell]").nth(3).text_content()  # the first row's Occupation cell
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)  # the row's selection marker, left of "#"
+    expect(page.get_by_role("heading", name="Jobs and pay")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text(first)
