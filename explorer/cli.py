@@ -150,6 +150,17 @@ def _bench(args: argparse.Namespace) -> int:
     from explorer import bench
     from explorer.data import knowledge_base
 
+    if args.what == "pages":
+        from explorer.ui.pagebench import bench_pages
+
+        rows = bench_pages(args.repeat)
+        print(f"Server-side rerun (AppTest, median of {args.repeat}) against an empty Streamlit page "
+              f"({rows[0]['empty_ms']:.1f} ms):")
+        for row in rows:
+            verdict = "meets" if row["ratio"] <= row["target"] else "misses"
+            print(f"  {row['page']:12} {row['ms']:8.1f} ms  {row['ratio']:5.1f}x  ({verdict} the {row['target']:g}x target; "
+                  f"{row['cold_path_runs']} cold-start-path reruns left out)")
+        return 0
     if args.what == "validate":
         rows = bench.bench_validate(knowledge_base(), args.cases, args.seed)
         print(f"Simulated students (grades 9-12 items, national figures), {args.cases} per form, seed {args.seed}.")
@@ -161,7 +172,7 @@ def _bench(args: argparse.Namespace) -> int:
                   f"{row.top1_kept:10.1%} {row.top10_overlap:14.3f}")
         return 0
     if args.what != "match":
-        raise UsageError(f"unknown benchmark {args.what!r}; available: match, validate")
+        raise UsageError(f"unknown benchmark {args.what!r}; available: match, validate, pages")
     result = bench.bench_match(knowledge_base(), args.area, args.repeat)
     print(f"one profile x {result['occupations']} occupations + local join ({args.area}):")
     print(f"  ours (fitted estimator + cached join, ranked and grouped): {result['vectorised_ms']:8.2f} ms "
@@ -280,7 +291,7 @@ def _args_match(p: argparse.ArgumentParser) -> None:
 
 
 def _args_bench(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=["match", "validate"], help="what to measure")
+    p.add_argument("what", choices=["match", "validate", "pages"], help="what to measure")
     p.add_argument("--area", default="0012420")
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--cases", type=int, default=500, help="validate: simulated students per form")

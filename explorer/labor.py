@@ -72,7 +72,8 @@ def _figures_by_area(kb: KnowledgeBase) -> dict[str, pd.DataFrame]:
 def area_figures(kb: KnowledgeBase, area_code: str) -> pd.DataFrame:
     """OEWS figures for one area, indexed by OEWS code (empty if the area publishes none)."""
     region(kb, area_code)
-    return _figures_by_area(kb).get(area_code, kb.local_figures.iloc[:0].drop(columns="area_code").set_index("oews_code"))
+    found = _figures_by_area(kb).get(area_code)
+    return found if found is not None else kb.local_figures.iloc[:0].drop(columns="area_code").set_index("oews_code")
 
 
 SHARED_BASES = ("parent_soc", "bls_aggregate")

@@ -118,21 +118,37 @@ SORT_COLUMNS: dict[str, tuple[str, bool]] = {  # priority -> (column, ascending)
 
 def _sort_key(values: pd.Series | np.ndarray, ascending: bool) -> np.ndarray:
     """A float key that sorts ascending, with missing values last whatever the direction."""
-    numbers = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    if isinstance(values, np.ndarray) and values.dtype == np.float64:
+        numbers = values
+    else:
+        numbers = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
     numbers = numbers if ascending else -numbers
     return np.where(np.isnan(numbers), np.inf, numbers)
 
 
-def _order(table: pd.DataFrame, r: np.ndarray, priorities: list[str]) -> np.ndarray:
-    """Positions of ``table``'s rows in list order: band, found here first, the priorities, then r."""
-    band_rank = np.select([r >= f for _b, f in FIT_BANDS], list(range(len(FIT_BANDS))), default=len(FIT_BANDS))
-    keys = [band_rank.astype(np.float64), (~table["in_area"].to_numpy(dtype=bool)).astype(np.float64)]
+def _local_keys(table: pd.DataFrame, priorities: list[str]) -> list[np.ndarray | None]:
+    """The sort keys after the band that do not depend on r (None marks where r goes)."""
+    keys: list[np.ndarray | None] = [(~table["in_area"].to_numpy(dtype=bool)).astype(np.float64)]
     used = set()
     for priority in [*priorities, "fit"]:
         column, ascending = SORT_COLUMNS[priority]
         if column not in used:
             used.add(column)
-            keys.append(_sort_key(r if column == "r" else table[column], ascending))
+            keys.append(None if column == "r" else _sort_key(table[column], ascending))
+    return keys
+
+
+def _order(table: pd.DataFrame, r: np.ndarray, priorities: list[str],
+           local_keys: list[np.ndarray | None] | None = None) -> np.ndarray:
+    """Positions of ``table``'s rows in list order: band, found here first, the priorities, then r.
+
+    ``local_keys`` (from :func:`_local_keys`) lets a caller that orders the same rows many times
+    with different r (the bootstrap) compute the r-free keys once.
+    """
+    band_rank = np.select([r >= f for _b, f in FIT_BANDS], list(range(len(FIT_BANDS))), default=len(FIT_BANDS))
+    r_key = _sort_key(np.asarray(r, dtype=np.float64), ascending=False)
+    keys = [band_rank.astype(np.float64), *(r_key if k is None else k
+                                            for k in (local_keys or _local_keys(table, priorities)))]
     return np.lexsort(keys[::-1])  # lexsort sorts by the last key first
 
 
@@ -245,8 +261,9 @@ def consistent_picks(matcher: Matcher, answers: dict[str, int], theme_of: dict[s
     groups = pool["figures_group"].to_numpy()
     r_all = matcher.model.transform(samples)[:, rows].round(R_DECIMALS)
     counts: dict[str, int] = {}
+    local_keys = _local_keys(pool, priorities or DEFAULT_PRIORITIES)
     for r in r_all:
-        order = _order(pool, r, priorities or DEFAULT_PRIORITIES)
+        order = _order(pool, r, priorities or DEFAULT_PRIORITIES, local_keys)
         seen: set[str] = set()
         for position in order:
             if r[position] < 0:

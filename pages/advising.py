@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import advising, attempts, charts, explain
+from explorer import advising, attempts, explain
 from explorer import ui
 from explorer.views import md_escape as esc
 
@@ -31,7 +31,7 @@ for message in explain.caution_messages(profile):
     st.info(_(message))
 st.caption(_("Quizzes finished in this portfolio: {n}. Latest: grades {band}, {form} form.").format(
     n=view.history, band=view.latest.band, form=view.latest.form))
-st.altair_chart(charts.bar_chart(profile.scores, profile.max_score, _), width="stretch")
+ui.chart(st, "bar", ui.scores_key(profile.scores), profile.max_score, profile.band, lang=ctx.lang)
 
 left, right = st.columns(2)
 with left:

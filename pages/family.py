@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import charts, portfolio
+from explorer import portfolio
 from explorer import ui
 
 ctx = ui.context()
@@ -18,7 +18,7 @@ if not history:
 saved, profile, _when = history[-1]
 if profile.confident:
     st.header(_("Interest code: {code}").format(code=profile.code.letters), anchor=False)
-st.altair_chart(charts.bar_chart(profile.scores, profile.max_score, _), width="stretch")
+ui.chart(st, "bar", ui.scores_key(profile.scores), profile.max_score, profile.band, lang=ctx.lang)
 st.subheader(_("Favourite careers"), anchor=False)
 for code in portfolio.favourites(owner):
     st.markdown("- " + ctx.kb.occupations.loc[code, "title"])

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import attempts, budget, charts, explain, labor, quiz, views
+from explorer import attempts, budget, explain, labor, quiz, views
 from explorer import ui
 from explorer.ui import quiz_state
 
@@ -41,8 +41,8 @@ if profile and profile.confident:
                 st.markdown(_("- {activity} (you answered “{answer}”)").format(
                     activity=views.md_escape(items[item_id].text), answer=labels[saved.answers[item_id]]))
     left, right = st.columns(2)
-    left.altair_chart(charts.interest_comparison(profile.scores, profile.max_score, occupation, _), width="stretch")
-    left.altair_chart(charts.contribution_chart(fit.contributions, _), width="stretch")
+    ui.chart(left, "comparison", ui.scores_key(profile.scores), profile.max_score, code, lang=ctx.lang)
+    ui.chart(left, "contribution", tuple(fit.contributions.items()), lang=ctx.lang)
     with left.expander(_("For counselors: how fit is computed")):
         st.write(_("Pearson correlation of the student's six theme scores with the occupation's six O\\*NET "
                    "interest scores: r = {r}. Bands: Best r ≥ .729, Great ≥ .608, Good ≥ 0. The chart splits r "
@@ -57,8 +57,7 @@ with right:
         st.warning(labor.absent_text(occupation, _, ctx.area_name))
         ui.where_else(ctx, occupation)
     if len(wages):
-        names = [_("United States") if c == "0000000" else n for c, n in zip(wages["area_code"], wages["area"])]
-        st.altair_chart(charts.wage_chart(wages, names, _), width="stretch")
+        ui.chart(st, "wage", occupation["oews_code"], ctx.area_code, lang=ctx.lang)
 
 st.subheader(_("Jobs and pay"), anchor=False)
 if len(wages):

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import attempts, charts, explain, quiz
+from explorer import attempts, explain, quiz
 from explorer.riasec import ranked, theme_names
 from explorer import ui
 from explorer.ui import quiz_state
@@ -38,9 +38,8 @@ if not kids:
               key="to_results")
 
 bars, hexagon = st.columns(2)
-bars.altair_chart(charts.bar_chart(result.scores, result.max_score, _, area_names), width="stretch")
-hexagon.altair_chart(charts.hexagon_chart(result.scores, result.max_score, _, area_names,
-                                          charts.KIDS_SHAPE_TITLE if kids else charts.HEXAGON_TITLE))
+ui.chart(bars, "bar", ui.scores_key(result.scores), result.max_score, saved.band, lang=ctx.lang)
+ui.chart(hexagon, "hexagon", ui.scores_key(result.scores), result.max_score, saved.band, lang=ctx.lang, stretch=False)
 
 if result.confident:
     st.subheader(_("What your top areas mean"), anchor=False)

@@ -55,6 +55,14 @@ if saved is None:
                     st.rerun()
     st.stop()
 
+if saved.finished:  # read-only: changing a finished quiz would silently change results already shared
+    st.success(_("You finished this quiz (resume code {code}). Your answers are kept as they are.")
+               .format(code=saved.resume_code))
+    left, right = st.columns(2)
+    left.button(_("See my profile"), type="primary", on_click=ui.go, args=("pages/profile.py",))
+    right.button(_("Take the quiz again"), on_click=quiz_state.retake, args=(saved,), key="retake_quiz")
+    st.stop()
+
 items = quiz.form_items(saved.band, saved.form, ctx.lang)
 screens = quiz.groups(items)
 page = min(st.session_state.setdefault("quiz_page", saved.page), len(screens) - 1)
@@ -80,6 +88,12 @@ if answered == len(items):
                   args=(saved.resume_code,))
 else:
     finish.caption(_("Answer every activity to see your results ({left} left).").format(left=len(items) - answered))
-if st.button(_("Start over with a new quiz")):
-    quiz_state.forget_code()
-    st.rerun()
+if st.session_state.get("confirm_start_over"):
+    st.warning(_("Start a new quiz? This one stays saved under {code}; write the code down to come back to it.")
+               .format(code=saved.resume_code))
+    yes, no = st.columns(2)
+    yes.button(_("Yes, start a new quiz"), on_click=quiz_state.start_over, type="primary")
+    no.button(_("Cancel"), on_click=st.session_state.pop, args=("confirm_start_over", None))
+else:
+    st.button(_("Start over with a new quiz"), on_click=st.session_state.__setitem__,
+              args=("confirm_start_over", True))

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import attempts, explain, labor, matching, quiz, views
+from explorer import attempts, explain, labor, matching, views
 from explorer import ui
 from explorer.ui import quiz_state
 
@@ -39,16 +39,12 @@ clusters = cluster_col.multiselect(_("Career cluster"), sorted(local["career_clu
 priority = priority_col.selectbox(_("Inside each fit band, show first"), list(matching.PRIORITIES), key="priority",
                                   format_func=lambda p: _(matching.PRIORITIES[p]))
 
-ranked = matching.rank(ui.matcher(), profile.scores, local, job_zones=set(zones), clusters=set(clusters),
-                       priorities=[priority])
-if zones and (fallback := matching.zone_fallback(ui.matcher(), profile.scores, local, set(zones))):
+view = ui.results_view(saved, ctx.area_code, priority, tuple(zones), tuple(clusters), ctx.lang)
+if view.fallback:
     st.warning(_("Only {n} occupations in the chosen preparation level fit your interests. Nearby levels have "
-                 "more: {options}.").format(n=len(ranked), options=", ".join(
-                     _("zone {zone} ({count})").format(zone=z, count=c) for z, c in fallback.items())))
-theme_of = {i.id: i.theme for i in quiz.form_items(saved.band, saved.form)}
-consistent = matching.consistent_picks(ui.matcher(), saved.answers, theme_of, ranked, local, [priority])
-shown = ranked.head(40)
-display = views.results_table(shown, consistent, ctx.kb.occupations["title"], _, ctx.lang, priority)
+                 "more: {options}.").format(n=view.count, options=", ".join(
+                     _("zone {zone} ({count})").format(zone=z, count=c) for z, c in view.fallback.items())))
+shown, display = view.shown, view.display
 if st.toggle(_("Show as cards (easier on a phone)"), key="results_cards"):
     ui.result_cards(display.head(20), shown.index[:20].tolist(), _)
 else:

@@ -174,3 +174,26 @@ def test_grade_band_has_no_silent_default_and_grades_agree():
     exact = next(s for s in at.selectbox if s.label == "Your exact grade (optional)")
     assert exact.options == ["—", "6", "7", "8"]
     assert not next(b for b in at.button if b.label == "Start the quiz").disabled
+
+
+def test_a_finished_quiz_is_read_only_until_a_retake(student_clock):
+    code = attempts.start("9-12", "quick", "en")
+    for item in quiz.form_items("9-12", "quick"):
+        attempts.save_answer(code, item.id, {"R": 0, "I": 4, "A": 1, "S": 3, "E": 2, "C": 1}[item.theme])
+    attempts.finish(code)
+    at = on_page("pages/quiz.py", code=code)
+    assert not at.radio and any("You finished this quiz" in s.value for s in at.success)
+    assert {b.label for b in at.button} >= {"See my profile", "Take the quiz again"}
+
+
+def test_start_over_asks_first_and_keeps_the_quiz(student_clock):
+    code = attempts.start("9-12", "quick", "en")
+    at = on_page("pages/quiz.py", code=code)
+    next(b for b in at.button if b.label == "Start over with a new quiz").click().run()
+    assert at.session_state["resume_code"] == code  # nothing forgotten yet
+    assert any(code in w.value for w in at.warning)
+    next(b for b in at.button if b.label == "Cancel").click().run()
+    assert at.session_state["resume_code"] == code and not at.warning
+    next(b for b in at.button if b.label == "Start over with a new quiz").click().run()
+    next(b for b in at.button if b.label == "Yes, start a new quiz").click().run()
+    assert "resume_code" not in at.session_state and attempts.load(code).resume_code == code

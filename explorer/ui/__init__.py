@@ -124,13 +124,8 @@ def sidebar() -> Context:
         st.selectbox(_("Language / Idioma"), list(i18n.LANGUAGES), key="lang",
                      format_func=i18n.LANGUAGES.get, on_change=_sync_query, args=("lang", "lang"))
         _ = i18n.translator(st.session_state["lang"])
-        kinds = {"national": _("United States"), "state": _("state"), "metropolitan": _("metro area"),
-                 "nonmetropolitan": _("rural (nonmetro) area")}
-        names = kb.regions["name"].to_dict()
-        kind_of = kb.regions["kind"].to_dict()
-        st.selectbox(_("Your region"), kb.regions.index.tolist(), key="area_code",
-                     format_func=lambda code: kinds["national"] if kind_of[code] == "national"
-                     else f"{names[code]} ({kinds[kind_of[code]]})",
+        labels = region_labels(st.session_state["lang"])
+        st.selectbox(_("Your region"), list(labels), key="area_code", format_func=labels.__getitem__,
                      help=_("Wages and jobs are shown for this area. Type to search."),
                      on_change=_sync_query, args=("area_code", "area"))
     _keep_in_url()
@@ -139,6 +134,16 @@ def sidebar() -> Context:
                      "instead.").format(code=bad))
     return Context(lang=st.session_state["lang"], _=_, area_code=st.session_state["area_code"], kb=kb,
                    place_key=st.session_state.get("place_key"))
+
+
+@st.cache_resource(show_spinner=False)
+def region_labels(lang: str) -> dict[str, str]:
+    """Area code -> "Name (kind)" for the region picker, built once per language (583 labels)."""
+    _ = i18n.translator(lang)
+    regions = knowledge_base().regions
+    kinds = {"state": _("state"), "metropolitan": _("metro area"), "nonmetropolitan": _("rural (nonmetro) area")}
+    return {code: _("United States") if kind == "national" else f"{name} ({kinds[kind]})"
+            for code, name, kind in zip(regions.index, regions["name"], regions["kind"])}
 
 
 def _keep_in_url() -> None:
@@ -280,6 +285,89 @@ def table(frame, max_height: int = 560, open_codes: list[str] | None = None, key
         return
     st.dataframe(frame, hide_index=True, width="stretch", height=height, key=key,
                  on_select=functools.partial(_open_picked_row, key, list(open_codes)), selection_mode="single-row")
+
+
+@dataclass(frozen=True)
+class ResultsView:
+    """What the results page shows for one student, area and set of choices (cached per process)."""
+
+    shown: "pd.DataFrame"  # the first 40 rows of the ranking, one per BLS group
+    display: "pd.DataFrame"  # the same rows as text cells
+    count: int  # rows in the whole ranking
+    fallback: dict[int, int]  # neighbouring job zones with more results, when the chosen ones have few
+
+
+@st.cache_data(max_entries=2048, show_spinner=False)
+def _results_view(scores: tuple, answers: tuple, band: str, form: str, area_code: str, priority: str,
+                  zones: tuple, clusters: tuple, lang: str) -> ResultsView:
+    from explorer import quiz, views
+
+    kb, model = knowledge_base(), matcher()
+    local = labor.local_occupations(kb, area_code)
+    ranked = matching.rank(model, dict(scores), local, job_zones=set(zones), clusters=set(clusters),
+                           priorities=[priority])
+    fallback = matching.zone_fallback(model, dict(scores), local, set(zones)) if zones else {}
+    theme_of = {i.id: i.theme for i in quiz.form_items(band, form)}
+    consistent = matching.consistent_picks(model, dict(answers), theme_of, ranked, local, [priority])
+    shown = ranked.head(40)
+    display = views.results_table(shown, consistent, kb.occupations["title"], i18n.translator(lang), lang, priority)
+    return ResultsView(shown=shown, display=display, count=len(ranked), fallback=fallback)
+
+
+def results_view(saved, area_code: str, priority: str, zones: tuple, clusters: tuple, lang: str) -> ResultsView:
+    """The ranking, consistent picks and display table for a saved quiz: computed once per choice, not per click."""
+    from explorer import attempts
+
+    scores = attempts.profile(saved).scores
+    return _results_view(tuple(sorted(scores.items())), tuple(sorted(saved.answers.items())), saved.band, saved.form,
+                         area_code, priority, tuple(sorted(zones)), tuple(sorted(clusters)), lang)
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def occupations_view(area_code: str, lang: str, search: str = ""):
+    """The occupations list for one area and language (923 rows of formatted text): built once, not per click."""
+    return labor.display_table(labor.local_occupations(knowledge_base(), area_code), i18n.translator(lang), lang, search)
+
+
+def _chart(name: str, args: tuple, _: i18n.Translator):
+    """Build one of the app's charts from plain, hashable arguments (so its spec can be cached)."""
+    from explorer import charts, riasec, views
+
+    kb = knowledge_base()
+    if name == "bar":
+        scores, max_score, band = args
+        return charts.bar_chart(dict(scores), max_score, _, riasec.theme_names(band))
+    if name == "hexagon":
+        scores, max_score, band = args
+        return charts.hexagon_chart(dict(scores), max_score, _, riasec.theme_names(band),
+                                    charts.KIDS_SHAPE_TITLE if band == "3-5" else charts.HEXAGON_TITLE)
+    if name == "comparison":
+        scores, max_score, onet_code = args
+        return charts.interest_comparison(dict(scores), max_score, kb.occupations.loc[onet_code], _)
+    if name == "contribution":
+        (contributions,) = args
+        return charts.contribution_chart(dict(contributions), _)
+    if name == "wage":
+        oews_code, area_code = args
+        wages = views.wage_rows(kb, oews_code, area_code)
+        names = [_("United States") if c == NATIONAL else n for c, n in zip(wages["area_code"], wages["area"])]
+        return charts.wage_chart(wages, names, _)
+    raise ValueError(f"unknown chart {name!r}")
+
+
+@st.cache_data(max_entries=4096, show_spinner=False)
+def _chart_spec(name: str, args: tuple, lang: str) -> dict:
+    return _chart(name, args, i18n.translator(lang)).to_dict()
+
+
+def chart(where, name: str, *args, lang: str, stretch: bool = True) -> None:
+    """Draw a chart from its cached Vega-Lite spec: building and validating an Altair chart costs
+    20-50 ms a rerun, drawing a cached spec well under 1 ms."""
+    where.vega_lite_chart(_chart_spec(name, tuple(args), lang), width="stretch" if stretch else "content")
+
+
+def scores_key(scores: dict[str, float]) -> tuple:
+    return tuple(sorted(scores.items()))
 
 
 def result_cards(display, codes: list[str], _: i18n.Translator) -> None:

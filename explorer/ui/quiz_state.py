@@ -36,6 +36,12 @@ def forget_code() -> None:
     st.query_params.pop("code", None)
 
 
+def start_over() -> None:
+    """Callback of the confirmed "Start over": forget this browser's code (the quiz stays saved under it)."""
+    st.session_state.pop("confirm_start_over", None)
+    forget_code()
+
+
 def load_current() -> attempts.SavedQuiz | None:
     code = current_code()
     if not code:
