@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from explorer import labor
+from explorer import exports, labor
 from explorer.data import KnowledgeBase
 from explorer.pathways import SUB_ASSOCIATE_EDUCATION, Catalog, codes
 
@@ -104,4 +104,4 @@ def export_csv(table: pd.DataFrame) -> str:
     """The audit as CSV for district leaders (student counts already suppressed below 10)."""
     out = table.drop(columns=["students"]).rename(columns={"students_shown": "students"})
     out["members"] = ["; ".join(m) if isinstance(m, list) else "" for m in out["members"]]
-    return out.to_csv(index_label="onet_code")
+    return exports.frame_csv(out, index_label="onet_code")

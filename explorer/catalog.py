@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlmodel import SQLModel, select
 
-from explorer import db
+from explorer import db, exports
 from explorer.models import Credential, DualEnrollmentCourse, Employer, Program, WorkBasedLearning
 
 LIST_SEPARATOR = "; "
@@ -306,11 +306,7 @@ def table_rows(name: str, url: str | None = None) -> list[dict[str, str]]:
 
 def export_text(name: str, url: str | None = None) -> str:
     spec = TABLES[name]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=spec.column_names, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(table_rows(name, url))
-    return buffer.getvalue()
+    return exports.rows_csv(spec.column_names, table_rows(name, url))
 
 
 def export_folder(folder: Path, url: str | None = None) -> dict[str, int]:
