@@ -6,6 +6,7 @@ from explorer import ui
 st.set_page_config(page_title="Career Pathways Explorer", page_icon="🧭", layout="wide")
 ctx = ui.sidebar()
 _ = ctx._
+ui.require_database(_)
 pages = [
     st.Page("pages/home.py", title=_("Home"), icon="🏠", default=True),
     st.Page("pages/quiz.py", title=_("Interest quiz"), icon="📝", url_path="quiz"),

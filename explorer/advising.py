@@ -22,8 +22,13 @@ class StudentView:
 
 
 def look_up(resume_code: str, url: str | None = None) -> StudentView:
+    """Everything a counselor sees for one student; ``attempts.ResumeCodeError`` for a malformed code
+    or one no quiz was saved under (the most common typo), never a crash."""
     owner = portfolio.portfolio_code(resume_code, url)
-    latest = attempts.load(portfolio.attempt_codes(owner, url)[-1], url)
+    codes = portfolio.attempt_codes(owner, url)
+    if not codes:
+        raise attempts.ResumeCodeError("unknown", code=attempts.normalize_code(resume_code))
+    latest = attempts.load(codes[-1], url)
     profile = attempts.profile(latest)
     return StudentView(portfolio_code=owner, latest=latest, profile=profile, favourites=portfolio.favourites(owner, url),
                        plan=portfolio.plan(owner, url), prompts=explain.prompts(profile),

@@ -6,16 +6,21 @@ reveal which accounts exist. Districts with single sign-on can use Streamlit's O
 """
 from __future__ import annotations
 
+import hashlib
 import re
+import secrets
 from datetime import datetime, timedelta, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import select
 
 from explorer import db
 from explorer.i18n import N_
-from explorer.models import Counselor, utcnow
+from explorer.models import Counselor, CounselorSession, LoginThrottle, utcnow
 
 HASHER = PasswordHasher()  # argon2id with the library's current defaults
 _DUMMY_HASH = HASHER.hash("not a real password")
@@ -44,47 +49,145 @@ def _aware(moment: datetime | None) -> datetime | None:
 def add_user(username: str, password: str, is_admin: bool = False, url: str | None = None) -> None:
     username = username.strip().lower()
     if not USERNAME.match(username):
-        raise AuthError("usernames use 2-80 lowercase letters, digits, dots, dashes or underscores")
+        raise AuthError(N_("usernames use 2-80 lowercase letters, digits, dots, dashes or underscores"))
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AuthError(f"passwords need at least {MIN_PASSWORD_LENGTH} characters")
+        raise AuthError(N_("passwords need at least {n} characters"), n=MIN_PASSWORD_LENGTH)
     with db.session(url) as s:
         if s.get(Counselor, username) is not None:
-            raise AuthError(f"user {username!r} already exists")
+            raise AuthError(N_("user {name} already exists"), name=username)
         s.add(Counselor(username=username, password_hash=HASHER.hash(password), is_admin=is_admin))
 
 
+def _insert(dialect: str):
+    return sqlite_insert if dialect == "sqlite" else pg_insert
+
+
+def _count_try(key: str, now: datetime, url: str | None) -> tuple[int, datetime | None]:
+    """Count one try for ``key`` in a single atomic statement and commit it before any password is
+    checked, so N tries sent at once are numbered 1..N and only the first MAX_FAILURES are checked."""
+    engine = db.get_engine(url)
+    table = LoginThrottle.__table__
+    with engine.begin() as con:
+        con.execute(update(table).where(table.c.username == key, table.c.locked_until <= now)
+                    .values(tries=0, locked_until=None))  # a lockout that has run out starts afresh
+        insert = _insert(engine.dialect.name)(table).values(username=key, tries=1, locked_until=None)
+        tries, locked = con.execute(insert.on_conflict_do_update(index_elements=["username"],
+                                                                 set_={"tries": table.c.tries + 1})
+                                    .returning(table.c.tries, table.c.locked_until)).one()
+    return tries, _aware(locked)
+
+
+def _lock(key: str, now: datetime, url: str | None) -> datetime:
+    table = LoginThrottle.__table__
+    with db.get_engine(url).begin() as con:
+        con.execute(update(table).where(table.c.username == key, table.c.locked_until.is_(None))
+                    .values(locked_until=now + LOCKOUT))
+        return _aware(con.execute(select(table.c.locked_until).where(table.c.username == key)).scalar_one())
+
+
+def _locked_error(until: datetime) -> AuthError:
+    return AuthError(N_("too many failed attempts; try again after {time} UTC or ask an administrator"),
+                     time=f"{until:%H:%M}")
+
+
 def login(username: str, password: str, url: str | None = None, now: datetime | None = None) -> Counselor:
-    """The counselor, or AuthError with one message for every kind of failure except a lockout."""
+    """The counselor, or AuthError. Known and unknown usernames fail alike, lockout included: the
+    tries are counted per typed name, so "too many failed attempts" reveals nothing about accounts."""
     now = now or utcnow()
-    username = (username or "").strip().lower()
+    key = (username or "").strip().lower()[:80]
+    tries, locked = _count_try(key, now, url)
+    if (locked and locked > now) or tries > MAX_FAILURES:
+        raise _locked_error(locked if locked and locked > now else _lock(key, now, url))
     with db.session(url) as s:
-        user = s.get(Counselor, username)
-        if user is None:
-            try:
-                HASHER.verify(_DUMMY_HASH, password or "")
-            except VerificationError:
-                pass
-            raise AuthError(N_("wrong username or password"))
-        locked = _aware(user.locked_until)
-        if locked and locked > now:
-            raise AuthError(N_("too many failed attempts; try again after {time} UTC or ask an administrator"),
-                            time=f"{locked:%H:%M}")
+        user = s.get(Counselor, key) if key else None
         try:
-            HASHER.verify(user.password_hash, password or "")
+            HASHER.verify(user.password_hash if user else _DUMMY_HASH, password or "")
+            ok = user is not None
         except (VerificationError, InvalidHashError):
-            user.failed_attempts += 1
-            if user.failed_attempts >= MAX_FAILURES:
-                user.locked_until = now + LOCKOUT
-                user.failed_attempts = 0
-            s.add(user)
-            s.commit()
-            raise AuthError(N_("wrong username or password")) from None
-        user.failed_attempts = 0
-        user.locked_until = None
-        if HASHER.check_needs_rehash(user.password_hash):
+            ok = False
+        if ok and HASHER.check_needs_rehash(user.password_hash):
             user.password_hash = HASHER.hash(password)
-        s.add(user)
+            s.add(user)
+    if not ok:
+        if tries >= MAX_FAILURES:
+            _lock(key, now, url)
+        raise AuthError(N_("wrong username or password"))
+    unlock(key, url)
+    return user
+
+
+def tries_left(username: str, url: str | None = None, now: datetime | None = None) -> int:
+    """How many tries a username has before it locks (0 while locked)."""
+    now = now or utcnow()
+    with db.session(url) as s:
+        row = s.get(LoginThrottle, username.strip().lower())
+    if row is None:
+        return MAX_FAILURES
+    locked = _aware(row.locked_until)
+    if locked and locked > now:
+        return 0
+    return MAX_FAILURES if locked else max(0, MAX_FAILURES - row.tries)
+
+
+def unlock(username: str, url: str | None = None) -> bool:
+    """Forget a username's failed tries and lockout (``users unlock``); True if there were any."""
+    table = LoginThrottle.__table__
+    with db.get_engine(url).begin() as con:
+        return con.execute(delete(table).where(table.c.username == username.strip().lower())).rowcount > 0
+
+
+def remove_user(username: str, url: str | None = None) -> None:
+    """Delete an account and sign out every browser it had signed in (``users remove``)."""
+    key = username.strip().lower()
+    with db.session(url) as s:
+        user = s.get(Counselor, key)
+        if user is None:
+            raise AuthError(N_("there is no account {name}"), name=key)
+        for row in s.exec(select(CounselorSession).where(CounselorSession.username == key)):
+            s.delete(row)
+        s.delete(user)
+    unlock(key, url)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_session(username: str, url: str | None = None, now: datetime | None = None) -> str:
+    """A new random token for a signed-in browser; only its SHA-256 is stored."""
+    token = secrets.token_urlsafe(32)
+    moment = now or utcnow()
+    with db.session(url) as s:
+        s.add(CounselorSession(token_hash=_token_hash(token), username=username, created_at=moment, last_seen=moment))
+    return token
+
+
+def resume_session(token: str, url: str | None = None, now: datetime | None = None) -> Counselor | None:
+    """The counselor a browser's token belongs to, if it was used within the idle timeout (and the
+    account still exists); the token's last use moves to now. Expired tokens are deleted."""
+    if not isinstance(token, str) or not token or len(token) > 100:
+        return None
+    now = now or utcnow()
+    with db.session(url) as s:
+        row = s.get(CounselorSession, _token_hash(token))
+        if row is None:
+            return None
+        user = s.get(Counselor, row.username)
+        if user is None or expired(_aware(row.last_seen), now):
+            s.delete(row)
+            return None
+        row.last_seen = now
+        s.add(row)
         return user
+
+
+def end_session(token: str, url: str | None = None) -> None:
+    """Sign a browser out: its token stops working at once."""
+    if token:
+        with db.session(url) as s:
+            row = s.get(CounselorSession, _token_hash(token))
+            if row is not None:
+                s.delete(row)
 
 
 def expired(last_seen: datetime | None, now: datetime | None = None) -> bool:

@@ -215,13 +215,43 @@ def _users(args: argparse.Namespace) -> int:
             print(f"{user.username:24} {'admin' if user.is_admin else 'counselor'}")
         return 0
     if not args.username:
-        raise UsageError("users add needs a USERNAME")
+        raise UsageError(f"users {args.action} needs a USERNAME")
+    if args.action == "unlock":
+        cleared = auth.unlock(args.username)
+        print(f"unlocked {args.username.strip().lower()}" if cleared else
+              f"{args.username.strip().lower()} had no failed tries or lockout")
+        return 0
+    if args.action == "remove":
+        try:
+            auth.remove_user(args.username)
+        except auth.AuthError as exc:
+            raise UsageError(str(exc)) from None
+        print(f"removed {args.username.strip().lower()} and signed out its browsers")
+        return 0
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
     try:
         auth.add_user(args.username, password, is_admin=args.admin)
     except auth.AuthError as exc:
         raise UsageError(str(exc)) from None
     print(f"created {'admin' if args.admin else 'counselor'} {args.username.strip().lower()}")
+    return 0
+
+
+def _db(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from explorer import db, schema
+
+    url = db.database_url()
+    try:
+        engine = db.engine_without_check(url)
+        if args.action == "current":
+            print(f"database schema: {schema.current(engine) or 'empty'}; this code needs {schema.head()}")
+            return 0
+        before, after = schema.upgrade(engine)
+    except (SQLAlchemyError, OSError) as exc:
+        raise UsageError(f"cannot open or upgrade the database: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+    print(f"database schema: {before or 'empty'} -> {after}" if before != after else f"database schema: {after} (up to date)")
     return 0
 
 
@@ -304,8 +334,14 @@ def _args_catalog(p: argparse.ArgumentParser) -> None:
                                               "credentials.csv, employers.csv")
 
 
+def _args_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=["upgrade", "current"],
+                   help="upgrade: apply missing schema migrations (back up first); current: print the revision")
+
+
 def _args_users(p: argparse.ArgumentParser) -> None:
-    p.add_argument("action", choices=["add", "list"])
+    p.add_argument("action", choices=["add", "list", "unlock", "remove"],
+                   help="unlock: clear failed tries and a lockout; remove: delete the account and its sign-ins")
     p.add_argument("username", nargs="?")
     p.add_argument("--admin", action="store_true", help="the account can manage other accounts")
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
@@ -318,7 +354,9 @@ COMMANDS: list[Command] = [
      _score),
     ("match", "rank occupations for six theme scores with local figures", _args_match, _match),
     ("catalog", "import or export the district catalog as CSV files (all-or-nothing import)", _args_catalog, _catalog),
-    ("users", "add or list counselor accounts (e.g. `users add jdoe --admin`)", _args_users, _users),
+    ("users", "add, list, unlock or remove counselor accounts (e.g. `users add jdoe --admin`)", _args_users, _users),
+    ("db", "upgrade the database schema after installing a new release (`db upgrade`), or show it (`db current`)",
+     _args_db, _db),
     ("bench", "print timings (e.g. `bench match`)", _args_bench, _bench),
     ("regions", "list OEWS areas (national, states, metro and nonmetro areas) and their codes", _args_regions, _regions),
 ]
@@ -337,14 +375,16 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     from explorer.build.sources import BuildError
     from explorer.data import DataError
+    from explorer.db import DatabaseConfigError
     from explorer.labor import UnknownArea
+    from explorer.schema import SchemaError
 
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser().parse_args(argv)
     args.argv = argv
     try:
         return args.run(args)
-    except (UsageError, BuildError, DataError, UnknownArea) as exc:
+    except (UsageError, BuildError, DataError, UnknownArea, SchemaError, DatabaseConfigError) as exc:
         message = exc.args[0] if exc.args else str(exc)
         print(f"error: {message}", file=sys.stderr)
         return 2

@@ -6,6 +6,7 @@ SQLite in the gitignored ``var/`` folder is the default (nothing to install); a 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -13,10 +14,11 @@ from functools import lru_cache
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
 from explorer.paths import VAR_DIR
 
+_ENSURE_LOCK = threading.Lock()
 DEFAULT_URL = f"sqlite:///{VAR_DIR / 'explorer.db'}"
 
 
@@ -25,11 +27,13 @@ class DatabaseConfigError(Exception):
 
 
 def database_url() -> str:
+    """DATABASE_URL, or the default SQLite file."""
     return os.environ.get("DATABASE_URL") or DEFAULT_URL
 
 
 @lru_cache(maxsize=8)
-def _engine_for(url: str) -> Engine:
+def engine_without_check(url: str) -> Engine:
+    """The raw engine for ``url``, whatever its schema (for ``db upgrade`` and ``db current``)."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -48,14 +52,31 @@ def _engine_for(url: str) -> Engine:
             cursor.close()
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    import explorer.models  # noqa: F401  (registers every table on SQLModel.metadata)
+    return engine
 
-    SQLModel.metadata.create_all(engine)
+
+@lru_cache(maxsize=8)
+def _engine_for(url: str) -> Engine:
+    import explorer.models  # noqa: F401  (registers every table on SQLModel.metadata)
+    from explorer import schema
+
+    engine = engine_without_check(url)
+
+    with _ENSURE_LOCK:  # two sessions opening a brand-new database at once create it once
+        try:
+            schema.ensure(engine)
+        except BaseException:
+            engine.dispose()  # nothing keeps a connection to a database it refused
+            raise
     return engine
 
 
 def get_engine(url: str | None = None) -> Engine:
-    """The engine for ``url`` (default: DATABASE_URL), created once per URL with all tables."""
+    """The engine for ``url`` (default: DATABASE_URL), created once per URL.
+
+    A new, empty database gets every table at the latest schema revision; a database at an older
+    revision raises ``schema.SchemaError`` saying to run ``python -m explorer db upgrade``.
+    """
     return _engine_for(url or database_url())
 
 

@@ -36,6 +36,26 @@ class Answer(SQLModel, table=True):
     answered_at: datetime = Field(default_factory=utcnow)
 
 
+class QuizResult(SQLModel, table=True):
+    """What a finished quiz showed, written once when it finishes, so district counts read a few
+    indexed rows instead of re-scoring and re-ranking every quiz ever taken."""
+
+    attempt_id: int = Field(foreign_key="quizattempt.id", primary_key=True)
+    area_code: str = Field(index=True, max_length=7)  # the area the student's results were ranked for
+    band: str = Field(max_length=8)
+    confident: bool  # a usable profile (not flat, not flagged); only these count in district figures
+    holland_code: str = Field(default="", max_length=3)
+    finished_at: datetime = Field(default_factory=utcnow)
+
+
+class TopMatch(SQLModel, table=True):
+    """One occupation in a finished quiz's top 10 (in the order the student saw)."""
+
+    attempt_id: int = Field(foreign_key="quizresult.attempt_id", primary_key=True)
+    rank: int = Field(primary_key=True)
+    onet_code: str = Field(index=True, max_length=10)
+
+
 # District catalog. Natural keys are primary keys, so a re-import updates rather than duplicates.
 # Lists (courses in order, SOC codes, linked programs) are "; "-separated text, as in the CSV files.
 
@@ -111,9 +131,27 @@ class Counselor(SQLModel, table=True):
     username: str = Field(primary_key=True, max_length=80)
     password_hash: str
     is_admin: bool = False
-    failed_attempts: int = 0
-    locked_until: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class LoginThrottle(SQLModel, table=True):
+    """Login tries per typed username, whether or not the account exists, so a lockout neither
+    reveals which usernames are real nor can be raced: each try is counted by one atomic UPDATE
+    before the password is checked."""
+
+    username: str = Field(primary_key=True, max_length=80)
+    tries: int = 0
+    locked_until: datetime | None = None
+
+
+class CounselorSession(SQLModel, table=True):
+    """A signed-in browser. Only a hash of its token is stored, so a copy of the database cannot be
+    used to sign in; the token itself lives in a same-site cookie, never in the URL."""
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    username: str = Field(index=True, max_length=80)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_seen: datetime = Field(default_factory=utcnow)
 
 
 # Portfolio, classes and advising. A student's portfolio code is the resume code of their first quiz;
@@ -155,6 +193,7 @@ class ClassGroup(SQLModel, table=True):
     name: str
     created_by: str
     group_fields: str = ""  # district-configured self-reported fields, "; "-separated
+    area_code: str = Field(default="", max_length=7)  # OEWS area students who join start in ("" = none)
     created_at: datetime = Field(default_factory=utcnow)
 
 

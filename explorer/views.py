@@ -1,6 +1,8 @@
 """Tables as students read them: text cells with units and honest gaps, built from data (no streamlit)."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from babel.numbers import format_decimal
 
@@ -171,9 +173,16 @@ def related(kb: KnowledgeBase, code: str, limit: int = 6) -> dict[str, str]:
 _MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+!|~$"
 
 
+_AUTOLINK_STARTS = re.compile(r"(?i)(https?|ftp|mailto|www)(?=[:.])|(?<=[\w.+-])(?=@)")
+WORD_JOINER = "\u2060"  # invisible, zero width; stops Markdown from seeing a bare URL or e-mail address
+
+
 def md_escape(text: object) -> str:
-    """Show district- or user-entered text literally inside Markdown (no links, emphasis or HTML)."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
+    """Show district- or user-entered text literally inside Markdown and widget labels: no links,
+    images, emphasis or HTML, and no bare URL or e-mail address turned into a link (GFM autolinks
+    them even when escaped, and then shows the escaping backslashes inside the link)."""
+    escaped = "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
+    return _AUTOLINK_STARTS.sub(lambda m: (m.group(1) or "") + WORD_JOINER, escaped)
 
 
 def audit_view(table, _, lang: str):

@@ -3,6 +3,7 @@ import streamlit as st
 from explorer import attempts, quiz
 from explorer.ui import quiz_state
 from explorer import ui
+from explorer.views import md_escape
 
 ctx = ui.context()
 _ = ctx._
@@ -29,7 +30,8 @@ if saved is None:
         class_code = st.text_input(_("Class code from your teacher (optional)"), placeholder="C-XXXXXX")
         grade = st.selectbox(_("Your exact grade (optional)"), [None, *quiz.GRADES_BY_BAND.get(band, ())],
                              format_func=lambda g: "—" if g is None else str(g), disabled=band is None)
-        groups = {field: st.text_input(_("{field} (optional)").format(field=field), key=f"group_{field}")
+        groups = {field: st.text_input(_("{field} (optional)").format(field=md_escape(field)),
+                                            key=f"group_{field}")
                   for field in quiz_state.class_fields(class_code)}
         st.caption(_("Joining a class shares only your answers and results with it, never your name."))
         if band is None:

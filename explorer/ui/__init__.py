@@ -443,14 +443,62 @@ def student_top_matches(area_code: str) -> dict[str, int]:
 
 
 
+def require_database(_: i18n.Translator) -> None:
+    """Stop every page with one line when the database is behind the code (or unusable), instead of
+    failing later on a missing column in the middle of a student's quiz."""
+    from explorer import db, schema
+
+    try:
+        db.get_engine()
+    except (schema.SchemaError, db.DatabaseConfigError) as problem:
+        st.error(_("The app cannot open its database: {reason}").format(reason=str(problem)))
+        st.stop()
+
+
+SESSION_COOKIE = "cpe_counselor"
+# Everything only a signed-in counselor put in the session; logout removes all of it, so the next
+# person at the computer cannot see the last student looked up or a half-edited catalog.
+COUNSELOR_KEYS = ("counselor", "counselor_seen", "counselor_token", "advising_code", "_cookie")
+COUNSELOR_KEY_PREFIXES = ("editor_", "save_", "download_", "staff_")
+
+
+def _write_cookie(token: str | None) -> None:
+    """Set (or clear) the sign-in cookie from the browser: Streamlit cannot set cookies itself.
+
+    A session cookie (gone when the browser closes), same-site only, Secure over HTTPS; it holds a
+    random token whose hash the server checks, never the password.
+    """
+    import json
+
+    value = json.dumps(token or "")
+    life = "" if token else "; max-age=0"
+    with st.sidebar:
+        st.iframe(f"""<script>
+const secure = window.parent.location.protocol === "https:" ? "; Secure" : "";
+window.parent.document.cookie = "{SESSION_COOKIE}=" + encodeURIComponent({value}) + "; path=/; SameSite=Strict{life}" + secure;
+</script>""", height=1, tab_index=-1)
+
+
 def counselor() -> str | None:
-    """The logged-in counselor's username, or None (also after 30 idle minutes)."""
+    """The signed-in counselor's username, or None (also after 30 idle minutes).
+
+    A refresh starts a new Streamlit session; the sign-in cookie sent with it resumes the counselor
+    if the server still knows its token (not signed out, not idle too long, account not removed).
+    """
     from explorer import auth
     from explorer.models import utcnow
 
+    if pending := st.session_state.pop("_cookie", None):
+        _write_cookie(pending if pending != "-" else None)
     user = st.session_state.get("counselor")
+    token = st.context.cookies.get(SESSION_COOKIE)
+    if not user and isinstance(token, str) and token and not st.session_state.get("_signed_out"):
+        resumed = auth.resume_session(token)
+        if resumed is not None:
+            st.session_state.update(counselor=resumed.username, counselor_seen=utcnow(), counselor_token=token)
+            user = resumed.username
     if user and auth.expired(st.session_state.get("counselor_seen")):
-        st.session_state.pop("counselor", None)
+        logout()
         st.session_state["counselor_timed_out"] = True
         return None
     if user:
@@ -477,8 +525,10 @@ def login_form(ctx: Context) -> None:
                 reason = _(problem.message_id).format(**problem.params)
                 st.error(_("Login refused: {reason}").format(reason=reason))
             else:
-                st.session_state["counselor"] = user.username
-                st.session_state["counselor_seen"] = utcnow()
+                token = auth.start_session(user.username)
+                st.session_state.pop("_signed_out", None)
+                st.session_state.update(counselor=user.username, counselor_seen=utcnow(), counselor_token=token,
+                                        _cookie=token)
                 st.rerun()
 
 
@@ -492,7 +542,15 @@ def require_counselor(ctx: Context) -> str:
 
 
 def logout() -> None:
-    st.session_state.pop("counselor", None)
+    """Sign out: the server forgets the token, the cookie is cleared, counselor-only state is gone."""
+    from explorer import auth
+
+    auth.end_session(st.session_state.get("counselor_token", ""))
+    for key in list(st.session_state):
+        if key in COUNSELOR_KEYS or str(key).startswith(COUNSELOR_KEY_PREFIXES):
+            del st.session_state[key]
+    st.session_state["_cookie"] = "-"
+    st.session_state["_signed_out"] = True  # this tab's old cookie is not used to sign back in
 
 
 def family_report_pdf(saved, lang: str, favourites_first: bool = False):

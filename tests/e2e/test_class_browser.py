@@ -77,3 +77,39 @@ def test_class_dashboard_and_advising(server, server_database, browser, page):
     staff.wait_for_timeout(500)
     screenshot(staff, "advising")
     staff.context.close()
+
+
+def test_login_survives_a_refresh_and_logout_forgets_everything(server, server_database, browser):
+    """A refresh is a new Streamlit session: the same-site cookie's token signs the counselor back
+    in; after "Log out" neither a refresh nor the old token does, and the last student is gone."""
+    try:
+        auth.add_user("teacher", PASSWORD, url=server_database)
+    except auth.AuthError:
+        pass  # made by the test above in this module's server
+    student = finished_quiz(server_database)
+    staff = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    log_in(staff, server)
+    staff.wait_for_timeout(500)
+    cookie = [c for c in staff.context.cookies() if c["name"] == "cpe_counselor"]
+    assert len(cookie) == 1 and cookie[0]["sameSite"] == "Strict" and len(cookie[0]["value"]) >= 40
+    assert PASSWORD not in cookie[0]["value"] and cookie[0]["value"] not in staff.url
+    staff.get_by_test_id("stSidebarNav").get_by_role("link", name="Advising session").click()
+    staff.get_by_label("Student's resume code").fill(student)
+    staff.get_by_role("button", name="Look up").click()
+    expect(staff.get_by_role("heading", name=re.compile("Interest code"))).to_be_visible()
+
+    staff.reload()
+    expect(staff.get_by_role("heading", name="Advising session")).to_be_visible()
+    expect(staff.get_by_label("Student's resume code")).to_be_visible()
+
+    staff.get_by_test_id("stSidebarNav").get_by_role("link", name="Counselor account").click()
+    staff.get_by_role("button", name="Log out").click()
+    expect(staff.get_by_role("heading", name="Counselor login")).to_be_visible()
+    staff.wait_for_timeout(500)
+    assert not [c for c in staff.context.cookies() if c["name"] == "cpe_counselor" and c["value"]]
+    staff.reload()
+    expect(staff.get_by_role("heading", name="Counselor login")).to_be_visible()
+    expect(staff.get_by_test_id("stSidebarNav").get_by_role("link", name="Advising session")).to_have_count(0)
+    # The old token is dead on the server too, even if a copy of the cookie was kept.
+    assert auth.resume_session(cookie[0]["value"], server_database) is None
+    staff.context.close()
