@@ -122,12 +122,8 @@ def save_answer(code: str, item_id: str, value: int, url: str | None = None, now
         if problems:
             raise quiz.QuizInputError("; ".join(problems))
         stamp = now or utcnow()
-        existing = s.exec(select(Answer).where(Answer.attempt_id == attempt.id, Answer.item_id == item_id)).first()
-        if existing is None:
-            s.add(Answer(attempt_id=attempt.id, item_id=item_id, value=value, answered_at=stamp))
-        else:
-            existing.value = value
-            existing.answered_at = stamp
+        db.upsert(s, Answer, {"attempt_id": attempt.id, "item_id": item_id, "value": value, "answered_at": stamp},
+                  update=("value", "answered_at"))
         attempt.updated_at = stamp
         s.add(attempt)
 
@@ -149,29 +145,3 @@ def finish(code: str, url: str | None = None) -> None:
 
 def profile(saved: SavedQuiz) -> quiz.Profile:
     return quiz.score(saved.band, saved.form, saved.answers, dict(zip(saved.answers, saved.answered_at)), saved.lang)
-
-
-def top_match_counts(kb, matcher, area_code: str, url: str | None = None) -> dict[str, int]:
-    """How many students' top 10 (default order, this area) include each occupation.
-
-    Only finished quizzes with a confident profile from grades 6-12 count; callers must hide
-    counts below 10 before showing them.
-    """
-    from sqlmodel import select as _select
-
-    from explorer import labor, matching
-
-    local = labor.local_occupations(kb, area_code)
-    counts: dict[str, int] = {}
-    with db.session(url) as s:
-        finished = [a.resume_code for a in s.exec(_select(QuizAttempt).where(QuizAttempt.finished_at.is_not(None)))]
-    for code in finished:
-        saved = load(code, url)
-        if saved.band == "3-5":
-            continue
-        result = profile(saved)
-        if not result.confident:
-            continue
-        for onet_code in matching.listed_codes(matching.rank(matcher, result.scores, local), matching.TOP_N):
-            counts[onet_code] = counts.get(onet_code, 0) + 1
-    return counts

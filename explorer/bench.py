@@ -81,3 +81,69 @@ def bench_validate(kb: KnowledgeBase, cases: int = 500, seed: int = 2026) -> lis
     national = labor.local_occupations(kb, "0000000")
     return [row for form in ("quick", "full") for row in validation.recovery(matcher, national, form, cases=cases,
                                                                             seed=seed)]
+
+
+def bench_audit(kb: KnowledgeBase, quizzes: int, url: str, area_code: str = "0012420", repeat: int = 5,
+                distinct: int = 200, seed: int = 2026) -> dict[str, float]:
+    """The audit page's data (student counts + the audit table) over ``quizzes`` finished quizzes.
+
+    The database at ``url`` is filled with simulated grade 9-12 quick quizzes (answers, results and
+    top 10s written as a finishing quiz writes them; ``distinct`` simulated students repeat so that
+    filling stays quick). The old way, re-scoring and re-ranking every quiz, is timed on 100 quizzes
+    and scaled, and labelled as an estimate.
+    """
+    from sqlalchemy import insert, select
+
+    from explorer import attempts, audit, db, quiz, quiz_results, validation
+    from explorer.models import Answer, QuizAttempt, QuizResult, TopMatch, utcnow
+    from explorer.pathways import Catalog
+
+    matcher = matching.Matcher.from_occupations(kb.occupations)
+    items = quiz.form_items("9-12", "quick")
+    popularity = validation.item_popularity(items, seed)
+    rng = np.random.default_rng(seed)
+    people = []
+    for _ in range(distinct):
+        answers = validation.simulated_answers(rng, rng.normal(0, 1, 6), items, popularity)
+        profile = quiz.score("9-12", "quick", answers)
+        listed = quiz_results.top_codes(kb, matcher, profile.scores, area_code) if profile.confident else []
+        people.append((answers, profile, listed))
+    engine = db.get_engine(url)
+    start = time.perf_counter()
+    now = utcnow()
+    with engine.begin() as con:
+        first = con.execute(insert(QuizAttempt.__table__).returning(QuizAttempt.__table__.c.id), [
+            {"resume_code": attempts.new_resume_code(), "band": "9-12", "form": "quick", "lang": "en", "page": 4,
+             "created_at": now, "updated_at": now, "finished_at": now} for _ in range(quizzes)]).scalars().all()
+        answer_rows, result_rows, top_rows = [], [], []
+        for n, attempt_id in enumerate(first):
+            answers, profile, listed = people[n % distinct]
+            answer_rows += [{"attempt_id": attempt_id, "item_id": k, "value": v, "answered_at": now}
+                            for k, v in answers.items()]
+            result_rows.append({"attempt_id": attempt_id, "area_code": area_code, "band": "9-12",
+                                "confident": profile.confident, "finished_at": now,
+                                "holland_code": profile.code.letters if profile.confident else ""})
+            top_rows += [{"attempt_id": attempt_id, "rank": r, "onet_code": c} for r, c in enumerate(listed, 1)]
+        for table, rows in ((Answer, answer_rows), (QuizResult, result_rows), (TopMatch, top_rows)):
+            for k in range(0, len(rows), 20_000):
+                con.execute(insert(table.__table__), rows[k:k + 20_000])
+    fill_s = time.perf_counter() - start
+    catalog = Catalog.load(url)
+    counts_s, counts = _timed(lambda: quiz_results.top_match_counts(area_code, url), repeat)
+    page_s, table = _timed(lambda: audit.audit(kb, catalog, area_code, quiz_results.top_match_counts(area_code, url)),
+                           repeat)
+    sample = first[:100]
+    with db.session(url) as s:
+        codes = [c for (c,) in s.execute(select(QuizAttempt.resume_code).where(QuizAttempt.id.in_(sample)))]
+    local = labor.local_occupations(kb, area_code)
+
+    def old_way() -> None:
+        for code in codes:
+            profile = attempts.profile(attempts.load(code, url))
+            if profile.confident:
+                matching.listed_codes(matching.rank(matcher, profile.scores, local), matching.TOP_N)
+
+    old_s, _ = _timed(old_way, 1)
+    return {"quizzes": quizzes, "fill_s": fill_s, "counts_ms": counts_s * 1000, "audit_page_data_ms": page_s * 1000,
+            "students_counted": float(sum(counts.values())), "rows": float(len(table)),
+            "old_way_estimate_s": old_s / len(codes) * quizzes}

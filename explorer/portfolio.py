@@ -8,6 +8,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timezone
 
+from sqlalchemy import delete
 from sqlmodel import select
 
 from explorer import attempts, db, quiz
@@ -59,11 +60,10 @@ def history(owner: str, url: str | None = None) -> list[tuple[attempts.SavedQuiz
 
 def set_favourite(owner: str, onet_code: str, on: bool, url: str | None = None) -> None:
     with db.session(url) as s:
-        existing = s.get(Favourite, (owner, onet_code))
-        if on and existing is None:
-            s.add(Favourite(portfolio_code=owner, onet_code=onet_code))
-        elif not on and existing is not None:
-            s.delete(existing)
+        if on:
+            db.upsert(s, Favourite, {"portfolio_code": owner, "onet_code": onet_code, "created_at": utcnow()})
+        else:
+            s.execute(delete(Favourite).where(Favourite.portfolio_code == owner, Favourite.onet_code == onet_code))
 
 
 def favourites(owner: str, url: str | None = None) -> list[str]:
@@ -74,9 +74,8 @@ def favourites(owner: str, url: str | None = None) -> list[str]:
 
 def set_step(owner: str, onet_code: str, step: str, done: bool, url: str | None = None) -> None:
     with db.session(url) as s:
-        row = s.get(PlanStep, (owner, onet_code, step)) or PlanStep(portfolio_code=owner, onet_code=onet_code, step=step)
-        row.done, row.updated_at = done, utcnow()
-        s.add(row)
+        db.upsert(s, PlanStep, {"portfolio_code": owner, "onet_code": onet_code, "step": step, "done": done,
+                                "updated_at": utcnow()}, update=("done", "updated_at"))
 
 
 def plan(owner: str, url: str | None = None) -> dict[str, dict[str, bool]]:

@@ -87,7 +87,7 @@ forward.button(_("Next →"), disabled=page == len(screens) - 1, on_click=quiz_s
                args=(saved.resume_code, page + 1), width="stretch", type="primary")
 if answered == len(items):
     finish.button(_("See my results"), type="primary", width="stretch", on_click=quiz_state.finish,
-                  args=(saved.resume_code,))
+                  args=(saved.resume_code, ctx.area_code))
 else:
     finish.caption(_("Answer every activity to see your results ({left} left).").format(left=len(items) - answered))
 if st.session_state.get("confirm_start_over"):

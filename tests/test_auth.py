@@ -199,3 +199,27 @@ def test_logout_clears_every_counselor_only_key(app_db):
     assert [key for key in gone if key in at.session_state] == []
     assert at.session_state["occupation"] == "29-1141.00"
     assert [t.value for t in at.title] == ["Counselor login"]
+
+
+def test_cli_users_unlock_and_remove(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    env = {**os.environ, "DATABASE_URL": url}
+
+    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "explorer", "users", *args], cwd=Path(APP).parent, env=env,
+                              input=stdin, capture_output=True, text=True, timeout=120)
+
+    assert run("add", "jdoe", "--password-stdin", stdin=PASSWORD + "\n").returncode == 0
+    for _ in range(auth.MAX_FAILURES):
+        with pytest.raises(auth.AuthError):
+            auth.login("jdoe", "guess", url=url)
+    assert auth.tries_left("jdoe", url) == 0
+    assert run("unlock", "JDoe").stdout.strip() == "unlocked jdoe"
+    assert auth.login("jdoe", PASSWORD, url=url).username == "jdoe"
+    assert run("remove", "jdoe").returncode == 0 and auth.users(url) == []
+    missing = run("remove", "jdoe")
+    assert missing.returncode == 2 and "there is no account jdoe" in missing.stderr

@@ -436,9 +436,9 @@ def import_uploads(uploads, known: frozenset[str]):
 
 @st.cache_data(ttl=300, show_spinner=False)
 def student_top_matches(area_code: str) -> dict[str, int]:
-    from explorer import attempts
+    from explorer import quiz_results
 
-    return attempts.top_match_counts(knowledge_base(), matcher(), area_code)
+    return quiz_results.top_match_counts(area_code)
 
 
 

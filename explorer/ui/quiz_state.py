@@ -77,8 +77,12 @@ def go_to_page(code: str, page: int) -> None:
     attempts.set_page(code, page)
 
 
-def finish(code: str) -> None:
+def finish(code: str, area_code: str) -> None:
+    """Mark the quiz finished and store what it shows in this area (for the district's counts)."""
+    from explorer import quiz_results, ui
+
     attempts.finish(code)
+    quiz_results.record(code, area_code, ui.knowledge_base(), ui.matcher())
     st.session_state["quiz_finished"] = True
 
 
