@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from explorer import exports, labor
+from explorer import exports, labor, privacy
 from explorer.data import KnowledgeBase
 from explorer.pathways import SUB_ASSOCIATE_EDUCATION, Catalog, codes
 
 IN_DEMAND_OPENINGS = 20
 LOW_DEMAND_OPENINGS = 10
-MIN_GROUP = 10  # privacy: never show a count of fewer than 10 students
 
 
 def _linked(rows, attribute: str) -> set[str]:
@@ -74,8 +73,8 @@ def audit(kb: KnowledgeBase, catalog: Catalog, area_code: str,
     table.loc[table["in_demand"] & ~flags.any(axis=1), "gap"] = "no_pathway"
     counts = student_counts or {}
     table["students"] = [counts.get(code, 0) for code in table.index]
-    table["students_shown"] = [str(n) if n >= MIN_GROUP else ("" if n == 0 else f"<{MIN_GROUP}")
-                               for n in table["students"]]
+    k = privacy.min_group()
+    table["students_shown"] = ["" if n == 0 else privacy.shown(n, privacy.small(n, k), k) for n in table["students"]]
     order = table["in_demand"].astype(int) * 2 + (table["gap"] != "none").astype(int) - table["all_other"].astype(int) * 10
     return table.assign(_o=order).sort_values(["_o", "local_openings", "annual_median"],
                                               ascending=False, na_position="last").drop(columns="_o")
@@ -101,7 +100,7 @@ def low_demand_programs(kb: KnowledgeBase, catalog: Catalog, area_code: str) -> 
 
 
 def export_csv(table: pd.DataFrame) -> str:
-    """The audit as CSV for district leaders (student counts already suppressed below 10)."""
+    """The audit as CSV for district leaders (student counts under the district's minimum already hidden)."""
     out = table.drop(columns=["students"]).rename(columns={"students_shown": "students"})
     out["members"] = ["; ".join(m) if isinstance(m, list) else "" for m in out["members"]]
     return exports.frame_csv(out, index_label="onet_code")

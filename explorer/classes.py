@@ -1,5 +1,6 @@
 """Classes: a counselor creates one, students join anonymously with its code, and the dashboard
-summarises the class with every group of fewer than 10 students suppressed.
+summarises the class with no figure about fewer than the district's minimum of students
+(``explorer.privacy``).
 """
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ import secrets
 import pandas as pd
 from sqlmodel import select
 
-from explorer import attempts, db, labor, portfolio
+from explorer import attempts, db, exports, labor, portfolio, privacy
+from explorer.i18n import N_
+from explorer.riasec import THEMES
 from explorer.data import KnowledgeBase
 from explorer.models import ClassGroup, ClassMember, Favourite
 
-MIN_GROUP = 10
-SUPPRESSED = "<10"
+LIST_SEPARATOR = "; "
+ALL = "all"  # the one row of an unsplit dashboard
+OTHER = N_("other or not given")  # the pooled row of groups too small to list by name
 
 
 class ClassError(ValueError):
@@ -32,7 +36,7 @@ def create_class(name: str, counselor: str, group_fields: list[str], url: str | 
     fields = [f.strip() for f in group_fields if f.strip()]
     code = new_class_code()
     with db.session(url) as s:
-        s.add(ClassGroup(class_code=code, name=name.strip(), created_by=counselor, group_fields="; ".join(fields)))
+        s.add(ClassGroup(class_code=code, name=name.strip(), created_by=counselor, group_fields=LIST_SEPARATOR.join(fields)))
     return code
 
 
@@ -57,7 +61,7 @@ def join(class_code: str, resume_code: str, grade: int | None = None, groups: di
          url: str | None = None) -> None:
     """Add a student's portfolio to a class; self-reported fields are optional and checked against the class."""
     group = get_class(class_code, url)
-    allowed = [f for f in group.group_fields.split("; ") if f]
+    allowed = group_fields(group)
     given = {k: v for k, v in (groups or {}).items() if v}
     unknown = set(given) - set(allowed)
     if unknown:
@@ -75,11 +79,12 @@ def join(class_code: str, resume_code: str, grade: int | None = None, groups: di
 def members(class_code: str, url: str | None = None) -> pd.DataFrame:
     """One row per student: portfolio code, grade, each group field, and the latest quiz's state."""
     group = get_class(class_code, url)
-    fields = [f for f in group.group_fields.split("; ") if f]
+    fields = group_fields(group)
     with db.session(url) as s:
         rows = s.exec(select(ClassMember).where(ClassMember.class_code == group.class_code)).all()
-        favourites = {}
-        for f in s.exec(select(Favourite)):
+        owners = [row.portfolio_code for row in rows]
+        favourites: dict[str, list[str]] = {}
+        for f in s.exec(select(Favourite).where(Favourite.portfolio_code.in_(owners))):
             favourites.setdefault(f.portfolio_code, []).append(f.onet_code)
     out = []
     for row in rows:
@@ -94,45 +99,88 @@ def members(class_code: str, url: str | None = None) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["portfolio_code", "grade", *fields, "finished", "code", "scores", "favourites"])
 
 
-def suppress(counts: pd.Series) -> pd.Series:
-    """Counts as text, with every count between 1 and 9 replaced by "<10"."""
-    return counts.map(lambda n: SUPPRESSED if 0 < n < MIN_GROUP else str(int(n)))
+def group_fields(group: ClassGroup) -> list[str]:
+    """The self-reported fields a class asks for, in the counselor's order."""
+    return [f for f in group.group_fields.split(LIST_SEPARATOR) if f]
+
+
+def _theme_counts(people: pd.DataFrame) -> dict[str, int]:
+    """Students with each theme among the three letters of their interest code."""
+    coded = people["code"].dropna()
+    return {t: int(sum(t in code for code in coded)) for t in THEMES}
+
+
+def _typed(value: object) -> str:
+    """A self-reported value as text ("" when not given; grade 9, not 9.0, when pandas made it a float)."""
+    if value is None or value != value:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def dashboard(kb: KnowledgeBase, class_code: str, area_code: str, by: str | None = None,
-              url: str | None = None) -> dict[str, pd.DataFrame]:
-    """Completion, first interest letters and favoured occupations, optionally split by one group field."""
+              url: str | None = None, k: int | None = None) -> dict[str, pd.DataFrame]:
+    """Completion and interest themes (optionally split by grade or a class field), three-letter
+    codes and favoured careers; every figure protected as ``explorer.privacy`` describes, so no
+    count of fewer than ``k`` students can be read or worked out from this page, another split of
+    the same class or the CSV export."""
+    k = k or privacy.min_group()
     people = members(class_code, url)
     if by and by not in people.columns:
         raise ClassError(f"this class has no field {by!r}")
-    split = people[by].replace("", "(not given)") if by else pd.Series("all", index=people.index)
-    completion = people.assign(group=split).groupby("group").agg(students=("portfolio_code", "size"),
-                                                                 finished=("finished", "sum"))
-    completion["students_shown"] = suppress(completion["students"])
-    completion["finished_shown"] = [SUPPRESSED if s < MIN_GROUP else str(int(f))
-                                    for s, f in zip(completion["students"], completion["finished"])]
-    letters = people.assign(group=split, letter=people["code"].str[0]).dropna(subset=["letter"])
-    code_table = letters.groupby(["group", "letter"]).size().unstack(fill_value=0)
-    group_sizes = completion["students"]
-    code_table = code_table.apply(lambda col: col.where(group_sizes.reindex(code_table.index) >= MIN_GROUP))
-    code_shown = code_table.apply(lambda col: col.map(lambda n: SUPPRESSED if pd.isna(n) else
-                                                      (SUPPRESSED if 0 < n < MIN_GROUP else str(int(n)))))
-    # Full three-letter codes, whole class only (split further, nearly every cell would be under 10).
+    everyone, finished_all = len(people), int(people["finished"].sum())
+    themes_all = _theme_counts(people)
+    too_small = everyone < k
+    if by and not too_small:
+        typed = people[by].map(_typed).replace("", OTHER)
+        recoded = typed.map(privacy.recode_groups(typed.value_counts().to_dict(), k, OTHER))
+        split = recoded if recoded.nunique() > 1 else pd.Series(ALL, index=people.index)
+    else:
+        split = pd.Series(ALL, index=people.index)
+    split_refused = bool(by) and split.nunique() == 1
+    groups = sorted(split.unique(), key=lambda g: (g == OTHER, int(g) if g.isdigit() else 99, g))
+    sizes = {g: int((split == g).sum()) for g in groups}
+    finished = {g: int(people.loc[split == g, "finished"].sum()) for g in groups}
+    coded = {g: int(people.loc[split == g, "code"].notna().sum()) for g in groups}
+
+    hidden_finished = privacy.protect_line(finished, {g: (0, sizes[g]) for g in groups},
+                                           {g for g in groups if privacy.small(finished[g], k)},
+                                           finished_all if len(groups) > 1 else None)
+    completion = pd.DataFrame({"students": sizes, "finished": finished}).rename_axis("group")
+    completion["students_shown"] = [privacy.shown(sizes[g], too_small, k) for g in groups]
+    completion["finished_shown"] = [privacy.shown(finished[g], too_small or g in hidden_finished, k) for g in groups]
+
+    values = {}
+    for g in groups:
+        for t, n in _theme_counts(people[split == g]).items():
+            values[(g, t)] = n
+    hidden = privacy.protect_table(values, {(g, t): (0, coded[g]) for g, t in values},
+                                   {g: 3 * coded[g] for g in groups},
+                                   themes_all if len(groups) > 1 else {}, k)
+    themes = pd.DataFrame([[privacy.shown(values[(g, t)], too_small or (g, t) in hidden, k) for t in THEMES]
+                           for g in groups], index=pd.Index(groups, name="group"), columns=list(THEMES))
+
+    # Whole class only, and only the codes and careers at least k students share: a row that exists
+    # because one student holds a code would identify that student even with its count hidden.
     full = people["code"].dropna().value_counts().rename("students").to_frame()
-    full["students_shown"] = suppress(full["students"])
+    full = full[full["students"] >= k]
+    full["students_shown"] = full["students"].astype(int).astype(str)
     favoured = people.explode("favourites").dropna(subset=["favourites"])
-    local = labor.local_occupations(kb, area_code)
     fav = favoured.groupby("favourites").size().rename("students").sort_values(ascending=False).to_frame()
+    fav = fav[fav["students"] >= k]
+    local = labor.local_occupations(kb, area_code)
     fav["title"] = local.loc[fav.index, "title"]
     fav["local_openings"] = local.loc[fav.index, "local_openings"]
-    fav["students_shown"] = suppress(fav["students"])
-    return {"completion": completion, "codes": code_shown, "full_codes": full, "favourites": fav}
+    fav["students_shown"] = fav["students"].astype(int).astype(str)
+    notes = pd.Series({"too_small": too_small, "split_refused": split_refused, "min_group": k})
+    return {"completion": completion, "themes": themes, "full_codes": full, "favourites": fav, "notes": notes}
 
 
 def export_csv(tables: dict[str, pd.DataFrame]) -> str:
-    """The dashboard's shown (suppressed) figures as one CSV, never the raw small counts."""
-    parts = [tables["completion"][["students_shown", "finished_shown"]].to_csv(),
-             tables["codes"].to_csv(),
-             tables["full_codes"][["students_shown"]].to_csv(),
-             tables["favourites"][["title", "local_openings", "students_shown"]].to_csv()]
+    """The dashboard's shown (protected) figures as one CSV, never the raw small counts."""
+    parts = [exports.frame_csv(tables["completion"][["students_shown", "finished_shown"]]),
+             exports.frame_csv(tables["themes"]),
+             exports.frame_csv(tables["full_codes"][["students_shown"]]),
+             exports.frame_csv(tables["favourites"][["title", "local_openings", "students_shown"]])]
     return "\n".join(parts)

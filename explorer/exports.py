@@ -58,4 +58,6 @@ def frame_csv(frame: pd.DataFrame, **to_csv: object) -> str:
             out[column] = out[column].map(lambda v: v if isinstance(v, Number) else neutralise(v))
     out.index = out.index.map(neutralise)
     out.columns = [neutralise(c) for c in out.columns]
-    return out.to_csv(**to_csv)
+    # RFC 4180 line ends: the writer then also quotes cells holding a bare CR, which pandas' "\n"
+    # default leaves unquoted (and a reader then splits the row).
+    return out.to_csv(**{"lineterminator": "\r\n", **to_csv})

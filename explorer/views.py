@@ -224,9 +224,27 @@ def history_points(history) -> list[dict]:
             for saved, profile, started in history for t in THEMES]
 
 
+def group_label(group: object, _: Translator) -> str:
+    """A dashboard row's name: the whole class, the pooled small groups, or what students typed."""
+    from explorer import classes
+
+    if group == classes.ALL:
+        return _("whole class")
+    return _(classes.OTHER) if group == classes.OTHER else str(group)
+
+
 def completion_view(completion, _):
-    return pd.DataFrame({_("Group"): completion.index.astype(str), _("Students"): completion["students_shown"],
-                         _("Finished the quiz"): completion["finished_shown"]})
+    return pd.DataFrame({_("Group"): [group_label(g, _) for g in completion.index],
+                         _("Students"): completion["students_shown"].to_numpy(),
+                         _("Finished the quiz"): completion["finished_shown"].to_numpy()})
+
+
+def themes_view(themes, _):
+    """Students with each interest area among the three letters of their code, per group."""
+    out = pd.DataFrame({_("Group"): [group_label(g, _) for g in themes.index]})
+    for theme in THEMES:
+        out[_(THEME_NAMES[theme])] = themes[theme].to_numpy()
+    return out
 
 
 def favourites_view(favourites, _, lang: str):

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import audit, pathways, views
+from explorer import audit, pathways, privacy, views
 from explorer import ui
 
 ctx = ui.context()
@@ -20,10 +20,10 @@ ui.table(view[view[_("Gap")] != ""] if only_gaps else view)
 st.download_button(_("Download the audit (CSV)"), audit.export_csv(table), file_name=f"audit_{ctx.area_code}.csv",
                    mime="text/csv")
 st.caption(_("Jobs and pay: {source}. Openings: BLS Employment Projections 2024-34 scaled to the area. Student "
-             "counts: finished quizzes whose top 10 includes the job; fewer than 10 are not shown. Rows whose figures "
+             "counts: finished quizzes ranked for this area whose top 10 includes the job; fewer than {k} are not shown. Rows whose figures "
              "belong to a BLS “all other” group pool several different occupations: they are listed last and never "
              "called in demand.")
-           .format(source=ctx.oews_source))
+           .format(source=ctx.oews_source, k=privacy.min_group()))
 
 st.subheader(_("Programs toward scarce or low-paid local jobs"), anchor=False)
 low = audit.low_demand_programs(ctx.kb, catalog, ctx.area_code)

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import classes, views
+from explorer import classes, privacy, views
 from explorer import ui
 
 ctx = ui.context()
@@ -14,7 +14,7 @@ with st.form("new_class", clear_on_submit=True):
     fields = st.text_input(_("Optional self-reported fields students may fill in (separate with ';')"),
                            placeholder=_("e.g. campus; program"))
     st.caption(_("Students stay anonymous. Fields are optional for them, used only for group summaries, and any "
-                 "group with fewer than 10 students is hidden."))
+                 "group with fewer than {k} students is hidden.").format(k=privacy.min_group()))
     if st.form_submit_button(_("Create")):
         try:
             code = classes.create_class(name, user, fields.split(";"))
@@ -27,17 +27,26 @@ if not mine:
     st.stop()
 labels = {c.class_code: f"{c.name} ({c.class_code})" for c in mine}
 chosen = st.selectbox(_("Class"), list(labels), format_func=labels.get)
-group_fields = [f for f in next(c for c in mine if c.class_code == chosen).group_fields.split("; ") if f]
-by = st.selectbox(_("Split by"), [None, "grade", *group_fields], format_func=lambda f: _("whole class") if f is None else f)
+group_fields = classes.group_fields(next(c for c in mine if c.class_code == chosen))
+by = st.selectbox(_("Split by"), [None, "grade", *group_fields],
+                  format_func=lambda f: _("whole class") if f is None else (_("grade") if f == "grade" else f))
 tables = classes.dashboard(ctx.kb, chosen, ctx.area_code, by)
+k = int(tables["notes"]["min_group"])
+if tables["notes"]["too_small"]:
+    st.info(_("This class has fewer than {k} students, so its figures are hidden.").format(k=k))
+elif tables["notes"]["split_refused"]:
+    st.info(_("Split this way, some groups would have fewer than {k} students, so the whole class is shown.")
+            .format(k=k))
 ui.table(views.completion_view(tables["completion"], _))
-st.subheader(_("First letter of interest codes"), anchor=False)
-st.dataframe(tables["codes"], width="stretch")
+st.subheader(_("Interest areas among each student's top three"), anchor=False)
+ui.table(views.themes_view(tables["themes"], _))
 st.subheader(_("Three-letter interest codes (whole class)"), anchor=False)
 ui.table(views.full_codes_view(tables["full_codes"], _))
 st.subheader(_("Most favoured careers and local demand"), anchor=False)
 ui.table(views.favourites_view(tables["favourites"], _, ctx.lang))
 st.download_button(_("Download the dashboard (CSV)"), classes.export_csv(tables), file_name=f"class-{chosen}.csv",
                    mime="text/csv")
-st.caption(_("Counts under 10 are shown as <10. Local openings: {source}, BLS Employment Projections 2024-34.")
-           .format(source=ctx.oews_source))
+st.caption(_("No figure describes fewer than {k} students: small counts show as <{k}, and further cells are hidden "
+             "where a small one could be worked out by subtraction; groups, codes and careers held by fewer than "
+             "{k} students are not listed by name. Local openings: {source}, BLS Employment Projections 2024-34.")
+           .format(k=k, source=ctx.oews_source))

@@ -1,0 +1,118 @@
+"""Small-count protection for every figure about students (class dashboard, audit, exports).
+
+Hiding a count under the district's minimum ("<10") is not enough when a total is known: a class of
+13 with 11 on campus North shows South as "<10", but 13 - 11 = 2. This module applies the two
+standard remedies of statistical disclosure control (e.g. the U.S. Department of Education's PTAC
+guidance on small cells, and Hundepool et al., *Statistical Disclosure Control*, 2012, ch. 4 and 5):
+
+- **recoding**: categories students typed themselves (a campus, a grade) are listed only when at
+  least the minimum number of students hold them; the rest are pooled as "other or not given", and
+  when that pool itself would be small the smallest named groups join it, so no row exists only
+  because one student holds a value;
+- **complementary suppression**: in every line of a table whose total is known (from the same page,
+  another split, or the whole-class view), more cells are hidden until no hidden cell can be worked
+  out exactly from the shown ones, the total and each cell's possible range.
+
+The minimum is a district setting: ``EXPLORER_MIN_GROUP`` (default 10; never below 5).
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+DEFAULT_MIN_GROUP = 10
+FLOOR = 5
+
+
+class PrivacySettingError(ValueError):
+    """EXPLORER_MIN_GROUP is not a whole number of at least FLOOR."""
+
+
+def min_group() -> int:
+    """The smallest group of students any figure may describe."""
+    text = os.environ.get("EXPLORER_MIN_GROUP", "").strip()
+    if not text:
+        return DEFAULT_MIN_GROUP
+    if not text.isascii() or not text.isdigit() or int(text) < FLOOR:
+        raise PrivacySettingError(f"EXPLORER_MIN_GROUP must be a whole number of at least {FLOOR}, not {text!r}")
+    return int(text)
+
+
+def hidden_text(k: int) -> str:
+    return f"<{k}"
+
+
+def shown(value: int, hidden: bool, k: int) -> str:
+    """A count as the page shows it: the number, or "<k" when hidden (0 stays 0: nobody to protect)."""
+    return hidden_text(k) if hidden else str(int(value))
+
+
+def small(value: int, k: int) -> bool:
+    """A count that describes between 1 and k-1 students (primary suppression)."""
+    return 0 < value < k
+
+
+def pinned(values: Mapping[str, int], bounds: Mapping[str, tuple[int, int]], hidden: set[str],
+           total: int) -> set[str]:
+    """Hidden cells whose value follows exactly from the line's total, the shown cells and every
+    hidden cell's possible range [low, high]."""
+    rest = total - sum(v for c, v in values.items() if c not in hidden)
+    out = set()
+    for cell in hidden:
+        others = hidden - {cell}
+        low = max(bounds[cell][0], rest - sum(bounds[o][1] for o in others))
+        high = min(bounds[cell][1], rest - sum(bounds[o][0] for o in others))
+        if low >= high:
+            out.add(cell)
+    return out
+
+
+def protect_line(values: Mapping[str, int], bounds: Mapping[str, tuple[int, int]], hidden: set[str],
+                 total: int | None) -> set[str]:
+    """``hidden`` plus the complementary cells a line with a known total needs: while some hidden
+    cell is pinned, also hide the smallest shown cell (ties by name, so the result is stable)."""
+    hidden = set(hidden)
+    if total is None:
+        return hidden
+    while hidden and pinned(values, bounds, hidden, total):
+        candidates = [c for c in values if c not in hidden]
+        if not candidates:
+            break  # every cell hidden: only the total (already known) is left
+        hidden.add(min(candidates, key=lambda c: (values[c], c)))
+    return hidden
+
+
+def protect_table(values: Mapping[tuple[str, str], int], bounds: Mapping[tuple[str, str], tuple[int, int]],
+                  row_totals: Mapping[str, int | None], column_totals: Mapping[str, int | None],
+                  k: int) -> set[tuple[str, str]]:
+    """Hidden cells of a two-way table: every small cell, then complements row by row and column by
+    column, repeated until nothing changes (hiding only grows, so this ends)."""
+    hidden = {cell for cell, v in values.items() if small(v, k)}
+    rows = sorted({r for r, _ in values})
+    columns = sorted({c for _, c in values})
+    while True:
+        before = len(hidden)
+        for r in rows:
+            line = {c: values[(r, c)] for c in columns if (r, c) in values}
+            keep = protect_line(line, {c: bounds[(r, c)] for c in line}, {c for c in line if (r, c) in hidden},
+                                row_totals.get(r))
+            hidden |= {(r, c) for c in keep}
+        for c in columns:
+            line = {r: values[(r, c)] for r in rows if (r, c) in values}
+            keep = protect_line(line, {r: bounds[(r, c)] for r in line}, {r for r in line if (r, c) in hidden},
+                                column_totals.get(c))
+            hidden |= {(r, c) for r in keep}
+        if len(hidden) == before:
+            return hidden
+
+
+def recode_groups(sizes: Mapping[str, int], k: int, other: str) -> dict[str, str]:
+    """Each typed group value -> the row it is counted in: itself if at least ``k`` students hold
+    it, else ``other``; if ``other`` would hold 1..k-1 students, the smallest named groups join it.
+    Every row that remains holds 0 or at least ``k`` students."""
+    named = {g: n for g, n in sizes.items() if n >= k and g != other}
+    pooled = sum(n for g, n in sizes.items() if g not in named)
+    while small(pooled, k) and named:
+        smallest = min(named, key=lambda g: (named[g], g))
+        pooled += named.pop(smallest)
+    return {g: (g if g in named else other) for g in sizes}
