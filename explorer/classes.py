@@ -11,7 +11,7 @@ import pandas as pd
 from sqlmodel import select
 
 from explorer import attempts, db, exports, labor, portfolio, privacy
-from explorer.i18n import N_
+from explorer.i18n import N_, Translator
 from explorer.riasec import THEMES
 from explorer.data import KnowledgeBase
 from explorer.models import ClassGroup, ClassMember, Favourite
@@ -22,7 +22,14 @@ OTHER = N_("other or not given")  # the pooled row of groups too small to list b
 
 
 class ClassError(ValueError):
-    """A class code or join request that cannot be used."""
+    """A class code or join request that cannot be used; ``message(_)`` says why in any language."""
+
+    def __init__(self, message: str, **params: object):
+        super().__init__(message.format(**params))
+        self.message_id, self.params = message, params
+
+    def message(self, _: Translator) -> str:
+        return _(self.message_id).format(**self.params)
 
 
 def new_class_code() -> str:
@@ -32,7 +39,7 @@ def new_class_code() -> str:
 
 def create_class(name: str, counselor: str, group_fields: list[str], url: str | None = None) -> str:
     if not name.strip():
-        raise ClassError("give the class a name")
+        raise ClassError(N_("give the class a name"))
     fields = [f.strip() for f in group_fields if f.strip()]
     code = new_class_code()
     with db.session(url) as s:
@@ -45,7 +52,7 @@ def get_class(code: str, url: str | None = None) -> ClassGroup:
     with db.session(url) as s:
         group = s.get(ClassGroup, cleaned)
     if group is None:
-        raise ClassError(f"no class has the code {cleaned or '(empty)'}; check it with your teacher")
+        raise ClassError(N_("no class has the code {code}; check it with your teacher"), code=cleaned or "—")
     return group
 
 
@@ -57,17 +64,23 @@ def classes(counselor: str | None = None, url: str | None = None) -> list[ClassG
         return list(s.exec(query).all())
 
 
+def check_join(group: ClassGroup, grade: int | None = None, groups: dict[str, str] | None = None) -> dict[str, str]:
+    """The self-reported answers a join would store, or ClassError (so a caller can check before it
+    writes anything)."""
+    given = {k: v for k, v in (groups or {}).items() if v}
+    unknown = set(given) - set(group_fields(group))
+    if unknown:
+        raise ClassError(N_("this class does not ask for {fields}"), fields=", ".join(sorted(unknown)))
+    if grade is not None and not 3 <= grade <= 12:
+        raise ClassError(N_("grade must be between 3 and 12"))
+    return given
+
+
 def join(class_code: str, resume_code: str, grade: int | None = None, groups: dict[str, str] | None = None,
          url: str | None = None) -> None:
     """Add a student's portfolio to a class; self-reported fields are optional and checked against the class."""
     group = get_class(class_code, url)
-    allowed = group_fields(group)
-    given = {k: v for k, v in (groups or {}).items() if v}
-    unknown = set(given) - set(allowed)
-    if unknown:
-        raise ClassError(f"this class does not ask for {', '.join(sorted(unknown))}")
-    if grade is not None and not 3 <= grade <= 12:
-        raise ClassError("grade must be between 3 and 12")
+    given = check_join(group, grade, groups)
     owner = portfolio.portfolio_code(resume_code, url)
     with db.session(url) as s:
         row = s.get(ClassMember, (group.class_code, owner)) or ClassMember(class_code=group.class_code,
@@ -128,7 +141,7 @@ def dashboard(kb: KnowledgeBase, class_code: str, area_code: str, by: str | None
     k = k or privacy.min_group()
     people = members(class_code, url)
     if by and by not in people.columns:
-        raise ClassError(f"this class has no field {by!r}")
+        raise ClassError(N_("this class has no field {field}"), field=by)
     everyone, finished_all = len(people), int(people["finished"].sum())
     themes_all = _theme_counts(people)
     too_small = everyone < k

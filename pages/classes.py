@@ -19,8 +19,8 @@ with st.form("new_class", clear_on_submit=True):
         try:
             code = classes.create_class(name, user, fields.split(";"))
             st.success(_("Class created. Students join with the code {code}.").format(code=code))
-        except classes.ClassError:
-            st.error(_("Give the class a name."))
+        except classes.ClassError as problem:
+            st.error(_("The class was not created: {reason}").format(reason=problem.message(_)))
 
 mine = classes.classes(user)
 if not mine:

@@ -37,7 +37,7 @@ if saved is None:
         if band is None:
             st.caption(_("Choose your grade to start."))
         if st.button(_("Start the quiz"), type="primary", disabled=band is None):
-            problem = quiz_state.start_and_join(band, form, ctx.lang, class_code, grade, groups)
+            problem = quiz_state.start_and_join(band, form, ctx.lang, class_code, grade, groups, _)
             if problem:
                 st.error(_("That class code does not work: {reason}").format(reason=problem))
             else:
@@ -75,7 +75,10 @@ answered = len(saved.answers)
 st.progress(answered / len(items), text=_("{done} of {total} answered · screen {page} of {pages}")
             .format(done=answered, total=len(items), page=page + 1, pages=len(screens)))
 if problem := st.session_state.pop("save_error", None):
-    st.error(_("That answer was not saved: {reason}").format(reason=problem))
+    reason = problem.message(_) if isinstance(problem, attempts.ResumeCodeError) else str(problem)
+    st.error(_("That answer was not saved: {reason}").format(reason=reason))
+elif quiz_state.changed_elsewhere(saved, screens[page]):
+    st.info(_("This quiz was changed in another tab or on another device; these are its latest answers."))
 
 for item in screens[page]:
     quiz_state.answer_radio(item, saved.resume_code, saved.answers.get(item.id), _)

@@ -197,3 +197,19 @@ def test_start_over_asks_first_and_keeps_the_quiz(student_clock):
     next(b for b in at.button if b.label == "Start over with a new quiz").click().run()
     next(b for b in at.button if b.label == "Yes, start a new quiz").click().run()
     assert "resume_code" not in at.session_state and attempts.load(code).resume_code == code
+
+
+def test_a_tab_whose_answers_changed_elsewhere_says_so_and_shows_the_saved_ones(student_clock):
+    at = on_page("pages/quiz.py")
+    code = start_quiz(at, "9-12")
+    at.radio[0].set_value(4).run()
+    first = quiz.form_items("9-12", "quick")[0]
+    assert attempts.load(code).answers == {first.id: 4}
+    attempts.save_answer(code, first.id, 1)  # the same code, answered again in another tab
+    at.run()
+    assert not at.exception, at.exception
+    assert [i.value for i in at.info if "another tab" in i.value] == [
+        "This quiz was changed in another tab or on another device; these are its latest answers."]
+    assert at.radio[0].value == 1 and attempts.load(code).answers == {first.id: 1}
+    at.run()
+    assert not [i for i in at.info if "another tab" in i.value]  # said once, then quiet

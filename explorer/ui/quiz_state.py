@@ -60,7 +60,19 @@ def _save(code: str, item_id: str, key: str) -> None:
     try:
         attempts.save_answer(code, item_id, value)
     except (attempts.ResumeCodeError, quiz.QuizInputError) as exc:
-        st.session_state["save_error"] = str(exc)
+        st.session_state["save_error"] = exc  # shown (translated where it can be) on the next run
+
+
+def changed_elsewhere(saved: attempts.SavedQuiz, items: list[quiz.Item]) -> bool:
+    """True when another tab or device changed answers this screen shows; the radios are reset so
+    they are drawn from the saved answers (the database is the truth, never a stale tab)."""
+    changed = False
+    for item in items:
+        key = f"answer_{saved.resume_code}_{item.id}"
+        if key in st.session_state and st.session_state[key] != saved.answers.get(item.id):
+            del st.session_state[key]
+            changed = True
+    return changed
 
 
 def answer_radio(item: quiz.Item, code: str, saved: int | None, _: Translator) -> None:
@@ -111,15 +123,16 @@ def class_fields(class_code: str) -> list[str]:
 
 
 def start_and_join(band: str, form: str, lang: str, class_code: str, grade: int | None,
-                   groups: dict[str, str] | None = None) -> str | None:
-    """Start a quiz and, if a class code was typed, join that class; returns a problem or None."""
+                   groups: dict[str, str] | None = None, _: Translator = str) -> str | None:
+    """Start a quiz and, if a class code was typed, join that class; returns a problem (in the
+    student's language) or None. Nothing is started when the class code is wrong."""
     from explorer import classes
 
     if class_code.strip():
         try:
-            classes.get_class(class_code)
+            classes.check_join(classes.get_class(class_code), grade, groups)
         except classes.ClassError as problem:
-            return str(problem)
+            return problem.message(_)
     code = attempts.start(band, form, lang)
     if class_code.strip():
         classes.join(class_code, code, grade=grade, groups=groups)
