@@ -65,34 +65,46 @@ if saved.finished:  # read-only: changing a finished quiz would silently change 
     right.button(_("Take the quiz again"), on_click=quiz_state.retake, args=(saved,), key="retake_quiz")
     st.stop()
 
-items = quiz.form_items(saved.band, saved.form, ctx.lang)
-screens = quiz.groups(items)
-page = min(st.session_state.setdefault("quiz_page", saved.page), len(screens) - 1)
-
 st.info(_("Your resume code is **{code}**. Write it down: with it you can come back on any device.")
         .format(code=saved.resume_code))
-answered = len(saved.answers)
-st.progress(answered / len(items), text=_("{done} of {total} answered · screen {page} of {pages}")
-            .format(done=answered, total=len(items), page=page + 1, pages=len(screens)))
-if problem := st.session_state.pop("save_error", None):
-    reason = problem.message(_) if isinstance(problem, attempts.ResumeCodeError) else str(problem)
-    st.error(_("That answer was not saved: {reason}").format(reason=reason))
-elif quiz_state.changed_elsewhere(saved, screens[page]):
-    st.info(_("This quiz was changed in another tab or on another device; these are its latest answers."))
 
-for item in screens[page]:
-    quiz_state.answer_radio(item, saved.resume_code, saved.answers.get(item.id), _)
 
-back, forward, finish = st.columns(3)
-back.button(_("← Back"), disabled=page == 0, on_click=quiz_state.go_to_page, args=(saved.resume_code, page - 1),
-            width="stretch")
-forward.button(_("Next →"), disabled=page == len(screens) - 1, on_click=quiz_state.go_to_page,
-               args=(saved.resume_code, page + 1), width="stretch", type="primary")
-if answered == len(items):
-    finish.button(_("See my results"), type="primary", width="stretch", on_click=quiz_state.finish,
-                  args=(saved.resume_code, ctx.area_code))
-else:
-    finish.caption(_("Answer every activity to see your results ({left} left).").format(left=len(items) - answered))
+@st.fragment
+def quiz_screen() -> None:
+    """One screen of items: an answer or Back/Next reruns only this part, not the page, sidebar and
+    region list (each answer is still saved by its radio's callback before anything else runs)."""
+    if quiz_state.finished_just_now():
+        st.switch_page("pages/profile.py")
+    saved = quiz_state.load_current()
+    if saved is None or saved.finished:  # started over, or finished in another tab: redraw the page
+        st.rerun(scope="app")
+    items = quiz.form_items(saved.band, saved.form, ctx.lang)
+    screens = quiz.groups(items)
+    page = min(st.session_state.setdefault("quiz_page", saved.page), len(screens) - 1)
+    answered = len(saved.answers)
+    st.progress(answered / len(items), text=_("{done} of {total} answered · screen {page} of {pages}")
+                .format(done=answered, total=len(items), page=page + 1, pages=len(screens)))
+    if problem := st.session_state.pop("save_error", None):
+        reason = problem.message(_) if isinstance(problem, attempts.ResumeCodeError) else str(problem)
+        st.error(_("That answer was not saved: {reason}").format(reason=reason))
+    elif quiz_state.changed_elsewhere(saved, screens[page]):
+        st.info(_("This quiz was changed in another tab or on another device; these are its latest answers."))
+    for item in screens[page]:
+        quiz_state.answer_radio(item, saved.resume_code, saved.answers.get(item.id), _)
+    back, forward, finish = st.columns(3)
+    back.button(_("← Back"), disabled=page == 0, on_click=quiz_state.go_to_page,
+                args=(saved.resume_code, page - 1), width="stretch")
+    forward.button(_("Next →"), disabled=page == len(screens) - 1, on_click=quiz_state.go_to_page,
+                   args=(saved.resume_code, page + 1), width="stretch", type="primary")
+    if answered == len(items):
+        finish.button(_("See my results"), type="primary", width="stretch", on_click=quiz_state.finish,
+                      args=(saved.resume_code, ctx.area_code))
+    else:
+        finish.caption(_("Answer every activity to see your results ({left} left).")
+                       .format(left=len(items) - answered))
+
+
+quiz_screen()
 if st.session_state.get("confirm_start_over"):
     st.warning(_("Start a new quiz? This one stays saved under {code}; write the code down to come back to it.")
                .format(code=saved.resume_code))
