@@ -22,9 +22,8 @@ pathway_col, favourite_col = st.columns(2)
 pathway_col.button(_("See the pathway from this school year to this job"), type="primary", on_click=ui.open_pathway,
                    args=(code,))
 if saved is not None:
-    starred = code in ui.favourites(saved)
-    favourite_col.button(_("★ Remove from my favourites") if starred else _("☆ Add to my favourites"),
-                         on_click=ui.toggle_favourite, args=(saved, code, not starred))
+    with favourite_col:
+        ui.favourite_button(saved, code, _)
 profile = attempts.profile(saved) if saved else None
 if profile and profile.confident:
     items = {i.id: i for i in quiz.form_items(saved.band, saved.form, ctx.lang)}

@@ -25,9 +25,7 @@ for step in plan.steps:
     with st.container(border=True):
         st.subheader(_(pathways.STEP_TITLES[step.kind]), anchor=False)
         if saved is not None and step.kind != "job":
-            key = f"plan_{code}_{step.kind}"
-            st.checkbox(_("Done"), value=done.get(step.kind, False), key=key, on_change=ui.toggle_step,
-                        args=(saved, code, step.kind, key))
+            ui.step_checkbox(saved, code, step.kind, done.get(step.kind, False), _)
         if step.missing:
             (st.warning if step.missing in ("not_in_area", "no_program") else st.info)(_(pathways.MISSING_TEXT[step.missing]))
         if step.kind == "now":

@@ -32,37 +32,47 @@ if not profile.confident:
 
 st.write(_("Your interest code is **{code}**. Fit compares the shape of your six interest scores with each "
            "job's interest profile from O\\*NET, the way O\\*NET's My Next Move does.").format(code=profile.code))
-zone_col, cluster_col, priority_col = st.columns(3)
-zones = zone_col.multiselect(_("Preparation (job zone)"), [1, 2, 3, 4, 5], key="zones",
-                             format_func=lambda z: _("Zone {zone}: {label}").format(zone=z, label=_(views.JOB_ZONE_LABELS[z])))
-clusters = cluster_col.multiselect(_("Career cluster"), sorted(local["career_cluster"].dropna().unique()), key="clusters")
-priority = priority_col.selectbox(_("Inside each fit band, show first"), list(matching.PRIORITIES), key="priority",
-                                  format_func=lambda p: _(matching.PRIORITIES[p]))
 
-view = ui.results_view(saved, ctx.area_code, priority, tuple(zones), tuple(clusters), ctx.lang)
-if view.fallback:
-    st.warning(_("Only {n} occupations in the chosen preparation level fit your interests. Nearby levels have "
-                 "more: {options}.").format(n=view.count, options=", ".join(
-                     _("zone {zone} ({count})").format(zone=z, count=c) for z, c in view.fallback.items())))
-shown, display = view.shown, view.display
-if st.toggle(_("Show as cards (easier on a phone)"), key="results_cards"):
-    ui.result_cards(display.head(20), shown.index[:20].tolist(), _)
-else:
-    st.caption(_("Click a row to open the occupation."))
-    ui.table(display, open_codes=shown.index.tolist(), key="results_table")
-st.caption(source + " " + _("Fit: Best, Great or Good; more dots = closer to your interests. The ▼ column sets the "
-                             "order inside each fit band. ✔ consistent pick: stays in this list's top 10 in at least "
-                             "70% of 200 reshuffles of your own answers. ☀️ Bright Outlook (O\\*NET). “Jobs and pay "
-                             "for” names the BLS group whose figures are shown; jobs that share those figures are "
-                             "listed once, with the others under “Also in this group”.") + " "
-           + _("A blank “Jobs and pay for” cell: the occupation's own figures."))
 
-titles = shown["title"].to_dict()
-open_col, compare_col = st.columns(2)
-with open_col:
-    chosen = st.selectbox(_("Open an occupation"), list(titles), format_func=titles.get, key="open_choice")
-    st.button(_("Open this occupation"), on_click=ui.open_occupation, args=(chosen,), type="primary")
-with compare_col:
-    picks = st.multiselect(_("Compare two or three"), list(titles), format_func=titles.get, max_selections=3,
-                           key="compare_choice")
-    st.button(_("Compare"), disabled=len(picks) < 2, on_click=ui.compare, args=(picks,))
+@ui.fragment
+def careers() -> None:
+    """Filters, the ranked list and the open/compare pickers: changing a filter reruns only this."""
+    zone_col, cluster_col, priority_col = st.columns(3)
+    zones = zone_col.multiselect(_("Preparation (job zone)"), [1, 2, 3, 4, 5], key="zones", format_func=lambda z: _(
+        "Zone {zone}: {label}").format(zone=z, label=_(views.JOB_ZONE_LABELS[z])))
+    clusters = cluster_col.multiselect(_("Career cluster"), sorted(local["career_cluster"].dropna().unique()),
+                                       key="clusters")
+    priority = priority_col.selectbox(_("Inside each fit band, show first"), list(matching.PRIORITIES), key="priority",
+                                      format_func=lambda p: _(matching.PRIORITIES[p]))
+
+    view = ui.results_view(saved, ctx.area_code, priority, tuple(zones), tuple(clusters), ctx.lang)
+    if view.fallback:
+        st.warning(_("Only {n} occupations in the chosen preparation level fit your interests. Nearby levels have "
+                     "more: {options}.").format(n=view.count, options=", ".join(
+                         _("zone {zone} ({count})").format(zone=z, count=c) for z, c in view.fallback.items())))
+    shown, display = view.shown, view.display
+    if st.toggle(_("Show as cards (easier on a phone)"), key="results_cards"):
+        ui.result_cards(display.head(20), shown.index[:20].tolist(), _)
+    else:
+        st.caption(_("Click a row to open the occupation."))
+        ui.table(display, open_codes=shown.index.tolist(), key="results_table")
+    st.caption(source + " " + _(
+        "Fit: Best, Great or Good; more dots = closer to your interests. The ▼ column sets the "
+        "order inside each fit band. ✔ consistent pick: stays in this list's top 10 in at least "
+        "70% of 200 reshuffles of your own answers. ☀️ Bright Outlook (O\\*NET). “Jobs and pay "
+        "for” names the BLS group whose figures are shown; jobs that share those figures are "
+        "listed once, with the others under “Also in this group”.") + " "
+        + _("A blank “Jobs and pay for” cell: the occupation's own figures."))
+
+    titles = shown["title"].to_dict()
+    open_col, compare_col = st.columns(2)
+    with open_col:
+        chosen = st.selectbox(_("Open an occupation"), list(titles), format_func=titles.get, key="open_choice")
+        st.button(_("Open this occupation"), on_click=ui.open_occupation, args=(chosen,), type="primary")
+    with compare_col:
+        picks = st.multiselect(_("Compare two or three"), list(titles), format_func=titles.get, max_selections=3,
+                               key="compare_choice")
+        st.button(_("Compare"), disabled=len(picks) < 2, on_click=ui.compare, args=(picks,))
+
+
+careers()

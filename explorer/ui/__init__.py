@@ -57,6 +57,19 @@ def go(page: str) -> None:
     st.session_state["_go"] = page
 
 
+def fragment(func):  # noqa: ANN001, ANN201 - a decorator, typed like st.fragment
+    """``st.fragment`` for the high-frequency parts of a page (quiz screen, result filters, plan
+    check-offs): a click inside reruns only that part. A callback inside it that asks to open
+    another page (``go``, ``open_occupation``) gets a full rerun, where the switch happens."""
+
+    @functools.wraps(func)
+    def run(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        follow_navigation()
+        return func(*args, **kwargs)
+
+    return st.fragment(run)
+
+
 def follow_navigation() -> None:
     """Pages request a switch from callbacks (where st.switch_page cannot run); honour it here."""
     if target := st.session_state.pop("_go", None):
@@ -113,8 +126,12 @@ def sidebar() -> Context:
     kb = knowledge_base()
     # Re-assigning keeps each choice when Streamlit gives the widget a new identity (it does on the
     # first run under st.navigation), instead of silently resetting it to the first option.
-    st.session_state["lang"] = st.session_state.get("lang") or _initial_language()
-    st.session_state["area_code"] = st.session_state.get("area_code") or _initial_area(kb)
+    # The "_kept_" copies are plain keys, so they survive a run in which the sidebar widgets are not
+    # drawn (a fragment that switches pages), when Streamlit drops the widgets' own keys.
+    st.session_state["lang"] = (st.session_state.get("lang") or st.session_state.get("_kept_lang")
+                                or _initial_language())
+    st.session_state["area_code"] = (st.session_state.get("area_code") or st.session_state.get("_kept_area")
+                                     or _initial_area(kb))
     if "place_key" not in st.session_state and st.query_params.get("place"):
         st.session_state["place_key"] = st.query_params["place"]
     if "occupation" not in st.session_state and st.query_params.get("occ") in kb.occupations.index:
@@ -128,6 +145,8 @@ def sidebar() -> Context:
         st.selectbox(_("Your region"), list(labels), key="area_code", format_func=labels.__getitem__,
                      help=_("Wages and jobs are shown for this area. Type to search."),
                      on_change=_sync_query, args=("area_code", "area"))
+    st.session_state["_kept_lang"] = st.session_state["lang"]
+    st.session_state["_kept_area"] = st.session_state["area_code"]
     _keep_in_url()
     if bad := st.session_state.pop("_bad_area", None):
         st.warning(_("The link asked for region {code}, which is not an OEWS area; showing the United States "
@@ -641,3 +660,18 @@ def plan_steps(saved, code: str) -> dict[str, bool]:
     if saved is None:
         return {}
     return portfolio.plan(portfolio.portfolio_code(saved.resume_code)).get(code, {})
+
+
+@fragment
+def favourite_button(saved, code: str, _: i18n.Translator) -> None:  # noqa: ANN001
+    """The star button, redrawn alone when clicked (the occupation page around it stays)."""
+    starred = code in favourites(saved)
+    st.button(_("★ Remove from my favourites") if starred else _("☆ Add to my favourites"),
+              on_click=toggle_favourite, args=(saved, code, not starred), key=f"favourite_{code}")
+
+
+@fragment
+def step_checkbox(saved, code: str, step: str, done: bool, _: i18n.Translator) -> None:  # noqa: ANN001
+    """A pathway step's "Done" box, saved the moment it changes and redrawn alone."""
+    key = f"plan_{code}_{step}"
+    st.checkbox(_("Done"), value=done, key=key, on_change=toggle_step, args=(saved, code, step, key))
