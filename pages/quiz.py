@@ -69,7 +69,7 @@ st.info(_("Your resume code is **{code}**. Write it down: with it you can come b
         .format(code=saved.resume_code))
 
 
-@st.fragment
+@ui.fragment
 def quiz_screen() -> None:
     """One screen of items: an answer or Back/Next reruns only this part, not the page, sidebar and
     region list (each answer is still saved by its radio's callback before anything else runs)."""
