@@ -37,13 +37,17 @@ def new_class_code() -> str:
     return f"C-{raw}"
 
 
-def create_class(name: str, counselor: str, group_fields: list[str], url: str | None = None) -> str:
+def create_class(name: str, counselor: str, group_fields: list[str], url: str | None = None,
+                 area_code: str = "") -> str:
+    """A new class and its join code; ``area_code`` (an OEWS area, or "") is where students who join
+    start, so a class in Alexandria, LA does not begin on national figures."""
     if not name.strip():
         raise ClassError(N_("give the class a name"))
     fields = [f.strip() for f in group_fields if f.strip()]
     code = new_class_code()
     with db.session(url) as s:
-        s.add(ClassGroup(class_code=code, name=name.strip(), created_by=counselor, group_fields=LIST_SEPARATOR.join(fields)))
+        s.add(ClassGroup(class_code=code, name=name.strip(), created_by=counselor,
+                         group_fields=LIST_SEPARATOR.join(fields), area_code=area_code))
     return code
 
 

@@ -15,9 +15,10 @@ with st.form("new_class", clear_on_submit=True):
                            placeholder=_("e.g. campus; program"))
     st.caption(_("Students stay anonymous. Fields are optional for them, used only for group summaries, and any "
                  "group with fewer than {k} students is hidden.").format(k=privacy.min_group()))
+    in_area = st.checkbox(_("Students who join start in {area}").format(area=ctx.area_name), value=True)
     if st.form_submit_button(_("Create")):
         try:
-            code = classes.create_class(name, user, fields.split(";"))
+            code = classes.create_class(name, user, fields.split(";"), area_code=ctx.area_code if in_area else "")
             st.success(_("Class created. Students join with the code {code}.").format(code=code))
         except classes.ClassError as problem:
             st.error(_("The class was not created: {reason}").format(reason=problem.message(_)))

@@ -126,6 +126,9 @@ def sidebar() -> Context:
     kb = knowledge_base()
     # Re-assigning keeps each choice when Streamlit gives the widget a new identity (it does on the
     # first run under st.navigation), instead of silently resetting it to the first option.
+    if start_area := st.session_state.pop("_start_area", None):  # the class a student just joined
+        st.session_state["area_code"] = st.session_state["_kept_area"] = start_area
+        st.query_params["area"] = start_area
     # The "_kept_" copies are plain keys, so they survive a run in which the sidebar widgets are not
     # drawn (a fragment that switches pages), when Streamlit drops the widgets' own keys.
     st.session_state["lang"] = (st.session_state.get("lang") or st.session_state.get("_kept_lang")

@@ -136,6 +136,9 @@ def start_and_join(band: str, form: str, lang: str, class_code: str, grade: int 
     code = attempts.start(band, form, lang)
     if class_code.strip():
         classes.join(class_code, code, grade=grade, groups=groups)
+        area = classes.get_class(class_code).area_code
+        if area and not st.session_state.get("place_key"):  # a place the student chose is more precise
+            st.session_state["_start_area"] = area  # applied before the region picker is drawn
     use_code(code)
     return None
 
