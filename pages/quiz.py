@@ -91,6 +91,7 @@ def quiz_screen() -> None:
         st.info(_("This quiz was changed in another tab or on another device; these are its latest answers."))
     for item in screens[page]:
         quiz_state.answer_radio(item, saved.resume_code, saved.answers.get(item.id), _)
+    quiz_state.move_focus_to(screens[page][0], page)
     back, forward, finish = st.columns(3)
     back.button(_("← Back"), disabled=page == 0, on_click=quiz_state.go_to_page,
                 args=(saved.resume_code, page - 1), width="stretch")

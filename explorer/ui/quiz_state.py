@@ -84,6 +84,32 @@ def answer_radio(item: quiz.Item, code: str, saved: int | None, _: Translator) -
              format_func=labels.get, horizontal=True, key=key, on_change=_save, args=(code, item.id, key))
 
 
+def move_focus_to(item: quiz.Item, screen: int) -> None:
+    """After Start, Next or Back, put keyboard focus on the first question of the new screen, so a
+    keyboard or screen-reader user continues there (its label is read out) instead of on a button
+    far below. Done once per screen: answering must never pull focus back up."""
+    import json
+
+    if st.session_state.get("_focused_screen") == (item.id, screen):
+        return
+    st.session_state["_focused_screen"] = (item.id, screen)
+    label = json.dumps(f"{item.emoji} {item.text}".strip())
+    st.iframe(f"""<script>
+const doc = window.parent.document, wanted = {label};
+let tries = 0;
+const timer = setInterval(() => {{
+  for (const group of doc.querySelectorAll('[data-testid="stRadio"]')) {{
+    const text = group.querySelector('[data-testid="stWidgetLabel"]');
+    if (text && text.innerText.trim() === wanted) {{
+      const input = group.querySelector('input[type="radio"]:checked') || group.querySelector('input[type="radio"]');
+      if (input) {{ input.focus(); clearInterval(timer); return; }}
+    }}
+  }}
+  if (++tries > 40) clearInterval(timer);
+}}, 50);
+</script>""", height=1, tab_index=-1)
+
+
 def go_to_page(code: str, page: int) -> None:
     st.session_state["quiz_page"] = page
     attempts.set_page(code, page)

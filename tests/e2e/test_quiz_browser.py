@@ -83,3 +83,41 @@ def test_unknown_code_gets_a_clear_message(server, page):
     page.get_by_label("Your resume code").fill("K7M-Q0T-X9B")
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_text(re.compile("never contains"))).to_be_visible()
+
+
+SCALE = ["Strongly dislike", "Dislike", "Not sure", "Like", "Strongly like"]
+
+
+def test_keyboard_only_quiz_screen(server, page):
+    """No mouse: Start, six answers with the arrow keys, Tab to Next; focus lands on the new screen's
+    first question after Start and after Next (so a screen reader reads it out)."""
+    items = quiz.form_items("9-12", "quick")
+    page.goto(server + "/quiz")
+    expect(page.get_by_role("heading", name="Interest quiz")).to_be_visible()
+    page.get_by_role("radio", name="Grades 9-12").focus()
+    page.keyboard.press("Space")
+    expect(page.get_by_role("radio", name="Grades 9-12")).to_be_checked()
+    page.get_by_role("button", name="Start the quiz").focus()
+    page.keyboard.press("Enter")
+    for screen in range(2):
+        first = page.get_by_role("radiogroup", name=items[6 * screen].text, exact=True)
+        expect(first.get_by_role("radio").first).to_be_focused()
+        for k, item in enumerate(items[6 * screen:6 * screen + 6]):
+            group = page.get_by_role("radiogroup", name=item.text, exact=True)
+            if k:
+                page.keyboard.press("Tab")
+            expect(group.get_by_role("radio").first).to_be_focused()
+            wanted = SCALE.index(CHOICE[item.theme])
+            page.keyboard.press("Space")  # selects the focused first choice
+            for _ in range(wanted):
+                page.keyboard.press("ArrowRight")
+            expect(group.get_by_role("radio", checked=True)).to_have_accessible_name(re.compile(CHOICE[item.theme]))
+            time.sleep(SECONDS_PER_ANSWER)
+        progress(page, 6 * screen + 6)
+        if screen == 0:
+            page.keyboard.press("Tab")
+            expect(page.get_by_role("button", name="Next →")).to_be_focused()
+            page.keyboard.press("Enter")
+            progress(page, 6)
+            expect(page.get_by_text("screen 2 of 5")).to_be_visible()
+    screenshot(page, "quiz-keyboard")
