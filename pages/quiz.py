@@ -67,6 +67,7 @@ if saved.finished:  # read-only: changing a finished quiz would silently change 
 
 st.info(_("Your resume code is **{code}**. Write it down: with it you can come back on any device.")
         .format(code=saved.resume_code))
+quiz_state.answer_scale_style()
 
 
 @ui.fragment

@@ -63,6 +63,27 @@ def _save(code: str, item_id: str, key: str) -> None:
         st.session_state["save_error"] = exc  # shown (translated where it can be) on the next run
 
 
+ANSWER_SCALE_CSS = """<style>
+/* Phones: the five answers of each question stay on one row, each choice a narrow column (circle,
+   then its words), instead of wrapping to a second row where "Like" looks like a new question. */
+@media (max-width: 640px) {
+  [class*="st-key-answer_"] [role="radiogroup"] { flex-wrap: nowrap; gap: 0.25rem; align-items: flex-start; }
+  [class*="st-key-answer_"] [role="radiogroup"] > div { flex: 1 1 0; min-width: 0; }
+  [class*="st-key-answer_"] [data-testid="stRadioOption"] {
+    width: 100%; margin: 0; padding: 0; align-items: flex-start; }
+  [class*="st-key-answer_"] [data-testid="stRadioOption"] > div {
+    flex-direction: column; align-items: center; justify-content: flex-start; gap: 0.25rem; width: 100%; }
+  [class*="st-key-answer_"] [data-testid="stRadioOption"] p {
+    font-size: 0.8rem; line-height: 1.15; text-align: center; overflow-wrap: normal; word-break: keep-all; }
+}
+</style>"""
+
+
+def answer_scale_style() -> None:
+    """Our own fixed CSS (never user text): the answer scale on one row on a phone."""
+    st.html(ANSWER_SCALE_CSS)
+
+
 def changed_elsewhere(saved: attempts.SavedQuiz, items: list[quiz.Item]) -> bool:
     """True when another tab or device changed answers this screen shows; the radios are reset so
     they are drawn from the saved answers (the database is the truth, never a stale tab)."""
