@@ -31,5 +31,6 @@ if ui.counselor():
 page = st.navigation(pages + staff, expanded=True)
 ui.follow_deep_link()
 ui.follow_navigation()
+ui.close_menu_on_phone(page.url_path)
 page.run()
 ui.attribution(ctx)

@@ -70,6 +70,23 @@ def fragment(func):  # noqa: ANN001, ANN201 - a decorator, typed like st.fragmen
     return st.fragment(run)
 
 
+def close_menu_on_phone(page_path: str) -> None:
+    """On a narrow screen the sidebar menu covers the page; close it once a page was chosen (the
+    script is new only when the page changes, so choosing a region on a page leaves it open)."""
+    import json
+
+    with st.sidebar:
+        st.iframe(f"""<script>
+const page = {json.dumps(page_path)};  // a new page gives a new script, which runs once
+const doc = window.parent.document;
+if (window.parent.innerWidth < 768) {{
+  const bar = doc.querySelector('[data-testid="stSidebar"]');
+  const close = doc.querySelector('[data-testid="stSidebarCollapseButton"] button');
+  if (bar && close && bar.getAttribute("data-collapsed") === "false") close.click();
+}}
+</script>""", height=1, tab_index=-1)
+
+
 def follow_navigation() -> None:
     """Pages request a switch from callbacks (where st.switch_page cannot run); honour it here."""
     if target := st.session_state.pop("_go", None):

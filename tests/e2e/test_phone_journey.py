@@ -80,3 +80,16 @@ def test_phone_journey_from_zip_to_family_report(server, browser):
     assert len(reader.pages) == 1 and "Three careers that fit, here in Alexandria, LA" in text
     assert "BLS OEWS May 2025, Alexandria, LA" in text
     context.close()
+
+
+def test_phone_menu_closes_after_choosing_a_page(server, browser):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="en-US")
+    page = context.new_page()
+    page.goto(server + "/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.get_by_test_id("stExpandSidebarButton").click()
+    expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "false")
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Occupations near you").click()
+    expect(page.get_by_role("heading", name=re.compile("^Occupations in"))).to_be_visible()
+    expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
+    context.close()
