@@ -14,7 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from explorer.build.sources import sha256_of
-from explorer.paths import BUILD_COMMAND, DATA_DIR, KNOWLEDGE_FILES
+from explorer.paths import BUILD_COMMAND, DATA_DIR, KNOWLEDGE_FILES, OCCUPATION_TEXT
+
+TEXT_COLUMNS = ["onet_code", "title", "title_es", "description_en", "description_es"]
 
 
 class DataError(Exception):
@@ -30,6 +32,9 @@ class KnowledgeBase:
     local_figures: cross-industry OEWS figures per (area_code, oews_code); missing values are
         ``<NA>`` and the matching ``*_footnote`` column says why (4, 5 or 8, see :mod:`explorer.labor`).
     zip_areas, towns, county_points: where a student lives -> OEWS area (see :mod:`explorer.places`).
+    alternate_titles: other names of each occupation (onet_code, rank, title), most common first.
+    occupation_text: our own plain-language description (English, Spanish) and Spanish title of
+        every occupation, indexed by ``onet_code`` (see :func:`read_occupation_text`).
     """
 
     occupations: pd.DataFrame
@@ -40,6 +45,8 @@ class KnowledgeBase:
     zip_areas: pd.DataFrame
     towns: pd.DataFrame
     county_points: pd.DataFrame
+    alternate_titles: pd.DataFrame
+    occupation_text: pd.DataFrame
     manifest: dict
 
     @property
@@ -87,13 +94,41 @@ def _read_table(data_dir: Path, manifest: dict, name: str, verify: bool) -> pd.D
     return frame
 
 
+def read_occupation_text(data_dir: Path, codes: pd.Index) -> pd.DataFrame:
+    """The hand-written descriptions and Spanish titles, one row per code in ``codes`` (in that order).
+
+    The file is edited by hand, so it is checked for shape, not against a hash: known columns,
+    known and unique codes. A code without a row gets empty (``<NA>``) text; pages then show the
+    English title and no description, and ``tests/test_occupation_text.py`` insists on every row.
+    """
+    path = data_dir / OCCUPATION_TEXT
+    if not path.is_file():
+        raise DataError(f"missing {path} (written by hand for this project, not by build-data): "
+                        "restore it from the project's repository")
+    try:
+        frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise DataError(f"{path} is not UTF-8 CSV ({exc}); fix the file by hand") from exc
+    missing = [c for c in TEXT_COLUMNS if c not in frame.columns]
+    unknown = frame.loc[~frame["onet_code"].isin(codes), "onet_code"].tolist() if not missing else []
+    repeated = frame.loc[frame["onet_code"].duplicated(), "onet_code"].tolist() if not missing else []
+    if missing or unknown or repeated:
+        raise DataError(f"{path}: expected columns {TEXT_COLUMNS} with one row per O*NET-SOC code of "
+                        f"occupations.parquet (missing columns {missing}, unknown codes {unknown[:5]}, "
+                        f"repeated codes {repeated[:5]}); fix the file by hand")
+    frame = frame[TEXT_COLUMNS].replace("", pd.NA).set_index("onet_code", drop=False).reindex(codes)
+    frame["onet_code"] = codes
+    return frame
+
+
 def load(data_dir: Path = DATA_DIR, *, verify: bool = True) -> KnowledgeBase:
     """Read every table and check it against ``MANIFEST.json`` (sha256, columns, rows)."""
     manifest = read_manifest(data_dir)
     tables = {name: _read_table(data_dir, manifest, name, verify) for name in KNOWLEDGE_FILES}
     tables["occupations"] = tables["occupations"].set_index("onet_code", drop=False)
     tables["regions"] = tables["regions"].set_index("area_code", drop=False)
-    return KnowledgeBase(manifest=manifest, **tables)
+    text = read_occupation_text(data_dir, tables["occupations"].index)
+    return KnowledgeBase(manifest=manifest, occupation_text=text, **tables)
 
 
 @lru_cache(maxsize=4)

@@ -6,12 +6,14 @@ $239,200 a year), 8 = estimate not released. A missing value is never shown as a
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from babel.numbers import format_currency, format_decimal
 
+from explorer import text_search
 from explorer.data import KnowledgeBase
 from explorer.i18n import NUMBER_LOCALES, N_, Translator
 
@@ -94,6 +96,10 @@ def _occupations_with_national(kb: KnowledgeBase) -> tuple[pd.DataFrame, np.ndar
                                                                                                   na_value=False)
     # One key per labour market: occupations sharing a BLS row share a group (unpublished ones stand alone).
     base["figures_group"] = base["oews_code"].fillna(pd.Series(base.index, index=base.index)).astype("string")
+    # Names a student may search for: the Spanish title (ours) and other titles O*NET lists, most common first.
+    base["title_es"] = kb.occupation_text["title_es"].reindex(base.index).fillna(base["title"])
+    others = kb.alternate_titles.sort_values(["onet_code", "rank"]).groupby("onet_code")["title"].agg(tuple)
+    base["other_titles"] = [others.get(code, ()) for code in base.index]
     national = area_figures(kb, "0000000")["employment"].reindex(base["oews_code"].to_numpy())
     return base, national.to_numpy(dtype=np.float64, na_value=np.nan)
 
@@ -217,17 +223,79 @@ def employment_text(value: object, footnote: object, in_area: bool, _: Translato
     return _(STATUS_TEXT[status])
 
 
+def shown_titles(rows: pd.DataFrame, lang: str) -> pd.Series:
+    """Occupation titles in the reader's language: our Spanish title in Spanish, O*NET's English title otherwise."""
+    if lang == "es" and "title_es" in rows.columns:
+        return rows["title_es"].fillna(rows["title"])
+    return rows["title"]
+
+
+@dataclass(frozen=True)
+class OccupationText:
+    """What an occupation is, in the reader's language: its title and our plain-language description."""
+
+    title: str
+    description: str  # "" when none is written yet
+
+
+def occupation_text(kb: KnowledgeBase, code: str, lang: str) -> OccupationText:
+    """The title and description of one occupation in ``lang`` ("en" or "es"); English title as a fallback."""
+    english = str(kb.occupations.loc[code, "title"])
+    row = kb.occupation_text.loc[code]
+    title = row["title_es"] if lang == "es" else english
+    description = row["description_es"] if lang == "es" else row["description_en"]
+    return OccupationText(title=english if pd.isna(title) else str(title),
+                          description="" if pd.isna(description) else str(description))
+
+
+def occupation_titles(kb: KnowledgeBase, lang: str) -> pd.Series:
+    """Every occupation's title by code in the reader's language (English where no Spanish title is written)."""
+    if lang == "es":
+        return kb.occupation_text["title_es"].fillna(kb.occupations["title"])
+    return kb.occupations["title"]
+
+
+def search_matches(rows: pd.DataFrame, search: str, lang: str) -> pd.Series:
+    """For each row the search finds, the name it was found by ("" when the shown title itself matches).
+
+    A row matches when its code contains the text, when a title contains it (no case, no accents;
+    from three letters on, so "rn" is not found inside "Government"), or when every word of the
+    search starts a word of its English title, Spanish title or one of its other titles (see
+    :mod:`explorer.text_search`: "enfermera" finds "Enfermeros registrados", "RN" finds "Registered
+    Nurse (RN)"). The shown title is the one in the reader's language. Only matching rows, in order.
+    """
+    needle = text_search.fold(search)
+
+    def matches(name: str) -> bool:
+        return (len(needle) >= text_search.SHORT_WORD and needle in text_search.fold(name)) or \
+            text_search.name_matches(search, name)
+
+    spanish = rows["title_es"] if "title_es" in rows.columns else rows["title"]
+    others = rows["other_titles"] if "other_titles" in rows.columns else pd.Series([()] * len(rows), index=rows.index)
+    found = {}
+    for code, title, title_es, other_titles in zip(rows.index, rows["title"], spanish, others):
+        shown, other = (title_es, title) if lang == "es" else (title, title_es)
+        if needle in code or matches(shown):
+            found[code] = ""
+        elif name := next((n for n in (other, *other_titles) if matches(n)), None):
+            found[code] = name
+    return pd.Series(found, dtype="string")
+
+
 def display_table(table: pd.DataFrame, _: Translator, lang: str, search: str = "") -> pd.DataFrame:
     """The occupations list as a student reads it: text cells that never disguise a gap as a number.
 
-    ``search`` keeps rows whose title or code contains it (case-insensitive). Rows are sorted
-    by local employment, largest first, with occupations absent from the area last.
+    ``search`` keeps the rows :func:`search_matches` finds; a row found by another name says so
+    ("Solar Photovoltaic Installers (also called “Solar Electrician”)"). Titles are in the reader's
+    language. Rows are sorted by local employment, largest first, with occupations absent from the area last.
     """
     rows = table
+    titles = shown_titles(rows, lang)
     if search.strip():
-        needle = search.strip().lower()
-        rows = rows[rows["title"].str.lower().str.contains(needle, regex=False)
-                    | rows.index.to_series().str.contains(needle, regex=False)]
+        found = search_matches(rows, search.strip(), lang)
+        rows = rows.loc[found.index]
+        titles = pd.Series([_("{title} (also called “{name}”)").format(title=t, name=n) if n else t
+                            for t, n in zip(titles.loc[found.index], found)], index=found.index)
     # A BLS group's members sit together, its own occupation first, so shared figures read as one group.
     rows = rows.assign(_own=rows["figures_shared"]).rename_axis("onet_code").sort_values(
         ["in_area", "employment", "figures_group", "_own", "onet_code"], ascending=[False, False, True, True, True],
@@ -236,7 +304,7 @@ def display_table(table: pd.DataFrame, _: Translator, lang: str, search: str = "
         lambda v: "" if pd.isna(v) else format_decimal(v, format="+#,##0.0;-#,##0.0", locale=NUMBER_LOCALES[lang]) + " %")
     return pd.DataFrame({
         _("Code"): rows.index,
-        _("Occupation"): rows["title"].to_numpy(),
+        _("Occupation"): titles.reindex(rows.index).to_numpy(),
         _("Jobs and pay for"): [figures_label(row, _) for _c, row in rows.iterrows()],
         _("Local jobs"): [jobs_text(row, _, lang) for _c, row in rows.iterrows()],
         _("Median yearly wage"): [pay_text(row, "median", _, lang) for _c, row in rows.iterrows()],

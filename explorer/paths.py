@@ -18,5 +18,9 @@ KNOWLEDGE_FILES: dict[str, str] = {
     "zip_areas": "zip_areas.parquet",
     "towns": "towns.parquet",
     "county_points": "county_points.parquet",
+    "alternate_titles": "alternate_titles.parquet",
 }
+# Written by hand for this project (not built from a source): plain-language descriptions and
+# Spanish titles of every occupation, one row per O*NET-SOC code.
+OCCUPATION_TEXT = "occupation_text.csv"
 BUILD_COMMAND = "python -m explorer build-data --shared ../shared/data"

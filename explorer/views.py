@@ -59,6 +59,9 @@ def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd
                   priority: str = "fit") -> pd.DataFrame:
     """The ranked list: fit, whose figures, local jobs and openings, starting (p25) and median pay, growth, preparation.
 
+    ``titles`` (title by code) names the occupations in "Also in this group"; the "Occupation" column
+    is in the reader's language (:func:`explorer.labor.shown_titles`), so pass Spanish titles for
+    Spanish readers (:func:`explorer.labor.occupation_titles`).
     One row per BLS labour market; occupations that share it are named in "Also in this group",
     and "Jobs and pay for" says in words when the figures belong to a broader BLS group. The
     column that sets the order inside each fit band carries an arrow.
@@ -70,7 +73,7 @@ def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd
         headers["fit"]: [f"{_(matching.BAND_LABELS[b])} {fit_meter(r)}" for b, r in zip(rows["band"], rows["r"])],
         _("Consistent pick"): ["✔" if consistent is not None and consistent.get(code, 0) >= matching.CONSISTENT_SHARE
                                else "" for code in rows.index],
-        _("Occupation"): rows["title"].to_numpy(),
+        _("Occupation"): labor.shown_titles(rows, lang).to_numpy(),
         _("Jobs and pay for"): [labor.figures_label(row, _) for _c, row in rows.iterrows()],
         _("Also in this group"): [also_titles(a, titles) for a in rows["also"]],
         _("Local jobs"): [labor.jobs_text(row, _, lang) for _c, row in rows.iterrows()],

@@ -12,7 +12,13 @@ ui.no_jobs_for_kids(saved, _)
 
 local = labor.local_occupations(ctx.kb, ctx.area_code)
 occupation = local.loc[code]
-st.title(occupation["title"])
+text = labor.occupation_text(ctx.kb, code, ctx.lang)
+st.title(text.title)
+if text.description:
+    st.markdown(views.md_escape(text.description))
+if text.title != occupation["title"]:
+    # Figures and sources cite the BLS/O*NET English title, so it stays on the page.
+    st.caption(_("English title: {title}").format(title=occupation["title"]))
 st.caption(_("O\\*NET-SOC {code}").format(code=code))
 st.markdown(_("[Full description on O\\*NET OnLine](https://www.onetonline.org/link/summary/{code})").format(code=code))
 if note := labor.figures_note(occupation, _):

