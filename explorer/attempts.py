@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from explorer import db, quiz
+from explorer import clock, db, quiz
 from explorer.i18n import N_, Translator
 from explorer.models import Answer, QuizAttempt, utcnow
 
@@ -121,7 +121,7 @@ def save_answer(code: str, item_id: str, value: int, url: str | None = None, now
         problems = quiz.answer_problems(attempt.band, attempt.form, {item_id: value})
         if problems:
             raise quiz.QuizInputError("; ".join(problems))
-        stamp = now or utcnow()
+        stamp = now or clock.now()
         db.upsert(s, Answer, {"attempt_id": attempt.id, "item_id": item_id, "value": value, "answered_at": stamp},
                   update=("value", "answered_at"))
         attempt.updated_at = stamp

@@ -1,16 +1,15 @@
 """AppTest: taking the quiz, resuming by code, and reaching the profile."""
 from __future__ import annotations
 
-import itertools
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import on_page
 
-from explorer import attempts, quiz
+from explorer import attempts, clock, quiz
 
 PATTERN = {"R": 1, "I": 4, "A": 0, "S": 3, "E": 2, "C": 0}  # I=20 S=15 E=10 R=5 -> code ISE
 
@@ -23,9 +22,7 @@ def app_database(monkeypatch, tmp_path):
 @pytest.fixture
 def student_clock(monkeypatch):
     """A student who takes 5 seconds per answer (the quality check would flag instant answers)."""
-    start = datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)
-    ticks = itertools.count()
-    monkeypatch.setattr(attempts, "utcnow", lambda: start + timedelta(seconds=5 * next(ticks)))
+    monkeypatch.setattr(clock, "now", clock.stepping(5, datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)))
 
 
 
@@ -127,7 +124,6 @@ def test_grades_3_5_see_areas_and_activities_not_jobs(student_clock):
     assert "Activities like:" in captions and "🚲" in captions
     assert not at.get("dataframe")
     # Kid words everywhere on the page, charts included: no theory names, no "hexagon".
-    import json
 
     charts = at.get("vega_lite_chart")
     assert len(charts) == 2

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 
 import pypdf
 from playwright.sync_api import expect
@@ -15,8 +14,6 @@ PHONE = {"width": 390, "height": 844}
 # Investigative and Social first -> a nurse-like student in Alexandria, LA.
 CHOICE = {"R": "Dislike", "I": "Strongly like", "A": "Strongly dislike", "S": "Like", "E": "Not sure",
           "C": "Strongly dislike"}
-# The speed rule allows 0.5 s + words / 5 per second on the 9-12 form: 2.0 s per answer is unhurried.
-SECONDS_PER_ANSWER = 2.0
 
 
 def test_phone_journey_from_zip_to_family_report(server, browser):
@@ -43,7 +40,6 @@ def test_phone_journey_from_zip_to_family_report(server, browser):
         expect(group.get_by_role("radio", checked=True)).to_have_count(1)
         if k == 3:
             screenshot(page, "phone-quiz")
-        time.sleep(SECONDS_PER_ANSWER)
     page.get_by_role("button", name="See my results").click()
     expect(page.get_by_role("heading", name=re.compile("Your interest code: I"))).to_be_visible()
     expect(page.get_by_text("You answered quickly")).to_have_count(0)  # paced like a real student

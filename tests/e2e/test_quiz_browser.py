@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 from playwright.sync_api import expect
 
@@ -13,14 +12,12 @@ from tests.e2e.test_results_browser import results_occupation_compare
 # Like Investigative and Social most: I=20, S=15, E=10, R=5 on the quick form -> code ISE.
 CHOICE = {"R": "Dislike", "I": "Strongly like", "A": "Strongly dislike", "S": "Like", "E": "Not sure",
           "C": "Strongly dislike"}
-SECONDS_PER_ANSWER = 2.3  # a brisk real student; faster than 2 s per item is flagged as too fast
 
 
 def answer(page, item: quiz.Item) -> None:
     group = page.get_by_role("radiogroup", name=item.text, exact=True)
     group.get_by_text(re.compile(rf"^\S+ {CHOICE[item.theme]}$")).click()
     expect(group.get_by_role("radio", checked=True)).to_have_count(1)
-    time.sleep(SECONDS_PER_ANSWER)
 
 
 def progress(page, done: int) -> None:
@@ -112,7 +109,6 @@ def test_keyboard_only_quiz_screen(server, page):
             for _ in range(wanted):
                 page.keyboard.press("ArrowRight")
             expect(group.get_by_role("radio", checked=True)).to_have_accessible_name(re.compile(CHOICE[item.theme]))
-            time.sleep(SECONDS_PER_ANSWER)
         progress(page, 6 * screen + 6)
         if screen == 0:
             page.keyboard.press("Tab")
