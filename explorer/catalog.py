@@ -4,34 +4,61 @@ One CSV file per table, with the columns documented in ``TABLES`` (and the READM
 all-or-nothing: every row of every file is checked first, each problem is reported with its file,
 line, column and reason, and only a clean catalog is written, in one transaction, upserting by each
 table's natural key (so importing the same files twice changes nothing).
+
+Checking happens in layers, so a malformed file never reaches the database: the file names
+(``match_files``: a wrongly cased or misspelt name says what to rename), the CSV structure
+(``read_csv_text``: the header names each column once, each row has as many cells as the header),
+then each row against its table's pydantic schema (``explorer/catalog_schema.py``: types, lengths and
+ranges from the SQLModel tables; strict numbers and dates; no invisible characters), then keys and
+links. Each ``Problem`` keeps the English message id and parameters of its reason, so a page can
+show it in the reader's language while ``str(problem)`` stays English (the CLI).
 """
 from __future__ import annotations
 
 import csv
+import difflib
 import io
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from pydantic import BaseModel
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel, select
 
-from explorer import db, exports
-from explorer.models import Credential, DualEnrollmentCourse, Employer, Program, WorkBasedLearning
+from explorer import catalog_schema, db, exports
+from explorer.i18n import N_, Translator
+from explorer.models import (
+    Credential,
+    DualEnrollmentCourse,
+    Employer,
+    Program,
+    WorkBasedLearning,
+)
 
-LIST_SEPARATOR = "; "
+LIST_SEPARATOR = catalog_schema.LIST_SEPARATOR
 WBL_TYPES = ("job_shadow", "internship", "pre_apprenticeship", "registered_youth_apprenticeship", "clinical", "virtual")
 DELIVERY = ("on_campus", "at_high_school", "online")
-TRUE_WORDS, FALSE_WORDS = {"yes", "true", "1", "y"}, {"no", "false", "0", "n"}
+TRUE_WORDS, FALSE_WORDS = catalog_schema.TRUE_WORDS, catalog_schema.FALSE_WORDS
+LINE = "_line"  # key of a row read from a file: the line it starts on (the header is line 1)
+PROBLEMS_PER_FILE = 1000  # a wholly wrong file stops here; the first problems say what to fix
 
 
 @dataclass(frozen=True)
 class Column:
+    """One catalog column. ``low``/``high`` are written as the plausible range; ``_table`` narrows them
+    to the SQL type's range and sets ``max_length`` from the model, so both come from explorer/models.py."""
+
     name: str
     kind: str  # text, int, number, money, bool, date, choice, grades, soc_list, program_list, text_list
     required: bool = True
     choices: tuple[str, ...] = ()
     help: str = ""
+    low: float | None = None
+    high: float | None = None
+    max_length: int | None = None
 
 
 @dataclass(frozen=True)
@@ -47,57 +74,129 @@ class TableSpec:
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
 
+    @property
+    def schema(self) -> type[BaseModel]:
+        """The pydantic model every row is validated with (explorer/catalog_schema.py)."""
+        return catalog_schema.row_schema(self)
 
+
+def _bounds_help(column: Column) -> str:
+    """What a column accepts, appended to its help so the documented limits are the enforced ones."""
+    plain = catalog_schema.plain_number
+    if column.kind == "choice":
+        return "one of " + ", ".join(column.choices)
+    if column.kind == "bool":
+        return "yes or no"
+    if column.kind == "grades":
+        return f"grades {plain(column.low)} to {plain(column.high)}"
+    if column.max_length is not None:
+        return f"at most {column.max_length} characters, on one line"
+    if column.low is not None and column.high is not None:
+        return f"{plain(column.low)} to {plain(column.high)}" + (", digits only, no thousands separators"
+                                                                  if column.kind in {"int", "number", "money"} else "")
+    return ""
+
+
+def _table(name: str, filename: str, model: type[SQLModel], key: tuple[str, ...], title: str,
+           *columns: Column) -> TableSpec:
+    """A table spec whose columns carry the model's limits (and say them in their help)."""
+    bounded = []
+    for column in columns:
+        column = replace(column, **catalog_schema.column_limits(model, column))
+        limits = _bounds_help(column)
+        bounded.append(replace(column, help="; ".join(filter(None, (column.help, limits)))))
+    return TableSpec(name, filename, model, key, tuple(bounded), title)
+
+
+GRADES = {"low": 3, "high": 12}  # the grades the app serves
+MONEY = {"low": 0, "high": 250_000}  # dollars; more is a typo (cents typed as dollars, an extra zero)
+HOURS = {"low": 0, "high": 10_000}  # a registered apprenticeship is 2,000 hours a year for up to 4 years
 VERIFIED = (Column("verified_by", "text", help="who checked this row (a role, not a student)"),
-            Column("verified_on", "date", help="when it was checked, YYYY-MM-DD"))
+            Column("verified_on", "date", help="when it was checked, YYYY-MM-DD, not in the future"))
 
 TABLES: dict[str, TableSpec] = {spec.name: spec for spec in [
-    TableSpec("programs", "programs.csv", Program, ("code",), (
-        Column("code", "text", help="the district's short code, e.g. HS-HEALTH"),
-        Column("name", "text"),
-        Column("grades", "grades", help="e.g. 9-12"),
-        Column("courses", "text_list", help="courses in the order students take them, separated by '; '"),
-        Column("career_cluster", "text"),
-        Column("subcluster", "text", required=False),
-        Column("soc_codes", "soc_list", help="SOC codes the program leads toward, e.g. 29-2061; 31-1131"),
-        *VERIFIED), "Programs of study"),
-    TableSpec("dual_enrollment", "dual_enrollment.csv", DualEnrollmentCourse, ("college", "course_code"), (
-        Column("college", "text"), Column("course_code", "text"), Column("title", "text"),
-        Column("credits", "number"), Column("student_cost", "money", help="what the student pays, in dollars"),
-        Column("delivery", "choice", choices=DELIVERY), Column("schedule", "text", required=False),
-        Column("transfers_to", "text", required=False),
-        Column("program_codes", "program_list", required=False, help="codes from programs.csv"),
-        *VERIFIED), "Dual enrollment courses"),
-    TableSpec("work_based_learning", "work_based_learning.csv", WorkBasedLearning, ("opportunity_id",), (
-        Column("opportunity_id", "text"), Column("type", "choice", choices=WBL_TYPES), Column("title", "text"),
-        Column("employer", "text"), Column("soc_codes", "soc_list"), Column("paid", "bool"),
-        Column("hours", "int"), Column("min_grade", "int"), Column("location", "text"),
-        Column("commute_minutes", "int", help="one way, from the high school"),
-        Column("transportation_provided", "bool"), Column("virtual_option", "bool"),
-        *VERIFIED), "Work-based learning"),
-    TableSpec("credentials", "credentials.csv", Credential, ("credential_id",), (
-        Column("credential_id", "text"), Column("name", "text"), Column("issuer", "text"),
-        Column("cost", "money"), Column("fee_waiver", "bool"), Column("prep_hours", "int"),
-        Column("exam", "text", required=False), Column("stacks_into", "text", required=False),
-        Column("soc_codes", "soc_list"), *VERIFIED), "Credentials"),
-    TableSpec("employers", "employers.csv", Employer, ("name",), (
-        Column("name", "text"), Column("industry", "text"), Column("location", "text"),
-        Column("contact_role", "text", required=False), *VERIFIED), "Employers"),
+    _table("programs", "programs.csv", Program, ("code",), "Programs of study",
+           Column("code", "text", help="the district's short code, e.g. HS-HEALTH"),
+           Column("name", "text"),
+           Column("grades", "grades", help="e.g. 9-12", **GRADES),
+           Column("courses", "text_list", help="courses in the order students take them, separated by '; '"),
+           Column("career_cluster", "text"),
+           Column("subcluster", "text", required=False),
+           Column("soc_codes", "soc_list", help="SOC codes the program leads toward, e.g. 29-2061; 31-1131"),
+           *VERIFIED),
+    _table("dual_enrollment", "dual_enrollment.csv", DualEnrollmentCourse, ("college", "course_code"),
+           "Dual enrollment courses",
+           Column("college", "text"), Column("course_code", "text"), Column("title", "text"),
+           Column("credits", "number", help="college credits, e.g. 3 or 3.5", low=0, high=60),
+           Column("student_cost", "money", help="what the student pays, in dollars (a $ sign is allowed)", **MONEY),
+           Column("delivery", "choice", choices=DELIVERY), Column("schedule", "text", required=False),
+           Column("transfers_to", "text", required=False),
+           Column("program_codes", "program_list", required=False, help="codes from programs.csv"),
+           *VERIFIED),
+    _table("work_based_learning", "work_based_learning.csv", WorkBasedLearning, ("opportunity_id",),
+           "Work-based learning",
+           Column("opportunity_id", "text"), Column("type", "choice", choices=WBL_TYPES), Column("title", "text"),
+           Column("employer", "text"), Column("soc_codes", "soc_list"), Column("paid", "bool"),
+           Column("hours", "int", help="total hours a student spends in it", **HOURS),
+           Column("min_grade", "int", help="the lowest grade that may take part", **GRADES),
+           Column("location", "text"),
+           Column("commute_minutes", "int", help="one way, from the high school", low=0, high=600),
+           Column("transportation_provided", "bool"), Column("virtual_option", "bool"),
+           *VERIFIED),
+    _table("credentials", "credentials.csv", Credential, ("credential_id",), "Credentials",
+           Column("credential_id", "text"), Column("name", "text"), Column("issuer", "text"),
+           Column("cost", "money", help="exam and fees, in dollars (a $ sign is allowed)", **MONEY),
+           Column("fee_waiver", "bool"),
+           Column("prep_hours", "int", help="hours of preparation or training before the exam", **HOURS),
+           Column("exam", "text", required=False), Column("stacks_into", "text", required=False),
+           Column("soc_codes", "soc_list"), *VERIFIED),
+    _table("employers", "employers.csv", Employer, ("name",), "Employers",
+           Column("name", "text"), Column("industry", "text"), Column("location", "text"),
+           Column("contact_role", "text", required=False), *VERIFIED),
 ]}
+FILE_TABLES = {spec.filename: name for name, spec in TABLES.items()}
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One reason a row cannot be imported, located so a person can fix it."""
+    """One reason a catalog cannot be imported, located so a person can fix it.
 
-    table: str
+    ``reason`` is English; ``message_id`` and ``params`` are what it was made from, so a page can
+    show the same problem in the reader's language (``message(_)``).
+    """
+
+    table: str  # a TABLES name, or "" for a problem with the files given (names, a folder)
     line: int  # line in the CSV file (the header is line 1); 0 = the file as a whole
     column: str
     reason: str
+    message_id: str = ""
+    params: Mapping[str, object] = field(default_factory=dict, compare=False, hash=False)
+    file: str = ""  # where, when it is not the table's file (a folder)
+
+    @classmethod
+    def of(cls, table: str, line: int, column: str, message_id: str, file: str = "", **params: object) -> Problem:
+        return cls(table, line, column, message_id.format(**params), message_id, params, file)
+
+    @property
+    def where(self) -> str:
+        return self.file or (TABLES[self.table].filename if self.table in TABLES else self.table)
+
+    def message(self, _: Translator = str) -> str:
+        """The problem as one sentence in the language of ``_`` (English by default)."""
+        reason = _(self.message_id).format(**self.params) if self.message_id else self.reason
+        parts = {"file": self.where, "line": self.line, "column": repr(self.column), "reason": reason}
+        if not self.where:
+            return reason
+        if self.line and self.column:
+            return _(N_("{file} line {line}, column {column}: {reason}")).format(**parts)
+        if self.line:
+            return _(N_("{file} line {line}: {reason}")).format(**parts)
+        if self.column:
+            return _(N_("{file}, column {column}: {reason}")).format(**parts)
+        return _(N_("{file}: {reason}")).format(**parts)
 
     def __str__(self) -> str:
-        where = TABLES[self.table].filename + (f" line {self.line}" if self.line else "")
-        return f"{where}, column {self.column!r}: {self.reason}" if self.column else f"{where}: {self.reason}"
+        return self.message()
 
 
 @dataclass
@@ -110,99 +209,104 @@ class ImportReport:
         return not self.problems
 
 
-def _parse(value: str, column: Column, known_soc: set[str], today: date) -> tuple[object, str | None]:
-    """Text from a CSV cell -> a typed value, or the reason it cannot be one."""
-    text = (value or "").strip()
-    if not text:
-        if column.required:
-            return None, "is required"
-        return ("" if column.kind in {"text", "text_list", "program_list"} else None), None
-    kind = column.kind
-    if kind in {"int", "number", "money"}:
-        try:
-            number = int(text) if kind == "int" else float(text.replace("$", "").replace(",", ""))
-        except ValueError:
-            return None, f"{text!r} is not a {'whole number' if kind == 'int' else 'number'}"
-        if number != number or number in (float("inf"), float("-inf")):
-            return None, f"{text!r} is not a number"
-        if number < 0:
-            return None, f"{text!r} is negative" + (" (a cost cannot be below 0)" if kind == "money" else "")
-        return number, None
-    if kind == "bool":
-        low = text.lower()
-        if low in TRUE_WORDS | FALSE_WORDS:
-            return low in TRUE_WORDS, None
-        return None, f"{text!r} is not yes or no"
-    if kind == "date":
-        try:
-            moment = date.fromisoformat(text)
-        except ValueError:
-            return None, f"{text!r} is not a date written YYYY-MM-DD"
-        if moment > today:
-            return None, f"{text} is in the future"
-        return moment, None
-    if kind == "choice":
-        return (text, None) if text in column.choices else (None, f"{text!r} is not one of {', '.join(column.choices)}")
-    if kind == "grades":
-        low, _sep, high = text.partition("-")
-        if not (low.isdigit() and high.isdigit() and 6 <= int(low) <= int(high) <= 12):
-            return None, f"{text!r} is not a grade range such as 9-12"
-        return text, None
-    if kind in {"soc_list", "text_list", "program_list"}:
-        parts = [p.strip() for p in text.split(";") if p.strip()]
-        if kind == "soc_list":
-            unknown = [p for p in parts if p not in known_soc]
-            if unknown:
-                return None, f"unknown SOC code(s) {', '.join(unknown)} (use 6-digit SOC codes such as 29-2061)"
-        return LIST_SEPARATOR.join(parts), None
-    return text, None
-
-
-def check_rows(spec: TableSpec, rows: Iterable[dict[str, str]], known_soc: set[str], today: date,
-               first_line: int = 2) -> tuple[list[dict], list[Problem]]:
-    """Type and check every row of one table; duplicates of the natural key are problems too."""
+def check_rows(spec: TableSpec, rows: Iterable[Mapping[str, object]], known_soc: set[str] | frozenset[str],
+               today: date, first_line: int = 2) -> tuple[list[dict], list[Problem]]:
+    """Type and check every row of one table with its schema; duplicates of the natural key are
+    problems too. A row read from a file carries its line under ``LINE``; other rows (the editor)
+    are numbered from ``first_line``."""
     good, problems, seen = [], [], {}
-    for line, raw in enumerate(rows, start=first_line):
-        record, row_ok = {}, True
-        for column in spec.columns:
-            value, reason = _parse(raw.get(column.name, ""), column, known_soc, today)
-            if reason:
-                problems.append(Problem(spec.name, line, column.name, reason))
-                row_ok = False
-            record[column.name] = value
-        if not row_ok:
+    for number, raw in enumerate(rows, start=first_line):
+        line = raw.get(LINE, number)
+        if len(problems) >= PROBLEMS_PER_FILE:
+            problems.append(Problem.of(spec.name, line, "", N_("stopped here after {count} problems; fix those and "
+                                                               "import again"), count=len(problems)))
+            break
+        record, cell_problems = catalog_schema.validate_row(spec, raw, known_soc, today)
+        problems += [Problem.of(spec.name, line, column, message_id, **params)
+                     for column, message_id, params in cell_problems]
+        if record is None:
             continue
         key = tuple(record[k] for k in spec.key)
         if key in seen:
-            problems.append(Problem(spec.name, line, spec.key[-1],
-                                    f"duplicate key {' / '.join(map(str, key))} (also on line {seen[key]})"))
+            problems.append(Problem.of(spec.name, line, spec.key[-1], N_("duplicate key {key} (also on line {first_line})"),
+                                       key=" / ".join(map(str, key)), first_line=seen[key]))
             continue
         seen[key] = line
-        good.append(record | {"_line": line})
+        good.append(record | {LINE: line})
     return good, problems
 
 
-def read_csv_text(spec: TableSpec, text: str) -> tuple[list[dict[str, str]], list[Problem]]:
-    """Rows of one CSV file as dicts, or the file-level problems (missing/unknown columns)."""
-    reader = csv.DictReader(io.StringIO(text, newline=""), restval="")
+def _header_problems(spec: TableSpec, header: list[str]) -> list[Problem]:
+    """Why a header is not exactly the table's columns (in any order). Any such problem stops the
+    file: its rows would be read into the wrong columns."""
+    problems = []
+    for position, name in enumerate(header, start=1):
+        if not name:
+            problems.append(Problem.of(spec.name, 1, "", N_("header cell {position} is empty; name the column or "
+                                                            "delete the extra comma"), position=position))
+            continue
+        try:
+            catalog_schema.check_visible(name)
+        except catalog_schema.CellError as exc:
+            problems.append(Problem.of(spec.name, 1, name, exc.message_id, **exc.params))
+    named = [h for h in header if h]
+    for name, count in Counter(named).items():
+        if count > 1:
+            problems.append(Problem.of(spec.name, 1, name, N_("appears {count} times in the header; keep only one"),
+                                       count=count))
+    problems += [Problem.of(spec.name, 1, c, N_("column is missing from the header"))
+                 for c in spec.column_names if c not in named]
+    by_folded = {c.casefold(): c for c in spec.column_names}
+    for name in dict.fromkeys(named):
+        if name in spec.column_names or any(p.column == name for p in problems):
+            continue
+        guess = by_folded.get(name.casefold())  # "Code" for code
+        if guess and guess not in named:
+            problems.append(Problem.of(spec.name, 1, name, N_("is not a column of this table; did you mean {expected}?"),
+                                       expected=guess))
+        else:
+            problems.append(Problem.of(spec.name, 1, name, N_("is not a column of this table")))
+    return problems
+
+
+def read_csv_text(spec: TableSpec, text: str) -> tuple[list[dict[str, object]], list[Problem]]:
+    """Rows of one CSV file as dicts (each with the line it starts on under ``LINE``), or the problems.
+
+    The header must name every column once; every row must have as many cells as the header (more
+    cells usually mean a comma inside a value that needed double quotes). Blank rows are skipped.
+    """
+    text = text.removeprefix("\ufeff")  # a byte-order mark left by a spreadsheet's "CSV UTF-8"
+    if not text.strip():
+        return [], [Problem.of(spec.name, 0, "", N_("is empty; the first line must be the header: {columns}"),
+                               columns=",".join(spec.column_names))]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        header = [h.strip() for h in (reader.fieldnames or [])]
+        header = [h.strip() for h in next(reader)]
     except csv.Error as exc:
-        return [], [Problem(spec.name, 1, "", f"cannot be read as CSV ({exc})")]
-    missing = [c.name for c in spec.columns if c.name not in header]
-    unknown = [h for h in header if h not in spec.column_names]
-    problems = [Problem(spec.name, 1, name, "column is missing from the header") for name in missing]
-    problems += [Problem(spec.name, 1, name, "is not a column of this table") for name in unknown]
+        return [], [Problem.of(spec.name, 1, "", N_("cannot be read as CSV ({detail})"), detail=str(exc))]
+    problems = _header_problems(spec, header)
     if problems:
         return [], problems
-    try:
-        rows = [{(k or "").strip(): v for k, v in row.items()} for row in reader]
-    except csv.Error as exc:
-        return [], [Problem(spec.name, reader.line_num, "", f"cannot be read as CSV ({exc})")]
-    for number, row in enumerate(rows, start=2):
-        if None in row:
-            return [], [Problem(spec.name, number, "", "has more cells than the header has columns")]
-    return rows, []
+    rows, end = [], reader.line_num
+    while len(problems) < PROBLEMS_PER_FILE:
+        start = end + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # the reader cannot be trusted past a broken quote
+            problems.append(Problem.of(spec.name, start, "", N_("cannot be read as CSV ({detail})"), detail=str(exc)))
+            break
+        end = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            problems.append(Problem.of(spec.name, start, "", N_("has {count} cells but the header has {expected} "
+                                                                "columns (a value with a comma needs double quotes)"),
+                                       count=len(cells), expected=len(header)))
+            continue
+        rows.append({LINE: start, **dict(zip(header, cells))})
+    return rows, problems
 
 
 def check_links(records: dict[str, list[dict]], existing_programs: set[str]) -> list[Problem]:
@@ -212,8 +316,8 @@ def check_links(records: dict[str, list[dict]], existing_programs: set[str]) -> 
     for row in records.get("dual_enrollment", []):
         for code in filter(None, (row.get("program_codes") or "").split(LIST_SEPARATOR)):
             if code not in programs:
-                problems.append(Problem("dual_enrollment", row["_line"], "program_codes",
-                                        f"program {code!r} is not in programs.csv"))
+                problems.append(Problem.of("dual_enrollment", row[LINE], "program_codes",
+                                           N_("program {code} is not in programs.csv"), code=repr(code)))
     return problems
 
 
@@ -234,30 +338,60 @@ def known_soc_codes(occupations) -> set[str]:
     return {str(c) for c in codes}
 
 
-def import_texts(texts: dict[str, str], known_soc: set[str], url: str | None = None,
+def _write(report: ImportReport, records: dict[str, list[dict]], url: str | None,
+           delete_missing: str | None = None) -> None:
+    """Upsert checked records in one transaction. Every value was bounded by the schema first; should
+    the database still refuse one, the transaction is rolled back and the refusal is a problem, not a
+    traceback."""
+    try:
+        with db.session(url) as session:
+            if delete_missing:
+                spec = TABLES[delete_missing]
+                keep = {tuple(r[k] for k in spec.key) for r in records[delete_missing]}
+                for row in session.exec(select(spec.model)).all():
+                    if tuple(getattr(row, k) for k in spec.key) not in keep:
+                        session.delete(row)
+                session.flush()
+            for name, spec in TABLES.items():  # programs first: dual enrollment rows link to them
+                for record in records.get(name, []):
+                    _upsert(session, spec, record)
+                if name in records:
+                    report.rows[name] = len(records[name])
+            session.flush()
+    except SQLAlchemyError as exc:
+        report.rows.clear()
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
+        report.problems.append(Problem.of("", 0, "", N_("the database refused the catalog, so nothing was saved "
+                                                        "({detail})"), detail=detail))
+
+
+def import_texts(texts: Mapping[str, str], known_soc: set[str] | frozenset[str], url: str | None = None,
                  today: date | None = None) -> ImportReport:
     """Import CSV texts keyed by table name; nothing is written unless every row of every file is clean."""
     today = today or date.today()
     report = ImportReport()
     if not texts:
-        report.problems.append(Problem("programs", 0, "", "no catalog files given"))
+        report.problems.append(Problem.of("", 0, "", N_("no catalog files given; expected one or more of {files}"),
+                                          files=", ".join(FILE_TABLES)))
         return report
     records: dict[str, list[dict]] = {}
+    programs_in_files: set[str] = set()  # codes of program rows with problems of their own count as there
     for name, text in texts.items():
-        spec = TABLES[name]
-        rows, problems = read_csv_text(spec, text)
+        spec = TABLES.get(name)
+        if spec is None:
+            report.problems.append(Problem.of("", 0, "", N_("{found} is not a catalog table; the tables are {tables}"),
+                                              found=repr(name), tables=", ".join(TABLES)))
+            continue
+        rows, problems = read_csv_text(spec, text if isinstance(text, str) else "")
         report.problems += problems
         good, problems = check_rows(spec, rows, known_soc, today)
         report.problems += problems
         records[name] = good
-    report.problems += check_links(records, _saved_program_codes(url))
-    if report.problems:
-        return report
-    with db.session(url) as session:
-        for name in TABLES:  # programs first: dual enrollment rows link to them
-            for record in records.get(name, []):
-                _upsert(session, TABLES[name], record)
-            report.rows[name] = len(records.get(name, []))
+        if name == "programs":
+            programs_in_files = {catalog_schema.clean_text(row.get("code")) for row in rows}
+    report.problems += check_links(records, _saved_program_codes(url) | programs_in_files)
+    if not report.problems:
+        _write(report, records, url)
     return report
 
 
@@ -266,23 +400,66 @@ def _saved_program_codes(url: str | None) -> set[str]:
         return set(session.exec(select(Program.code)).all())
 
 
-def import_folder(folder: Path, known_soc: set[str], url: str | None = None, today: date | None = None) -> ImportReport:
-    """Import every catalog CSV present in ``folder`` (programs.csv, dual_enrollment.csv ...)."""
-    if not folder.is_dir():
-        report = ImportReport()
-        report.problems.append(Problem("programs", 0, "", f"{folder} is not a folder"))
-        return report
+def match_files(names: Iterable[str], where: str = "") -> tuple[dict[str, str], list[Problem]]:
+    """Which table each file is, by its name; a name that is only wrongly cased, misspelt or given
+    twice is a problem that says what to rename, so no file is silently left out."""
+    tables, problems = {}, []
+    for found, count in Counter(names).items():
+        if count > 1:
+            problems.append(Problem.of("", 0, "", N_("{found} is given {count} times; give each file once"),
+                                       file=where, found=found, count=count))
+        elif found in FILE_TABLES:
+            tables[found] = FILE_TABLES[found]
+        elif found.casefold() in FILE_TABLES:
+            problems.append(Problem.of("", 0, "", N_("found {found}; name it {expected}"), file=where, found=found,
+                                       expected=found.casefold()))
+        elif guess := difflib.get_close_matches(found.casefold(), FILE_TABLES, 1):
+            problems.append(Problem.of("", 0, "", N_("{found} is not a catalog file; did you mean {expected}?"),
+                                       file=where, found=found, expected=guess[0]))
+        else:
+            problems.append(Problem.of("", 0, "", N_("{found} is not a catalog file; catalog files are {files}"),
+                                       file=where, found=found, files=", ".join(FILE_TABLES)))
+    return tables, problems
+
+
+def import_files(files: Iterable[tuple[str, bytes]], known_soc: set[str] | frozenset[str], url: str | None = None,
+                 today: date | None = None, where: str = "") -> ImportReport:
+    """Import files given as (file name, bytes), e.g. uploads: names as in ``TABLES``, UTF-8 text."""
+    files = list(files)
+    tables, problems = match_files([name for name, _content in files], where)
     texts = {}
-    for name, spec in TABLES.items():
-        path = folder / spec.filename
-        if path.is_file():
-            try:
-                texts[name] = path.read_text(encoding="utf-8-sig")
-            except UnicodeDecodeError:
-                report = ImportReport()
-                report.problems.append(Problem(name, 0, "", "is not UTF-8 text; save it as CSV UTF-8"))
-                return report
+    for name, content in files:
+        if name not in tables:
+            continue
+        try:
+            texts[tables[name]] = content.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem.of(tables[name], 0, "", N_("is not UTF-8 text (byte {position}); save it as CSV "
+                                                               "UTF-8"), position=exc.start + 1))
+    if problems:
+        return ImportReport(problems=problems)
+    if not texts:
+        return ImportReport(problems=[Problem.of("", 0, "", N_("no catalog files found; expected one or more of "
+                                                               "{files}"), file=where, files=", ".join(FILE_TABLES))])
     return import_texts(texts, known_soc, url, today)
+
+
+def import_folder(folder: Path, known_soc: set[str] | frozenset[str], url: str | None = None,
+                  today: date | None = None) -> ImportReport:
+    """Import every catalog CSV in ``folder`` (programs.csv, dual_enrollment.csv ...). Other CSV files
+    there are problems (a misnamed file would otherwise be left out without a word); files of other
+    types (a README) are ignored."""
+    if not folder.is_dir():
+        return ImportReport(problems=[Problem.of("", 0, "", N_("{folder} is not a folder"), folder=str(folder))])
+    files = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.casefold() == ".csv" and path.is_file():
+            try:
+                files.append((path.name, path.read_bytes()))
+            except OSError as exc:
+                return ImportReport(problems=[Problem.of("", 0, "", N_("cannot be read ({detail})"), file=str(path),
+                                                         detail=exc.strerror or type(exc).__name__)])
+    return import_files(files, known_soc, url, today, where=str(folder))
 
 
 def _cell(value: object) -> str:
@@ -319,7 +496,7 @@ def export_folder(folder: Path, url: str | None = None) -> dict[str, int]:
     return counts
 
 
-def replace_table(name: str, rows: list[dict[str, str]], known_soc: set[str], url: str | None = None,
+def replace_table(name: str, rows: list[dict[str, str]], known_soc: set[str] | frozenset[str], url: str | None = None,
                   today: date | None = None) -> list[Problem]:
     """Save an edited table (the counselor page): same checks as an import, and rows removed in the
     editor are deleted. Nothing changes unless every row is clean."""
@@ -332,16 +509,11 @@ def replace_table(name: str, rows: list[dict[str, str]], known_soc: set[str], ur
         with db.session(url) as session:
             for course in session.exec(select(DualEnrollmentCourse)).all():
                 for code in set(course.program_codes.split(LIST_SEPARATOR)) - kept - {""}:
-                    problems.append(Problem("programs", 0, "code", f"program {code} is still linked from dual "
-                                            f"enrollment course {course.college} {course.course_code}"))
+                    problems.append(Problem.of("programs", 0, "code", N_("program {code} is still linked from dual "
+                                                                         "enrollment course {course}"),
+                                               code=code, course=f"{course.college} {course.course_code}"))
     if problems:
         return problems
-    with db.session(url) as session:
-        keep = {tuple(r[k] for k in spec.key) for r in good}
-        for row in session.exec(select(spec.model)).all():
-            if tuple(getattr(row, k) for k in spec.key) not in keep:
-                session.delete(row)
-        session.flush()
-        for record in good:
-            _upsert(session, spec, record)
-    return []
+    report = ImportReport()
+    _write(report, {name: good}, url, delete_missing=name)
+    return report.problems

@@ -453,24 +453,11 @@ def frame_rows(frame) -> list[dict[str, str]]:
 
 
 def import_uploads(uploads, known: frozenset[str]):
-    """Uploaded CSV files -> an all-or-nothing import (files named as in the README)."""
+    """Uploaded CSV files -> an all-or-nothing import (files named as in the README; a wrongly named
+    or non-UTF-8 file is a problem of the report, like a bad row)."""
     from explorer import catalog
 
-    by_name = {spec.filename: name for name, spec in catalog.TABLES.items()}
-    texts, report = {}, catalog.ImportReport()
-    for upload in uploads:
-        name = by_name.get(upload.name)
-        if name is None:
-            report.problems.append(catalog.Problem("programs", 0, "", f"{upload.name} is not a catalog file name "
-                                                   f"({', '.join(by_name)})"))
-            continue
-        try:
-            texts[name] = upload.getvalue().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            report.problems.append(catalog.Problem(name, 0, "", "is not UTF-8 text; save it as CSV UTF-8"))
-    if report.problems:
-        return report
-    return catalog.import_texts(texts, set(known))
+    return catalog.import_files([(upload.name, upload.getvalue()) for upload in uploads], set(known))
 
 
 @st.cache_data(ttl=300, show_spinner=False)
