@@ -290,6 +290,14 @@ def _backfill(area_code: str | None) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from explorer import serve
+
+    extra = [a for a in args.streamlit_args if a != "--"]
+    serve.serve(args.port, args.address, extra)
+    return 0
+
+
 def read_answer_sheet(path: Path) -> dict:
     """An answer sheet: JSON ``{"band": "9-12", "form": "quick", "answers": {"HR01": 4, ...}}``."""
     from explorer import quiz
@@ -371,6 +379,13 @@ def _args_catalog(p: argparse.ArgumentParser) -> None:
                                               "credentials.csv, employers.csv")
 
 
+def _args_serve(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--address", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("streamlit_args", nargs=argparse.REMAINDER,
+                   help="further `streamlit run` options after --, e.g. -- --server.cookieSecret=...")
+
+
 def _args_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("action", choices=["upgrade", "current", "backfill"],
                    help="upgrade: apply missing schema migrations (back up first); current: print the revision; "
@@ -394,6 +409,8 @@ COMMANDS: list[Command] = [
     ("match", "rank occupations for six theme scores with local figures", _args_match, _match),
     ("catalog", "import or export the district catalog as CSV files (all-or-nothing import)", _args_catalog, _catalog),
     ("users", "add, list, unlock or remove counselor accounts (e.g. `users add jdoe --admin`)", _args_users, _users),
+    ("serve", "run the app with the knowledge base preloaded and one warm-up visit (instead of `streamlit run`)",
+     _args_serve, _serve),
     ("db", "upgrade the database schema after installing a new release (`db upgrade`), or show it (`db current`)",
      _args_db, _db),
     ("bench", "print timings (e.g. `bench match`)", _args_bench, _bench),
