@@ -25,6 +25,7 @@ if ui.counselor():
              st.Page("pages/classes.py", title=_("Classes and dashboard"), icon="🏫", url_path="classes"),
              st.Page("pages/catalog.py", title=_("District catalog"), icon="🗂️", url_path="catalog"),
              st.Page("pages/audit.py", title=_("Pathway audit"), icon="📊", url_path="audit"),
+             st.Page("pages/quiz_quality.py", title=_("Quiz quality"), icon="🔬", url_path="quiz-quality"),
              st.Page("pages/login.py", title=_("Counselor account"), icon="🔐", url_path="login")]
 # One flat list: Streamlit's section headers sit inside the <ul> of the navigation, which axe-core
 # reports as a serious accessibility violation (list / listitem).

@@ -298,6 +298,22 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _psychometrics(args: argparse.Namespace) -> int:
+    from explorer import psychometrics_report, psychometrics_views, quiz
+
+    try:
+        quiz.check_band_form(args.band, args.form)
+    except quiz.QuizInputError as exc:
+        raise UsageError(str(exc)) from None
+    report = psychometrics_report.report(args.band, args.form, args.lang, draws=args.draws)
+    if args.json:
+        json.dump(report.as_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        print(psychometrics_views.text_report(report))
+    return 0
+
+
 def read_answer_sheet(path: Path) -> dict:
     """An answer sheet: JSON ``{"band": "9-12", "form": "quick", "answers": {"HR01": 4, ...}}``."""
     from explorer import quiz
@@ -401,6 +417,14 @@ def _args_users(p: argparse.ArgumentParser) -> None:
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
 
 
+def _args_psychometrics(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--band", required=True, choices=["3-5", "6-8", "9-12"])
+    p.add_argument("--lang", default="en", choices=["en", "es"], help="language of the form (DIF compares both)")
+    p.add_argument("--form", default="quick", choices=["quick", "full"])
+    p.add_argument("--draws", type=int, default=1000, help="bootstrap draws for the 95%% intervals")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+
 COMMANDS: list[Command] = [
     ("build-data", "build data/ from the public sources (O*NET, BLS EP, OEWS, Advance CTE)", _args_build, _build_data),
     ("occupations", "list occupations with local employment and wages for one area", _args_occupations, _occupations),
@@ -415,6 +439,8 @@ COMMANDS: list[Command] = [
      _args_db, _db),
     ("bench", "print timings (e.g. `bench match`)", _args_bench, _bench),
     ("regions", "list OEWS areas (national, states, metro and nonmetro areas) and their codes", _args_regions, _regions),
+    ("psychometrics", "how well the quiz works here: reliability, hexagon structure, DIF, response quality "
+     "(from DATABASE_URL)", _args_psychometrics, _psychometrics),
 ]
 
 

@@ -1,0 +1,270 @@
+"""Anonymous item-response matrices from the database, and their export for researchers.
+
+A matrix holds one row per finished quiz of one grade band and form (both languages), one column
+per item, the 0-4 answers, and beside them only what an analysis needs: the form's language, the
+day it was finished, seconds between answers, the quiz's quality flags, and the self-reported class
+fields (e.g. campus) of its student. Resume codes are read to link a quiz to its class fields and
+are dropped before anything leaves ``load``; rows are ordered by day and answers, not by code or
+time, so a row number says nothing about who or when.
+
+The export (``export_csv`` / ``export_json``) goes further, because a file travels: a matrix with
+fewer than the district minimum of rows is not exported at all; a self-reported value held by fewer
+than the minimum is pooled (``privacy.recode_groups``); a day with fewer than the minimum quizzes
+is written as its month, a month with fewer as nothing; if some combination of the remaining
+columns still describes fewer than the minimum, group columns are dropped until none does; a quiz
+that would still stand alone is left out.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+
+from explorer import db, exports, privacy, quiz
+from explorer.i18n import N_
+from explorer.models import Answer, ClassMember, QuizAttempt, Retake
+
+OTHER = N_("other or not given")  # the pooled value of groups too small to name (as on the class dashboard)
+# A quiz with one of these flags carries no information about how items differ (every answer
+# equal or nearly), and the quiz itself refuses to rank careers for it: left out of the statistics.
+EXCLUDED_FLAGS = ("incomplete", "all_same", "nearly_all_same")
+EXPORT_SCHEMA = "career-pathways-explorer/item-responses"
+
+
+@dataclass(frozen=True)
+class ResponseMatrix:
+    """Finished quizzes of one band and form, anonymous. ``answers``, ``seconds`` and ``meta`` share
+    one index (0..n-1); ``answers`` has NaN for an item a finished quiz left unanswered."""
+
+    band: str
+    form: str
+    items: tuple[quiz.Item, ...]  # English wording; ids are the same in every language
+    answers: pd.DataFrame
+    seconds: pd.DataFrame  # seconds since the previous answer (NaN for each quiz's first answer)
+    meta: pd.DataFrame  # lang, finished_on (date), flags (tuple of str), one column per self-reported field
+    started: dict[str, int]  # language -> quizzes started (finished or not)
+    group_fields: tuple[str, ...]
+
+    @property
+    def theme_of(self) -> dict[str, str]:
+        return {i.id: i.theme for i in self.items}
+
+    def usable(self, lang: str | None = None) -> pd.Series:
+        """Rows the statistics use: complete, not straight-lined, in ``lang`` (None: both languages)."""
+        keep = ~self.meta["flags"].map(lambda flags: any(f in EXCLUDED_FLAGS for f in flags))
+        if lang:
+            keep &= self.meta["lang"] == lang
+        return keep
+
+    def finished(self, lang: str | None = None) -> int:
+        return int((self.meta["lang"] == lang).sum()) if lang else len(self.meta)
+
+
+def _as_utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes (stored as UTC), PostgreSQL aware ones."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _group_values(s, codes: list[str]) -> dict[str, dict[str, str]]:
+    """Resume code -> self-reported fields of its student (through the portfolio; a field a student
+    reported differently in two classes is left out rather than guessed)."""
+    owner = dict.fromkeys(codes)
+    for i in range(0, len(codes), 500):
+        chunk = codes[i:i + 500]
+        owner.update({r.resume_code: r.portfolio_code for r in s.execute(
+            select(Retake.resume_code, Retake.portfolio_code).where(Retake.resume_code.in_(chunk)))})
+    owner = {code: portfolio or code for code, portfolio in owner.items()}
+    reported: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    portfolios = sorted(set(owner.values()))
+    for i in range(0, len(portfolios), 500):
+        chunk = portfolios[i:i + 500]
+        for portfolio, groups in s.execute(select(ClassMember.portfolio_code, ClassMember.groups)
+                                           .where(ClassMember.portfolio_code.in_(chunk))):
+            for name, value in json.loads(groups or "{}").items():
+                if str(value).strip():
+                    reported[portfolio][name].add(str(value).strip())
+    return {code: {name: next(iter(values)) for name, values in reported[portfolio].items() if len(values) == 1}
+            for code, portfolio in owner.items()}
+
+
+def load(band: str, form: str, url: str | None = None) -> ResponseMatrix:
+    """Every finished quiz of one band and form in the database, as an anonymous matrix."""
+    quiz.check_band_form(band, form)
+    items = tuple(quiz.form_items(band, form, "en"))
+    by_lang = {lang: {i.id: i for i in quiz.form_items(band, form, lang)} for lang in ("en", "es")}
+    ids = [i.id for i in items]
+    with db.session(url) as s:
+        started = Counter(lang for (lang,) in s.execute(
+            select(QuizAttempt.lang).where(QuizAttempt.band == band, QuizAttempt.form == form)))
+        attempts_rows = s.execute(select(QuizAttempt.id, QuizAttempt.resume_code, QuizAttempt.lang,
+                                         QuizAttempt.finished_at)
+                                  .where(QuizAttempt.band == band, QuizAttempt.form == form,
+                                         QuizAttempt.finished_at.is_not(None))).all()
+        answers: dict[int, dict[str, tuple[int, datetime]]] = defaultdict(dict)
+        for attempt_id, item_id, value, moment in s.execute(
+                select(Answer.attempt_id, Answer.item_id, Answer.value, Answer.answered_at)
+                .join(QuizAttempt, QuizAttempt.id == Answer.attempt_id)
+                .where(QuizAttempt.band == band, QuizAttempt.form == form, QuizAttempt.finished_at.is_not(None))):
+            answers[attempt_id][item_id] = (value, _as_utc(moment))
+        groups = _group_values(s, [r.resume_code for r in attempts_rows])
+    records = []
+    for attempt_id, code, lang, finished_at in attempts_rows:
+        given = answers.get(attempt_id, {})
+        values = {i: v for i, (v, _t) in given.items() if i in by_lang["en"]}
+        moments = {i: t for i, (_v, t) in given.items() if i in by_lang["en"]}
+        order = sorted(moments, key=moments.get)
+        gaps = {b: (moments[b] - moments[a]).total_seconds() for a, b in itertools.pairwise(order)}
+        flags = tuple(quiz.quality_flags(values, len(ids), moments, by_lang.get(lang, by_lang["en"])))
+        records.append(({**values}, gaps, {"lang": lang, "finished_on": _as_utc(finished_at).date(), "flags": flags,
+                                           **groups.get(code, {})}))
+    fields = tuple(sorted({name for _v, _g, meta in records for name in meta} - {"lang", "finished_on", "flags"}))
+    answers_frame = pd.DataFrame([r[0] for r in records], columns=ids, dtype="float64")
+    seconds = pd.DataFrame([r[1] for r in records], columns=ids, dtype="float64")
+    meta = pd.DataFrame([r[2] for r in records], columns=["lang", "finished_on", "flags", *fields])
+    # Anonymous order: by day, language and answers (never by attempt id, code or time of day).
+    keys = pd.concat([meta[["finished_on", "lang"]].astype(str), answers_frame.fillna(-1)], axis=1)
+    keys.columns = range(keys.shape[1])
+    order = keys.sort_values(list(keys.columns), kind="stable").index
+
+    def reindex(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.loc[order].reset_index(drop=True)
+    return ResponseMatrix(band=band, form=form, items=items, answers=reindex(answers_frame),
+                          seconds=reindex(seconds), meta=reindex(meta), started=dict(started), group_fields=fields)
+
+
+# --- response quality --------------------------------------------------------------------------------
+
+QUALITY_FLAGS: tuple[str, ...] = ("incomplete", "all_same", "nearly_all_same", "mostly_same", "too_fast")
+
+
+@dataclass(frozen=True)
+class ResponseQuality:
+    """How the quizzes of one band x form x language were answered."""
+
+    started: int
+    finished: int
+    used: int  # finished quizzes the statistics use (complete, not straight-lined)
+    flagged: dict[str, int]  # quality flag -> finished quizzes with it (flags can overlap)
+    median_seconds_per_item: float | None  # median over quizzes of each quiz's median gap between answers
+
+    @property
+    def unfinished(self) -> int:
+        return self.started - self.finished
+
+    def as_dict(self, k: int) -> dict:
+        """As JSON, counts of 1..k-1 quizzes written as "<k" (as everywhere else)."""
+        def count(n: int) -> int | str:
+            return privacy.hidden_text(k) if privacy.small(n, k) else n
+
+        return {"started": count(self.started), "finished": count(self.finished), "used": count(self.used),
+                "unfinished": count(self.unfinished), "flagged": {f: count(n) for f, n in self.flagged.items()},
+                "median_seconds_per_item": None if self.median_seconds_per_item is None
+                else round(self.median_seconds_per_item, 2)}
+
+
+def response_quality(matrix: ResponseMatrix, lang: str) -> ResponseQuality:
+    """Started, finished, each quality flag's count and the median time per item, for one language."""
+    rows = matrix.meta["lang"] == lang
+    flags = matrix.meta.loc[rows, "flags"]
+    per_quiz = matrix.seconds[rows].median(axis=1, skipna=True).dropna()
+    return ResponseQuality(started=matrix.started.get(lang, 0), finished=int(rows.sum()),
+                           used=int(matrix.usable(lang).sum()),
+                           flagged={f: int(flags.map(lambda fl, f=f: f in fl).sum()) for f in QUALITY_FLAGS},
+                           median_seconds_per_item=float(statistics.median(per_quiz)) if len(per_quiz) else None)
+
+
+def item_seconds(matrix: ResponseMatrix, lang: str) -> pd.Series:
+    """Median seconds between the previous answer and this item's, per item (one language)."""
+    return matrix.seconds[matrix.usable(lang)].median(axis=0, skipna=True)
+
+
+def recoded_groups(matrix: ResponseMatrix, rows: pd.Series, name: str, k: int) -> pd.Series:
+    """One self-reported field for ``rows``, with values held by fewer than ``k`` pooled as OTHER."""
+    values = matrix.meta.loc[rows, name].map(lambda v: v if isinstance(v, str) and v else OTHER)
+    return values.map(privacy.recode_groups(values.value_counts().to_dict(), k, OTHER))
+
+
+# --- export --------------------------------------------------------------------------------------------
+
+def _protect(out: pd.DataFrame, k: int) -> pd.DataFrame:
+    """Generalise ``out`` (finished_on as ISO day, then self-reported fields) until every
+    combination of its values is shared by at least ``k`` rows: the rows of a small combination
+    first lose their day (kept as month), then their month, and only then is a whole field dropped
+    (the one with the most distinct values: it splits rows the finest). Rows still alone after that
+    (a quiz finished months away from any other) are left out. The index of the rows kept is kept."""
+    out = out.copy()
+    while True:
+        keys = list(out.columns)
+        small = out.groupby(keys, dropna=False)[keys[0]].transform("size") < k
+        if not small.any():
+            return out
+        dates = out["finished_on"]
+        if (small & (dates.str.len() > 7)).any():
+            out.loc[small, "finished_on"] = dates[small].str[:7]
+        elif (small & (dates != "")).any():
+            out.loc[small, "finished_on"] = ""
+        elif len(keys) > 1:
+            worst = max(keys[1:], key=lambda c: (out[c].nunique(), c))
+            out = out.drop(columns=worst)
+        else:  # fewer than k quizzes with no date at all: they are left out (record suppression)
+            return out[~small]
+
+
+def export_frame(matrix: ResponseMatrix, lang: str, k: int | None = None) -> pd.DataFrame:
+    """The anonymous item-response matrix of one language as researchers get it (see module doc):
+    columns finished_on, lang, the self-reported fields that survive, then one per item. Empty when
+    the language has fewer than ``k`` finished quizzes."""
+    k = k or privacy.min_group()
+    rows = matrix.meta["lang"] == lang
+    ids = [i.id for i in matrix.items]
+    if rows.sum() < k:
+        return pd.DataFrame(columns=["finished_on", "lang", *ids])
+    described = pd.DataFrame({"finished_on": matrix.meta.loc[rows, "finished_on"].map(lambda d: d.isoformat())})
+    for name in matrix.group_fields:
+        described[name] = recoded_groups(matrix, rows, name, k)
+    described = _protect(described, k)
+    described.insert(1, "lang", lang)
+    answers = matrix.answers.loc[described.index].astype("Int64")
+    out = pd.concat([described, answers], axis=1)
+    # Sort again: in the matrix's day order, a row whose day became a month would sit among the
+    # rows of its day and give the day away.
+    return out.sort_values(list(out.columns), kind="stable", na_position="first").reset_index(drop=True)
+
+
+def export_csv(matrix: ResponseMatrix, lang: str, k: int | None = None) -> str:
+    """The export as CSV (formula cells neutralised: group values are typed by students)."""
+    return exports.frame_csv(export_frame(matrix, lang, k), index=False)
+
+
+def export_json(matrix: ResponseMatrix, lang: str, k: int | None = None) -> str:
+    """The export as JSON: the items (id, theme, wording in ``lang``), the privacy rules and one
+    object per quiz (``answers`` item id -> 0..4, or null if unanswered)."""
+    k = k or privacy.min_group()
+    frame = export_frame(matrix, lang, k)
+    ids = [i.id for i in matrix.items]
+    wording = {i.id: i.text for i in quiz.form_items(matrix.band, matrix.form, lang)}
+    extra = [c for c in frame.columns if c not in ids]
+    rows = []
+    for record in frame.to_dict(orient="records"):
+        rows.append({**{c: record[c] for c in extra},
+                     "answers": {i: None if pd.isna(record[i]) else int(record[i]) for i in ids}})
+    return json.dumps({"schema": EXPORT_SCHEMA, "version": 1, "band": matrix.band, "form": matrix.form, "lang": lang,
+                       "scale": sorted({v for v, _l, _e in quiz.scale(matrix.band)}),
+                       "items": [{"id": i.id, "theme": i.theme, "text": wording[i.id]} for i in matrix.items],
+                       "privacy": {"min_group": k, "rule": "every combination of finished_on and group values is shared "
+                                   "by at least min_group rows: group values held by fewer are pooled as "
+                                   f"'{OTHER}', then a small combination's day becomes its month (YYYY-MM), then "
+                                   "empty, and only then is a group field dropped"},
+                       "rows": rows}, ensure_ascii=False, indent=1)
+
+
+def answers_array(matrix: ResponseMatrix, rows: pd.Series) -> pd.DataFrame:
+    """The usable rows' answers as integers (no NaN: usable quizzes are complete)."""
+    return matrix.answers[rows].astype(np.int64).reset_index(drop=True)
