@@ -46,6 +46,10 @@ class KnowledgeBase:
     towns: pd.DataFrame
     county_points: pd.DataFrame
     alternate_titles: pd.DataFrame
+    skill_ranks: pd.DataFrame  # BLS EP Table 6.5 (ep_code, skill, percentile_rank, imputed)
+    work_styles: pd.DataFrame  # O*NET 30.1 most distinctive work styles per onet_code
+    ai_applicability: pd.DataFrame  # "Working with AI" score per onet_code (see explorer.ai_use)
+    ai_activities: pd.DataFrame  # per (soc_code, iwa_id) of the paper
     occupation_text: pd.DataFrame
     manifest: dict
 

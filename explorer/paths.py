@@ -19,8 +19,14 @@ KNOWLEDGE_FILES: dict[str, str] = {
     "towns": "towns.parquet",
     "county_points": "county_points.parquet",
     "alternate_titles": "alternate_titles.parquet",
+    "skill_ranks": "skill_ranks.parquet",
+    "work_styles": "work_styles.parquet",
+    "ai_applicability": "ai_applicability.parquet",
+    "ai_activities": "ai_activities.parquet",
 }
 # Written by hand for this project (not built from a source): plain-language descriptions and
 # Spanish titles of every occupation, one row per O*NET-SOC code.
 OCCUPATION_TEXT = "occupation_text.csv"
+# Written by hand: our own plain words (English, Spanish) for the 17 BLS skills of skill_ranks.
+SKILL_WORDS = "skill_words.csv"
 BUILD_COMMAND = "python -m explorer build-data --shared ../shared/data"

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer.build import alternate_titles, geo, oews
+from explorer.build import alternate_titles, geo, oews, skills_ai
 from explorer.build.occupations import ONET_CODE, build_occupations, interests
 from explorer.build.sources import BuildError, Sources, onet_file, open_oews, sha256_of
-from explorer.paths import KNOWLEDGE_FILES, MANIFEST, OCCUPATION_TEXT
+from explorer.paths import KNOWLEDGE_FILES, MANIFEST, OCCUPATION_TEXT, SKILL_WORDS
 
 ONET_ATTRIBUTION = (
     "This product includes information from the O*NET 30.1 Database by the U.S. Department of Labor, "
@@ -51,6 +51,9 @@ AUTHORED_FILES = {
                      "written for Career Pathways Explorer in our own words (no O*NET description or task statement "
                      "is used; tests/test_occupation_text.py checks this). Edit by hand, then rerun build-data to refresh "
                      "this manifest.",
+    SKILL_WORDS: "Plain words (English and Spanish) for the 17 skills of BLS Employment Projections Table 6.5, "
+                 "written for Career Pathways Explorer in our own words (no BLS or O*NET definition is used). "
+                 "Edit by hand, then rerun build-data to refresh this manifest.",
 }
 
 
@@ -115,8 +118,46 @@ def _onet_titles(sources: Sources) -> pd.Series:
     return titles.reindex(codes)
 
 
+EP_SKILLS_SOURCE = {"name": "BLS Employment Projections, skills data, Table 6.5 (percentile rank of detailed "
+                            "occupations by skill)", "release": "2024-34 (skills 2024)",
+                    "publisher": "U.S. Bureau of Labor Statistics", "url": "https://www.bls.gov/emp/tables.htm",
+                    "license": "Public domain", "attribution": BLS_CREDIT}
+AI_SOURCE = {"name": "Working with AI: Measuring the Applicability of Generative AI to Occupations (results files)",
+             "release": "arXiv:2507.07935, 2025 (U.S. Bing Copilot conversations, January-September 2024); "
+                        "microsoft/working-with-ai 84c4eba",
+             "publisher": "Kiran Tomlinson, Sonia Jaffe, Will Wang, Scott Counts, Siddharth Suri (Microsoft Research)",
+             "url": "https://arxiv.org/abs/2507.07935", "license": "CC BY 4.0",
+             "license_url": "https://creativecommons.org/licenses/by/4.0/",
+             "attribution": "AI applicability data: Tomlinson, Jaffe, Wang, Counts and Suri, \"Working with AI: "
+                            "Measuring the Applicability of Generative AI to Occupations\", arXiv:2507.07935 (2025), "
+                            "CC BY 4.0; IWA titles from O*NET 29.0 (CC BY 4.0). Joined to our occupations by "
+                            "Career Pathways Explorer. It measures where people used an AI assistant for an "
+                            "occupation's work activities, not the chance of losing the job."}
+
+
+def _ai_inputs(sources: Sources) -> dict:
+    return {"ai_applicability": {name: sha256_of(sources.ai_dir / name) for name in skills_ai.AI_FILES}}
+
+
+def _our_occupations(sources: Sources) -> pd.DataFrame:
+    """The committed occupations table (the codes the AI scores are joined through)."""
+    return pd.read_parquet(MANIFEST.parent / KNOWLEDGE_FILES["occupations"],
+                           columns=["onet_code", "soc_code", "oews_code"])
+
+
 # Tables that can be rebuilt on their own (:func:`build_parts_into`), without the slow OEWS read.
-PARTS = {"alternate_titles": lambda sources: _alternate_titles_table(sources, _onet_titles(sources))}
+PARTS = {
+    "alternate_titles": lambda sources: _alternate_titles_table(sources, _onet_titles(sources)),
+    "skill_ranks": lambda sources: (skills_ai.skill_ranks(sources.skills), [EP_SKILLS_SOURCE],
+                                    {"ep_skills": {sources.skills.name: sha256_of(sources.skills)}}),
+    "work_styles": lambda sources: (skills_ai.work_styles(sources, interests(sources).index), [_onet_source()],
+                                    {"onet": {skills_ai.WORK_STYLES_FILE:
+                                              sha256_of(sources.onet_dir / skills_ai.WORK_STYLES_FILE)}}),
+    "ai_applicability": lambda sources: (skills_ai.ai_applicability(sources.ai_dir, _our_occupations(sources)),
+                                         [AI_SOURCE], _ai_inputs(sources)),
+    "ai_activities": lambda sources: (skills_ai.ai_activities(sources.ai_dir), [AI_SOURCE], _ai_inputs(sources)),
+}
+SKILL_AI_PARTS = ("skill_ranks", "work_styles", "ai_applicability", "ai_activities")
 
 
 def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None = None) -> dict:
@@ -192,6 +233,10 @@ def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None =
                                                                 {k: inputs[k] for k in input_keys}, command)
     manifest["files"][KNOWLEDGE_FILES["alternate_titles"]] = _table_entry(
         "alternate_titles", alternates, out_dir, alternate_sources, alternate_inputs, command)
+    for name in SKILL_AI_PARTS:
+        part = (skills_ai.ai_applicability(sources.ai_dir, occupations), [AI_SOURCE], _ai_inputs(sources)) \
+            if name == "ai_applicability" else PARTS[name](sources)
+        manifest["files"][KNOWLEDGE_FILES[name]] = _table_entry(name, *part[:1], out_dir, *part[1:], command)
     manifest["files"].update(authored_entries(data_dir or out_dir))
     (out_dir / MANIFEST.name).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest

