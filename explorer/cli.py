@@ -291,7 +291,7 @@ def _backfill(area_code: str | None) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from explorer import serve
+    from explorer.ui import serve
 
     extra = [a for a in args.streamlit_args if a != "--"]
     serve.serve(args.port, args.address, extra)

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 
-from explorer import serve
+from explorer.ui import serve
 from explorer.paths import ROOT
 from tests.e2e.conftest import free_port
 

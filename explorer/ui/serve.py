@@ -8,8 +8,8 @@ matcher in the server's own process before it listens, then runs the home page o
 server's websocket, exactly as a browser would, so the first real visitor meets a warm process with
 the navigation registered.
 
-Importing ``streamlit.proto`` here is only for the message types of that warm-up visit; nothing in
-this module draws a page.
+It lives in ``explorer/ui`` because it drives Streamlit itself (its server and its websocket
+messages); nothing in it draws a page.
 """
 from __future__ import annotations
 
