@@ -111,3 +111,18 @@ def activity_text(activity: Activity, _: Translator, lang: str) -> str:
     share = format_decimal(activity.share, format="#,##0.0#" if activity.share >= 0.1 else "#,##0.000",
                            locale=NUMBER_LOCALES[lang])
     return _("{activity} ({share}% of the AI conversations)").format(activity=activity.title, share=share)
+
+
+def json_fields(kb: KnowledgeBase, onet_code: str) -> dict:
+    """The AI applicability for JSON output (CLI), with its source, date range and the authors' caveat."""
+    use = ai_use(kb, onet_code)
+    if use is None:
+        return {"ai_applicability": None}
+    return {"ai_applicability": {
+        "score": round(use.score, 4), "percentile_among_785": use.percentile,
+        "for_soc_code": use.ai_code, "for_title": use.ai_title, "basis": use.basis,
+        "most_common_activities": [a.title for a in use.most],
+        "least_common_activities": [a.title for a in use.least],
+        "source": SOURCE.replace("\\*", "*"), "data": DATE_RANGE,
+        "measures": WHAT_IT_MEASURES, "caveat": CAVEAT,
+    }}

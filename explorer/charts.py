@@ -128,3 +128,18 @@ def contribution_chart(contributions: dict[str, float], _: Translator) -> alt.Ch
             legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("name:N", title=_("Area")), alt.Tooltip("effect:N", title=_("Effect"))],
     ).properties(height=260)
+
+
+def skills_chart(rows: list[dict], _: Translator) -> alt.LayerChart:
+    """This job's percentile rank on each of the 17 BLS skills (highest first), with a line at 50:
+    the middle of all occupations. Source: BLS Employment Projections, skills data (Table 6.5)."""
+    frame = pd.DataFrame(rows)
+    order = frame["skill"].tolist()
+    base = alt.Chart(frame, title=_("Skill ranks compared with all occupations (0 to 100)"))
+    bars = base.mark_bar(cornerRadiusEnd=3, color="#1d4ed8").encode(
+        y=alt.Y("skill:N", sort=order, title=None, axis=alt.Axis(labelFontSize=12, labelLimit=260, labelOverlap=False)),
+        x=alt.X("rank:Q", scale=alt.Scale(domain=[0, 100]), title=_("Rank (0 to 100)")),
+        tooltip=[alt.Tooltip("skill:N", title=_("Skill")), alt.Tooltip("rank:Q", title=_("Rank"))],
+    )
+    middle = alt.Chart(pd.DataFrame({"rank": [50]})).mark_rule(color="#475569", strokeDash=[4, 3]).encode(x="rank:Q")
+    return alt.layer(bars, middle).properties(height=alt.Step(18))

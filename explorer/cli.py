@@ -41,7 +41,11 @@ def _occupations(args: argparse.Namespace) -> int:
     kb = knowledge_base()
     table = labor.local_occupations(kb, args.area)
     if args.json:
-        json.dump(labor.records(table), sys.stdout, ensure_ascii=False, indent=1)
+        from explorer import ai_use, skills
+
+        rows = [{**item, **skills.json_fields(kb, table.loc[item["onet_code"]]),
+                 **ai_use.json_fields(kb, item["onet_code"])} for item in labor.records(table)]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
         shown = labor.display_table(table, translator("en"), "en", args.search or "")
@@ -118,7 +122,10 @@ def _match(args: argparse.Namespace) -> int:
             raise UsageError(f"--priority: {p!r} is not one of {', '.join(matching.PRIORITIES)}")
     ranked = matching.rank(matching.Matcher.from_occupations(kb.occupations), scores, local, job_zones=zones,
                            priorities=priorities).head(args.top)
-    records = {item["onet_code"]: item for item in labor.records(ranked)}
+    from explorer import ai_use, skills
+
+    records = {item["onet_code"]: {**item, **skills.json_fields(kb, ranked.loc[item["onet_code"]]),
+                                   **ai_use.json_fields(kb, item["onet_code"])} for item in labor.records(ranked)}
     results = [{"rank": int(row["rank"]), "r": round(float(row["r"]), 4), "band": row["band"], **records[code],
                 "local_openings_per_year": None if pd_isna(row["local_openings"]) else int(row["local_openings"]),
                 "same_bls_group": [{"onet_code": c, "title": str(kb.occupations.loc[c, "title"])} for c in row["also"]]}

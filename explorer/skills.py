@@ -135,3 +135,41 @@ def work_styles(kb: KnowledgeBase, onet_code: str) -> list[str]:
     short O*NET names; source: O*NET 30.1 Work Styles, CC BY 4.0)."""
     rows = kb.work_styles[kb.work_styles["onet_code"] == onet_code].sort_values("rank")
     return rows["name"].tolist()
+
+
+def json_fields(kb: KnowledgeBase, occupation: pd.Series) -> dict:
+    """The skill ranks for JSON output (CLI), with whose ranks they are and their source."""
+    ep_code = occupation["ep_code"]
+    found = ranks(kb, ep_code)
+    if not found:
+        return {"skill_ranks": None}
+    info = _ep_info(kb, str(ep_code))
+    return {"skill_ranks": {
+        "percentile_ranks": found,
+        "for_ep_code": str(ep_code), "for_ep_title": str(info["ep_title"]),
+        "basis": str(occupation["ep_basis"]), "imputed_by_bls": bool(info["imputed"]),
+        "source": f"BLS Employment Projections {kb.ep_release}, skills data (Table 6.5)",
+        "meaning": "percentile rank 0-100: the share of all detailed occupations with a lower score on the skill",
+    }}
+
+
+def compare_table(kb: KnowledgeBase, occupations: pd.DataFrame, codes: list[str], _: Translator,
+                  lang: str) -> pd.DataFrame:
+    """Skill ranks and AI applicability of two or three occupations side by side (rows = facts)."""
+    from explorer import ai_use
+
+    words = skill_words(lang)
+    facts = {}
+    for code in codes:
+        row = occupations.loc[code]
+        found = ranks(kb, row["ep_code"])
+        info = _ep_info(kb, str(row["ep_code"])) if found else None
+        use = ai_use.ai_use(kb, code)
+        column = {_("Skill ranks for"): (_("this occupation") if row["ep_basis"] == "exact" or info is None
+                                         else _("all {group}").format(group=info["ep_title"]))}
+        column.update({words[s].label: str(found[s]) if found else "" for s in SKILLS})
+        column[_("AI use: percentile among 785 occupations")] = "" if use is None else str(use.percentile)
+        column[_("AI figures for")] = ("" if use is None else _("this occupation") if use.basis == "exact"
+                                       else _("all {group}").format(group=use.ai_title))
+        facts[row["title"]] = column
+    return pd.DataFrame(facts)

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import attempts, budget, explain, labor, quiz, views
+from explorer import ai_use, attempts, budget, explain, labor, quiz, skills, views
 from explorer import ui
 from explorer.ui import quiz_state
 
@@ -92,6 +92,46 @@ with prep:
                          (_("On-the-job training"), views.bls_label(occupation["ep_training"], _))):
         if value:
             st.markdown(f"- {label}: {value}")
+
+st.subheader(_("Skills this job uses most"), anchor=False)
+top = skills.top_skills(ctx.kb, occupation, _, ctx.lang)
+skills_text, skills_chart = st.columns(2)
+with skills_text:
+    if top:
+        for skill in top:
+            st.markdown(_("- **{skill}**: {plain} (rank {rank} of 100)").format(
+                skill=skill.label, plain=skill.plain, rank=skill.percentile_rank))
+        st.caption(_(skills.RANK_MEANING).format(rank=top[0].percentile_rank) + " "
+                   + _("Source: {source}.").format(source=top[0].source)
+                   + (" " + note_text if (note_text := skills.skills_note(ctx.kb, occupation, _)) else ""))
+    else:
+        st.write(_("BLS publishes no skills data for this occupation."))
+    if styles := skills.work_styles(ctx.kb, code):
+        st.markdown(_("**Work styles that matter most here:** {styles}").format(styles=views.md_escape(", ".join(styles))))
+        st.caption(_("Source: O\\*NET 30.1 Work Styles (most distinctive for this job; names in English as O\\*NET "
+                     "gives them), CC BY 4.0."))
+if top:
+    ui.chart(skills_chart, "skills", occupation["ep_code"], ctx.lang, lang=ctx.lang)
+
+st.subheader(_("How AI is used in this work"), anchor=False)
+use = ai_use.ai_use(ctx.kb, code)
+if use is None:
+    st.write(_("The AI study did not cover this occupation."))
+else:
+    st.write(_(ai_use.WHAT_IT_MEASURES))
+    st.markdown("**" + ai_use.percentile_text(use, _) + "**")
+    most_col, least_col = st.columns(2)
+    with most_col:
+        st.markdown(_("Activities where AI help was most common:"))
+        st.markdown("\n".join("- " + views.md_escape(ai_use.activity_text(a, _, ctx.lang)) for a in use.most))
+    with least_col:
+        st.markdown(_("Activities where AI help was least common:"))
+        st.markdown("\n".join("- " + views.md_escape(ai_use.activity_text(a, _, ctx.lang)) for a in use.least))
+    st.info(_(ai_use.CAVEAT) + " " + _(ai_use.PREPARING))
+    st.caption(_("Source: {source}. Data: {dates}. Activity titles in English as O\\*NET names them.").format(
+        source=_(use.source), dates=_(use.date_range)) + (" " + ai_note if (ai_note := ai_use.ai_note(use, _)) else ""))
+    st.markdown(_("[The study on arXiv](https://arxiv.org/abs/2507.07935) · "
+                  "[CC BY 4.0 license](https://creativecommons.org/licenses/by/4.0/)"))
 
 st.subheader(_("Related occupations"), anchor=False)
 related = views.related(ctx.kb, code)

@@ -118,3 +118,21 @@ def test_work_styles_are_the_most_distinctive(kb, shared_data):
     styles = kb.work_styles[kb.work_styles["rank"] == 1].set_index("onet_code")["name"]
     for code in random.Random(SEED).sample(sorted(set(styles.index) & set(top)), 20):
         assert styles[code] == top[code]
+
+
+def test_cli_json_carries_skill_ranks_and_ai_with_source():
+    import json as _json
+    import subprocess
+    import sys
+
+    from explorer.paths import ROOT
+
+    run = subprocess.run([sys.executable, "-m", "explorer", "match", "--scores", "R=5,I=20,A=0,S=15,E=10,C=3",
+                          "--area", "0012420", "--top", "5", "--json"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    for item in _json.loads(run.stdout)["results"]:
+        ranks_ = item["skill_ranks"]
+        assert set(ranks_["percentile_ranks"]) == set(skills.SKILLS) and "Table 6.5" in ranks_["source"]
+        ai = item["ai_applicability"]
+        assert 0 <= ai["percentile_among_785"] <= 100 and "arXiv:2507.07935" in ai["source"]
+        assert "2024" in ai["data"] and "not the chance of losing the job" in ai["caveat"]

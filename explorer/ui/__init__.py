@@ -391,6 +391,11 @@ def _chart(name: str, args: tuple, _: i18n.Translator):
         wages = views.wage_rows(kb, oews_code, area_code)
         names = [_("United States") if c == NATIONAL else n for c, n in zip(wages["area_code"], wages["area"])]
         return charts.wage_chart(wages, names, _)
+    if name == "skills":
+        from explorer import skills
+
+        ep_code, lang = args
+        return charts.skills_chart(skills.skill_chart_rows(kb, ep_code, lang), _)
     raise ValueError(f"unknown chart {name!r}")
 
 
