@@ -173,3 +173,17 @@ def compare_table(kb: KnowledgeBase, occupations: pd.DataFrame, codes: list[str]
                                        else _("all {group}").format(group=use.ai_title))
         facts[row["title"]] = column
     return pd.DataFrame(facts)
+
+
+# A job "uses" the skills a student picked when its mean rank on them is at least this (0-100):
+# it uses them more than half of all occupations do.
+USES_SKILLS_RANK = 50
+
+
+def keep_jobs_using(kb: KnowledgeBase, ranked: pd.DataFrame, wanted: list[str]) -> pd.DataFrame:
+    """The ranked rows whose mean BLS rank on the ``wanted`` skills is at least :data:`USES_SKILLS_RANK`,
+    in their ranked order (rows without skills data are left out). No skills wanted: unchanged."""
+    if not wanted:
+        return ranked
+    fit = skill_fit(kb, ranked["ep_code"], list(wanted))
+    return ranked[(fit >= USES_SKILLS_RANK).fillna(False).to_numpy(dtype=bool)]

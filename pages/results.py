@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import attempts, explain, labor, matching, views
+from explorer import attempts, explain, labor, matching, skills, views
 from explorer import ui
 from explorer.ui import quiz_state
 
@@ -45,7 +45,13 @@ def careers() -> None:
     priority = priority_col.selectbox(_("Inside each fit band, show first"), list(matching.PRIORITIES), key="priority",
                                       format_func=lambda p: _(matching.PRIORITIES[p]))
 
-    view = ui.results_view(saved, ctx.area_code, priority, tuple(zones), tuple(clusters), ctx.lang)
+    wanted = st.multiselect(_("Jobs that use the skills I want to use (pick up to 3)"),
+                            list(skills.SKILLS), format_func=skills.skill_options(ctx.lang).get, max_selections=3,
+                            key="wanted_skills")
+    view = ui.results_view(saved, ctx.area_code, priority, tuple(zones), tuple(clusters), ctx.lang, tuple(wanted))
+    if wanted:
+        st.caption(_("Showing jobs that use these skills more than most occupations do (average rank 50 or more). "
+                     "Source: {source}.").format(source=skills.source_text(ctx.kb, _)))
     if view.fallback:
         st.warning(_("Only {n} occupations in the chosen preparation level fit your interests. Nearby levels have "
                      "more: {options}.").format(n=view.count, options=", ".join(

@@ -49,3 +49,23 @@ def test_compare_shows_skills_and_ai_side_by_side():
     assert table.loc["AI use: percentile among 785 occupations", "Registered Nurses"] == "39"
     assert table.loc["Skill ranks for", "Buyers and Purchasing Agents, Farm Products"] == "all Buyers and purchasing agents"
     assert "arXiv:2507.07935" in " ".join(c.value for c in at.caption)
+
+
+def test_results_keep_jobs_that_use_the_chosen_skills(kb, monkeypatch, tmp_path):
+    from explorer import skills
+    from tests.test_pages_results import INVESTIGATIVE_SOCIAL, saved_quiz
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
+    code = saved_quiz(INVESTIGATIVE_SOCIAL)
+    at = on_page("pages/results.py", code=code, area="0012420")
+    before = len(at.dataframe[0].value)
+    at.multiselect(key="wanted_skills").select("mechanical").select("physical").run()
+    assert any("Table 6.5" in c.value for c in at.caption)
+    titles = at.dataframe[0].value["Occupation"].tolist()
+    assert 0 < len(titles) <= before
+    by_title = kb.occupations.set_index("title")
+    for title in titles[:10]:
+        found = skills.ranks(kb, by_title.loc[title.split(" (")[0], "ep_code"] if title in by_title.index
+                             else None) if title in by_title.index else None
+        if found:
+            assert (found["mechanical"] + found["physical"]) / 2 >= skills.USES_SKILLS_RANK

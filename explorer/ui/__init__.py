@@ -338,8 +338,8 @@ class ResultsView:
 
 @st.cache_data(max_entries=2048, show_spinner=False)
 def _results_view(scores: tuple, answers: tuple, band: str, form: str, area_code: str, priority: str,
-                  zones: tuple, clusters: tuple, lang: str) -> ResultsView:
-    from explorer import quiz, views
+                  zones: tuple, clusters: tuple, lang: str, wanted_skills: tuple = ()) -> ResultsView:
+    from explorer import quiz, skills, views
 
     kb, model = knowledge_base(), matcher()
     local = labor.local_occupations(kb, area_code)
@@ -348,18 +348,22 @@ def _results_view(scores: tuple, answers: tuple, band: str, form: str, area_code
     fallback = matching.zone_fallback(model, dict(scores), local, set(zones)) if zones else {}
     theme_of = {i.id: i.theme for i in quiz.form_items(band, form)}
     consistent = matching.consistent_picks(model, dict(answers), theme_of, ranked, local, [priority])
+    ranked = skills.keep_jobs_using(kb, ranked, list(wanted_skills))
     shown = ranked.head(40)
     display = views.results_table(shown, consistent, kb.occupations["title"], i18n.translator(lang), lang, priority)
     return ResultsView(shown=shown, display=display, count=len(ranked), fallback=fallback)
 
 
-def results_view(saved, area_code: str, priority: str, zones: tuple, clusters: tuple, lang: str) -> ResultsView:
-    """The ranking, consistent picks and display table for a saved quiz: computed once per choice, not per click."""
+def results_view(saved, area_code: str, priority: str, zones: tuple, clusters: tuple, lang: str,
+                 wanted_skills: tuple = ()) -> ResultsView:
+    """The ranking, consistent picks and display table for a saved quiz: computed once per choice, not per click.
+    ``wanted_skills`` (up to 3 BLS skill ids) keeps only jobs that use them more than most occupations."""
     from explorer import attempts
 
     scores = attempts.profile(saved).scores
     return _results_view(tuple(sorted(scores.items())), tuple(sorted(saved.answers.items())), saved.band, saved.form,
-                         area_code, priority, tuple(sorted(zones)), tuple(sorted(clusters)), lang)
+                         area_code, priority, tuple(sorted(zones)), tuple(sorted(clusters)), lang,
+                         tuple(sorted(wanted_skills)))
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
