@@ -12,7 +12,8 @@ st.title(_("Compare careers"))
 local = labor.local_occupations(ctx.kb, ctx.area_code)
 titles = local["title"].to_dict()
 chosen = st.multiselect(_("Occupations to compare (two or three)"), list(titles), format_func=titles.get,
-                        max_selections=3, default=st.session_state.get("compare", []))
+                        max_selections=3, default=st.session_state.get("compare", []),
+                        placeholder=_("Choose options"))
 if len(chosen) < 2:
     st.info(_("Pick two or three occupations. You can also choose them from your results."))
     st.stop()

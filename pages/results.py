@@ -39,15 +39,15 @@ def careers() -> None:
     """Filters, the ranked list and the open/compare pickers: changing a filter reruns only this."""
     zone_col, cluster_col, priority_col = st.columns(3)
     zones = zone_col.multiselect(_("Preparation (job zone)"), [1, 2, 3, 4, 5], key="zones", format_func=lambda z: _(
-        "Zone {zone}: {label}").format(zone=z, label=_(views.JOB_ZONE_LABELS[z])))
+        "Zone {zone}: {label}").format(zone=z, label=_(views.JOB_ZONE_LABELS[z])), placeholder=_("Choose options"))
     clusters = cluster_col.multiselect(_("Career cluster"), sorted(local["career_cluster"].dropna().unique()),
-                                       key="clusters")
+                                       key="clusters", placeholder=_("Choose options"))
     priority = priority_col.selectbox(_("Inside each fit band, show first"), list(matching.PRIORITIES), key="priority",
                                       format_func=lambda p: _(matching.PRIORITIES[p]))
 
     wanted = st.multiselect(_("Jobs that use the skills I want to use (pick up to 3)"),
                             list(skills.SKILLS), format_func=skills.skill_options(ctx.lang).get, max_selections=3,
-                            key="wanted_skills")
+                            key="wanted_skills", placeholder=_("Choose options"))
     view = ui.results_view(saved, ctx.area_code, priority, tuple(zones), tuple(clusters), ctx.lang, tuple(wanted))
     if wanted:
         st.caption(_("Showing jobs that use these skills more than most occupations do (average rank 50 or more). "
@@ -77,7 +77,7 @@ def careers() -> None:
         st.button(_("Open this occupation"), on_click=ui.open_occupation, args=(chosen,), type="primary")
     with compare_col:
         picks = st.multiselect(_("Compare two or three"), list(titles), format_func=titles.get, max_selections=3,
-                               key="compare_choice")
+                               key="compare_choice", placeholder=_("Choose options"))
         st.button(_("Compare"), disabled=len(picks) < 2, on_click=ui.compare, args=(picks,))
 
 
