@@ -322,26 +322,32 @@ def _psychometrics(args: argparse.Namespace) -> int:
 
 
 def read_answer_sheet(path: Path) -> dict:
-    """An answer sheet: JSON ``{"band": "9-12", "form": "quick", "answers": {"HR01": 4, ...}}``."""
-    from explorer import quiz
+    """An answer sheet: JSON ``{"band": "9-12", "form": "quick", "answers": {"HR01": 4, ...}}``.
+
+    Checked in full (``explorer.file_schemas.AnswerSheet``: the file, strict types, the form's items
+    and scale) before anything is scored; every problem is named on one line, as ``UsageError``.
+    """
+    from explorer import file_schemas
 
     try:
-        sheet = json.loads(path.read_text(encoding="utf-8"))
+        raw = _read_small_file(path, file_schemas.MAX_FILE_BYTES)
+        sheet = file_schemas.read_answer_sheet(file_schemas.parse_json(raw))
+    except file_schemas.InputError as exc:
+        raise UsageError(f"{path}: {exc.message()}") from None
+    return {"band": sheet.band, "form": sheet.form, "answers": dict(sheet.answers)}
+
+
+def _read_small_file(path: Path, limit: int) -> bytes:
+    """The file's bytes, at most ``limit`` + 1 (enough to tell it is too big without reading it all)."""
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder; give the path of the JSON file itself")
+    try:
+        with path.open("rb") as handle:
+            return handle.read(limit + 1)
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: not valid JSON ({exc})") from None
-    if not isinstance(sheet, dict) or not isinstance(sheet.get("answers"), dict):
-        raise UsageError(f'{path}: expected an object with "band", "form" and an "answers" object of item id -> 0..4')
-    band, form = sheet.get("band"), sheet.get("form")
-    try:
-        quiz.check_band_form(band, form)
-    except quiz.QuizInputError as exc:
-        raise UsageError(f"{path}: {exc}") from None
-    problems = quiz.answer_problems(band, form, sheet["answers"])
-    if problems:
-        raise UsageError(f"{path}: " + "; ".join(problems))
-    return sheet
+    except OSError as exc:  # permission denied, a device that cannot be read ...
+        raise UsageError(f"{path}: cannot be read ({exc.strerror or type(exc).__name__})") from None
 
 
 Command = tuple[str, str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]

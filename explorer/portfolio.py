@@ -1,7 +1,9 @@
 """What belongs to a student: favourites, pathway steps checked off, retakes over the years, share links.
 
 All of it hangs on the portfolio code (the resume code of the student's first quiz), never a name.
-The portfolio exports to an open JSON file (schema below, documented in the README) and imports back.
+The portfolio exports to an open JSON file and imports back. The file's format is the pydantic model
+``explorer.file_schemas.PortfolioFile`` (published as ``docs/portfolio.schema.json``); a restore
+checks the whole file against it before the database sees anything, so it is all-or-nothing.
 """
 from __future__ import annotations
 
@@ -9,17 +11,17 @@ import secrets
 from datetime import datetime, timezone
 
 from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from explorer import attempts, db, quiz
+from explorer import attempts, db, file_schemas, quiz
+from explorer.file_schemas import SCHEMA, VERSION
+from explorer.i18n import N_
 from explorer.models import Answer, Favourite, PlanStep, QuizAttempt, Retake, ShareLink, utcnow
 
-SCHEMA = "career-pathways-explorer/portfolio"
-VERSION = 1
-
-
-class PortfolioError(ValueError):
-    """An import file, share link or request that cannot be used; the message says why."""
+class PortfolioError(file_schemas.InputError):
+    """An import file, share link or request that cannot be used. ``problems`` names each problem
+    and where it is; ``message(_)`` says them in the reader's language."""
 
 
 def portfolio_code(resume_code: str, url: str | None = None) -> str:
@@ -148,69 +150,57 @@ def export(owner: str, url: str | None = None) -> dict:
                      for st, d in sorted(steps.items())]}
 
 
-def import_portfolio(data: object, known_occupations: set[str], url: str | None = None) -> str:
-    """Restore an exported portfolio. Every part is checked first; nothing is written if any part is wrong."""
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA or data.get("version") != VERSION:
-        raise PortfolioError(f"not a portfolio file (expected schema {SCHEMA!r} version {VERSION})")
+def parse_file(raw: bytes) -> object:
+    """An uploaded portfolio file's bytes -> its JSON (size, encoding with or without a byte-order
+    mark, JSON and nesting checked), or ``PortfolioError`` in one line."""
     try:
-        owner = attempts.normalize_code(str(data.get("portfolio_code", "")))
-    except attempts.ResumeCodeError as exc:
-        raise PortfolioError(f"portfolio_code: {exc}") from None
-    problems, quizzes = [], data.get("quizzes")
-    if not isinstance(quizzes, list) or not quizzes:
-        problems.append("quizzes: expected a non-empty list")
-        quizzes = []
-    for n, q in enumerate(quizzes, start=1):
-        if not isinstance(q, dict):
-            problems.append(f"quizzes[{n}]: expected an object")
-            continue
-        try:
-            attempts.normalize_code(str(q.get("resume_code", "")))
-            quiz.check_band_form(q.get("band"), q.get("form"))
-            problems += [f"quizzes[{n}]: {p}" for p in quiz.answer_problems(q["band"], q["form"], q.get("answers") or {})]
-        except (attempts.ResumeCodeError, quiz.QuizInputError) as exc:
-            problems.append(f"quizzes[{n}]: {exc}")
-    favs = data.get("favourites", [])
-    steps = data.get("plan", [])
-    if not isinstance(favs, list) or not all(isinstance(f, str) and f in known_occupations for f in favs):
-        problems.append("favourites: expected a list of O*NET-SOC codes such as 29-1141.00")
-    if not isinstance(steps, list) or not all(isinstance(p, dict) and p.get("onet_code") in known_occupations
-                                              and isinstance(p.get("step"), str) and isinstance(p.get("done"), bool)
-                                              for p in steps):
-        problems.append("plan: expected a list of {onet_code, step, done}")
-    if problems:
-        raise PortfolioError("; ".join(problems))
-    with db.session(url) as s:
-        for q in quizzes:
-            code = attempts.normalize_code(q["resume_code"])
-            if s.exec(select(QuizAttempt).where(QuizAttempt.resume_code == code)).first() is not None:
-                continue  # already here: keep the server's copy
-            row = QuizAttempt(resume_code=code, band=q["band"], form=q["form"], lang=q.get("lang") or "en",
-                              created_at=_parse_time(q.get("started_at")) or utcnow(),
-                              finished_at=_parse_time(q.get("finished_at")))
-            s.add(row)
-            s.flush()
-            times = q.get("answered_at") or {}
-            for item_id, value in (q.get("answers") or {}).items():
-                s.add(Answer(attempt_id=row.id, item_id=item_id, value=value,
-                             answered_at=_parse_time(times.get(item_id)) or row.created_at))
-            if code != owner:
-                s.add(Retake(resume_code=code, portfolio_code=owner))
-        for onet_code in favs:
-            if s.get(Favourite, (owner, onet_code)) is None:
-                s.add(Favourite(portfolio_code=owner, onet_code=onet_code))
-        for p in steps:
-            row = s.get(PlanStep, (owner, p["onet_code"], p["step"])) or PlanStep(
-                portfolio_code=owner, onet_code=p["onet_code"], step=p["step"])
-            row.done = p["done"]
-            s.add(row)
+        return file_schemas.parse_json(raw)
+    except file_schemas.InputError as exc:
+        raise PortfolioError(exc.problems) from None
+
+
+def import_portfolio(data: object, known_occupations: set[str], url: str | None = None) -> str:
+    """Restore an exported portfolio; return its portfolio code.
+
+    The whole file is checked first (``file_schemas.read_portfolio``: shape, types, times with a UTC
+    offset, forms, items, answers, careers) and ``PortfolioError`` lists every problem; only a file
+    with none is written, in one transaction. A quiz the server already has keeps the server's copy
+    (it may have answers given since the export); favourites are added and plan steps set.
+    """
+    try:
+        file = file_schemas.read_portfolio(data, known_occupations)
+    except file_schemas.InputError as exc:
+        raise PortfolioError(exc.problems) from None
+    owner = file.portfolio_code
+    try:
+        with db.session(url) as s:
+            _write(s, file)
+    except IntegrityError:  # the same file restored at the same instant elsewhere: that one won
+        raise PortfolioError(N_("this portfolio was being restored somewhere else at the same moment; nothing "
+                                "was written here. Try again.")) from None
     return owner
 
 
-def _parse_time(text: object) -> datetime | None:
-    if not isinstance(text, str):
-        return None
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        raise PortfolioError(f"{text!r} is not an ISO date and time") from None
+def _write(s, file: file_schemas.PortfolioFile) -> None:  # noqa: ANN001 - a Session
+    owner = file.portfolio_code
+    for q in file.quizzes:
+        if s.exec(select(QuizAttempt).where(QuizAttempt.resume_code == q.resume_code)).first() is not None:
+            continue  # already here: keep the server's copy
+        row = QuizAttempt(resume_code=q.resume_code, band=q.band, form=q.form, lang=q.lang, created_at=q.started_at,
+                          finished_at=q.finished_at)
+        s.add(row)
+        s.flush()
+        for item_id, value in q.answers.items():
+            s.add(Answer(attempt_id=row.id, item_id=item_id, value=value,
+                         answered_at=q.answered_at.get(item_id, q.started_at)))
+        if q.resume_code != owner and s.get(Retake, q.resume_code) is None:
+            s.add(Retake(resume_code=q.resume_code, portfolio_code=owner))
+    for onet_code in file.favourites:
+        if s.get(Favourite, (owner, onet_code)) is None:
+            s.add(Favourite(portfolio_code=owner, onet_code=onet_code))
+    for p in file.plan:
+        row = s.get(PlanStep, (owner, p.onet_code, p.step)) or PlanStep(
+            portfolio_code=owner, onet_code=p.onet_code, step=p.step)
+        row.done = p.done
+        row.updated_at = utcnow()
+        s.add(row)

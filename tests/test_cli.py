@@ -88,14 +88,57 @@ def test_score_answer_sheet(tmp_path):
 
 
 @pytest.mark.parametrize("body,expected", [
-    ({"band": "9-12", "form": "quick", "answers": {"HR01": 9}}, "answer 9 is not one of"),
-    ({"band": "9-12", "form": "quick", "answers": {"MR01": 2}}, "'MR01' is not on the grades 9-12 quick form"),
-    ({"band": "3-5", "form": "full", "answers": {}}, "no 'full' form"),
-    ({"answers": []}, "expected an object"),
+    ({"band": "9-12", "form": "quick", "answers": {"HR01": 9}}, "answers.HR01: answer 9 is not one of 0, 1, 2, 3, 4"),
+    ({"band": "9-12", "form": "quick", "answers": {"MR01": 2}}, "answers.MR01: not an item of the grades 9-12 quick form"),
+    ({"band": "3-5", "form": "full", "answers": {}}, "form: grades 3-5 have no full form; use quick"),
+    ({"answers": []}, "answers: expected an object, found […]"),
+    ([1, 2], "expected an object, found […]"),
+    ({"band": "9-12", "form": "quick", "answers": {"HR01": "4", "HI01": True, "HA01": 2.0, "ZZ01": 1}},
+     'answers.HR01: expected a whole number without quotes, found "4"; answers.HI01: expected a whole number '
+     "without quotes, found true; answers.HA01: expected a whole number without quotes, found 2.0; "
+     "answers.ZZ01: not an item"),
+    ({"band": 912, "form": "quick", "answers": {}}, "band: expected '3-5', '6-8' or '9-12', found 912"),
+    ({"band": "9-12", "form": "quick", "answers": {}, "student": "Ana"}, "student: unknown key"),
+    ({"band": "9-12", "form": "quick", "answers": {"HR01": 2**63}}, "answer 9223372036854775808 is not one of"),
 ])
 def test_score_rejects_bad_sheets(tmp_path, body, expected):
     run = explorer("score", "--answers", _sheet(tmp_path, body))
-    assert run.returncode == 2 and expected in run.stderr and "Traceback" not in run.stderr
+    assert run.returncode == 2 and expected in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert run.stdout == "" and run.stderr.startswith(f"error: {tmp_path / 'answers.json'}: ") and run.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("content,expected", [
+    (None, "is a folder; give the path of the JSON file itself"),
+    ("missing", "no such file"),
+    (b"\xff\xfe{\x00}", "the file is not UTF-8 text (byte 1 cannot be read)"),
+    (b'{"band": "9-12",', "the file is not JSON (a mistake at line 1, column 17)"),
+    (b"[" * 10_000 + b"]" * 10_000, "the file is nested more than 32 levels deep"),
+    (b'{"band": "9-12", "form": "quick", "answers": {"HR01": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}}',
+     "the file is nested more than 32 levels deep"),
+    (b'{"band": "9-12", "form": "quick", "answers": {"HR01": NaN}}', "the file contains NaN, which is not a JSON number"),
+    (b" " * 2_000_001, "the file is larger than 2 MB"),
+], ids=["folder", "missing", "not-utf8", "not-json", "deep", "deep-answer", "nan", "too-big"])
+def test_score_refuses_unreadable_answer_files_in_one_line(tmp_path, content, expected):
+    path = tmp_path / "sheet.json"
+    if content is None:
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    run = explorer("score", "--answers", str(path))
+    assert run.returncode == 2 and run.stdout == "", run.stderr
+    assert run.stderr == f"error: {path}: {expected}\n", run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_score_reads_a_sheet_with_a_byte_order_mark(tmp_path):
+    from explorer import quiz
+
+    path = tmp_path / "bom.json"
+    answers = {i.id: 4 if i.theme == "S" else 1 for i in quiz.form_items("6-8", "quick")}
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"band": "6-8", "form": "quick", "answers": answers}).encode())
+    run = explorer("score", "--answers", str(path), "--json")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["scores"]["S"] == 20
 
 
 def test_match_json_ranks_with_local_figures(oews_db):

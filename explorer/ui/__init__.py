@@ -633,17 +633,20 @@ def chosen_occupation(ctx: Context, page_title: str) -> str:
 
 
 def restore_portfolio(raw: bytes) -> tuple[bool, str]:
-    import json
-
+    """Restore an uploaded portfolio file: (True, what was restored) or (False, every problem in the
+    reader's language, as Markdown with the file's own text escaped). Nothing is written on False."""
     from explorer import portfolio
+    from explorer.views import md_escape
 
     _ = i18n.translator(st.session_state.get("lang", "en"))
     try:
-        owner = portfolio.import_portfolio(json.loads(raw.decode("utf-8")), set(knowledge_base().occupations.index))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return False, _("That file is not JSON. Choose the portfolio file you downloaded.")
+        owner = portfolio.import_portfolio(portfolio.parse_file(raw), set(knowledge_base().occupations.index))
     except portfolio.PortfolioError as problem:
-        return False, _("Nothing was restored: {reason}").format(reason=str(problem))
+        reasons = [md_escape(reason) for reason in problem.messages(_)]
+        if len(problem.problems) == 1:
+            return False, _("Nothing was restored: {reason}").format(reason=reasons[0])
+        heading = _("Nothing was restored. The file has {count} problems:").format(count=len(problem.problems))
+        return False, heading + "\n\n" + "\n".join(f"- {reason}" for reason in reasons)
     return True, _("Restored the portfolio {code}.").format(code=owner)
 
 
