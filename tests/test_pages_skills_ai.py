@@ -30,7 +30,10 @@ def test_occupation_page_shows_skills_and_ai_with_sources(lang):
     assert "Maintain current knowledge in area of expertise" in text  # most common IWA for RNs
     assert not re.search(r"\b(risk|safe)", text.split("How AI is used")[-1], re.IGNORECASE) or lang == "es"
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
-    skills_specs = [s for s in specs if "Skill ranks compared" in json.dumps(s)]
+    from explorer import i18n
+
+    title = i18n.translator(lang)("Skill ranks compared with all occupations (0 to 100)")
+    skills_specs = [s for s in specs if title in json.dumps(s, ensure_ascii=False)]
     assert skills_specs, "skills chart missing"
 
 
