@@ -11,11 +11,14 @@ machine can check it:
   ("Enfermeros registrados"). Readability: Fernández Huerta (1959), the Spanish adaptation of
   Flesch reading ease, at least 60 on average ("normal": about 7th-8th grade, below the 9th-grade
   target) and 40 for any one description (the bottom of "somewhat difficult", pre-university).
-- Our own words: no six-word run of any O*NET 30.1 description or task statement, and per occupation a
-  character-trigram Jaccard and a TF-IDF cosine with O*NET's description of the same occupation that
-  stay below the limits below. The limits sit just above the highest value our texts reach,
-  and below how close O*NET's own task statements come to its description of the same
-  occupation (see ``test_descriptions_are_less_like_onet_than_its_own_tasks``).
+- Our own words: no six-word run of any O*NET 30.1 description or task statement (of any
+  occupation), and per occupation a character-trigram Jaccard and a TF-IDF cosine with O*NET's
+  description of the same occupation below the limits below. The limits sit below how close
+  O*NET's own task statements (written apart from the description, about the same work) come to
+  the description of their occupation at the 99th percentile, so no description of ours is as
+  close to O*NET's wording as O*NET's own closest task statements are
+  (``test_descriptions_are_less_like_onet_than_its_own_tasks``). Spanish is not compared: O*NET
+  30.1 has no Spanish text, and the Spanish is written from our English.
 """
 from __future__ import annotations
 
@@ -33,8 +36,11 @@ MAX_WORDS_EN, MAX_WORDS_ES = 40, 48
 FK_MEAN, FK_EACH = 9.0, 11.0
 FH_MEAN, FH_EACH = 60.0, 40.0
 NGRAM = 6  # no run of this many words may be shared with any O*NET description or task statement
-TRIGRAM_JACCARD_LIMIT = 0.30
-TFIDF_COSINE_LIMIT = 0.50
+# O*NET's own task statements for an occupation come this close to its description at the 99th
+# percentile (18,796 tasks of the 923 occupations): Jaccard 0.336, cosine 0.470. Our limits sit just
+# below that; our texts reach at most 0.296 and 0.436 (99th percentile 0.283 and 0.401).
+TRIGRAM_JACCARD_LIMIT = 0.33
+TFIDF_COSINE_LIMIT = 0.46
 FIELDS = ["title_es", "description_en", "description_es"]
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -129,7 +135,7 @@ def test_one_or_two_short_sentences(text, field, limit):
     assert counts.max() <= limit, text.loc[counts.idxmax(), ["onet_code", field]].tolist()
     bad = text.loc[~text[field].map(sentences).isin([1, 2]), ["onet_code", field]]
     assert bad.empty, bad.head().to_string()
-    assert text[field].str.match(r"[A-ZÁÉÍÓÚÑ¿]").all() and text[field].str.endswith(".").all()
+    assert text[field].str.match(r"[A-ZÁÉÍÓÚÑ¿0-9]").all() and text[field].str.endswith(".").all()
 
 
 def test_english_reads_at_ninth_grade(text):
@@ -173,14 +179,18 @@ def test_not_close_to_onets_description(text, onet):
 
 
 def test_descriptions_are_less_like_onet_than_its_own_tasks(text, onet):
-    """The limits are not arbitrary: O*NET's own task statements for an occupation (written apart
-    from its description, about the same work) come this close to the description; ours stay further."""
+    """The limits are not arbitrary: O*NET's own task statements for an occupation come this close
+    to its description (99th percentile); the limits, and so every one of ours, stay below that."""
     descriptions, tasks = onet
     tasks = tasks[tasks["O*NET-SOC Code"].isin(text["onet_code"])]
-    reference = pd.Series([jaccard(t, descriptions[c]) for c, t in zip(tasks["O*NET-SOC Code"], tasks["Task"])])
-    ours = similarity_table(text, onet)["jaccard"]
-    assert ours.quantile(0.99) < reference.quantile(0.99)
-    assert TRIGRAM_JACCARD_LIMIT < reference.quantile(0.99)
+    theirs = descriptions.reindex(tasks["O*NET-SOC Code"])
+    reference = pd.DataFrame({
+        "jaccard": [jaccard(t, d) for t, d in zip(tasks["Task"], theirs)],
+        "cosine": tfidf_cosines(pd.Series(tasks["Task"].to_numpy()), pd.Series(theirs.to_numpy())).to_numpy()})
+    ours = similarity_table(text, onet)
+    assert TRIGRAM_JACCARD_LIMIT < reference["jaccard"].quantile(0.99)
+    assert TFIDF_COSINE_LIMIT < reference["cosine"].quantile(0.99)
+    assert (ours[["jaccard", "cosine"]].quantile(0.99) < reference.quantile(0.99)).all()
 
 
 @pytest.mark.parametrize("query", ["enfermera", "enfermeria", "Enfermería", "nurse", "RN", "nursing"])
@@ -228,9 +238,10 @@ def test_alternate_titles_are_compact(kb):
     assert alternates["title"].str.len().max() <= 130  # job titles, not sentences
 
 
-def test_occupation_page_shows_description_in_the_readers_language(kb):
+def test_occupation_page_shows_description_in_the_readers_language(kb, monkeypatch, tmp_path):
     from tests.apptest import on_page
 
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")  # a fresh database, not var/
     for lang, field, title_field in (("en", "description_en", "title"), ("es", "description_es", "title_es")):
         at = on_page("pages/occupation.py", state={"occupation": "29-1141.00"}, area="0012420", lang=lang)
         text_row = kb.occupation_text.loc["29-1141.00"]
