@@ -30,6 +30,7 @@ from sqlmodel import SQLModel, select
 
 from explorer import catalog_schema, db, exports
 from explorer.i18n import N_, Translator
+from explorer.skills import SKILLS
 from explorer.models import (
     Credential,
     DualEnrollmentCourse,
@@ -52,7 +53,7 @@ class Column:
     to the SQL type's range and sets ``max_length`` from the model, so both come from explorer/models.py."""
 
     name: str
-    kind: str  # text, int, number, money, bool, date, choice, grades, soc_list, program_list, text_list
+    kind: str  # text, int, number, money, bool, date, choice, choice_list, grades, soc_list, program_list, text_list
     required: bool = True
     choices: tuple[str, ...] = ()
     help: str = ""
@@ -142,6 +143,9 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in [
            Column("location", "text"),
            Column("commute_minutes", "int", help="one way, from the high school", low=0, high=600),
            Column("transportation_provided", "bool"), Column("virtual_option", "bool"),
+           Column("skills_practiced", "choice_list", required=False, choices=SKILLS,
+                  help="durable skills it practises, from the 17 BLS skills, separated by '; ' "
+                       "(e.g. interpersonal; problem_solving)"),
            *VERIFIED),
     _table("credentials", "credentials.csv", Credential, ("credential_id",), "Credentials",
            Column("credential_id", "text"), Column("name", "text"), Column("issuer", "text"),

@@ -183,6 +183,13 @@ def parse_cell(column: Column, value: object, context: Mapping[str, Any]) -> obj
             raise CellError(N_("{value} is not a grade range such as 9-12 (grades {low} to {high}, lowest first)"),
                             value=shown(text), low=plain_number(column.low), high=plain_number(column.high))
         return f"{int(match[1])}-{int(match[2])}"
+    if kind == "choice_list":  # e.g. skills_practiced: some of the 17 BLS skills, "; "-separated
+        parts = [p.strip() for p in text.split(";") if p.strip()]
+        wrong = [p for p in parts if p not in column.choices]
+        if wrong:
+            raise CellError(N_("{value} is not one of {choices}"), value=", ".join(shown(p) for p in wrong[:5]),
+                            choices=", ".join(column.choices))
+        return LIST_SEPARATOR.join(dict.fromkeys(parts))
     if kind in {"soc_list", "text_list", "program_list"}:
         parts = [p.strip() for p in text.split(";") if p.strip()]
         if kind == "soc_list":

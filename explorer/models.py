@@ -104,6 +104,7 @@ class WorkBasedLearning(Verified, table=True):
     commute_minutes: int
     transportation_provided: bool
     virtual_option: bool
+    skills_practiced: str = ""  # some of the 17 BLS skills (explorer.skills.SKILLS), "; "-separated
 
 
 class Credential(Verified, table=True):

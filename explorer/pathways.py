@@ -165,7 +165,8 @@ def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, g
                                     ("paid", w.paid)) if on]
         wbl_items.append({"id": w.opportunity_id, "type": w.type, "title": w.title, "employer": w.employer,
                           "hours": w.hours, "min_grade": w.min_grade, "commute_minutes": w.commute_minutes,
-                          "location": w.location, "barriers": barriers, "supports": supports})
+                          "location": w.location, "barriers": barriers, "supports": supports,
+                          "skills": codes(w.skills_practiced)})
     wbl_step.items = wbl_items
     if not ladder:
         virtual = [w for w in catalog.work_based_learning if w.virtual_option]

@@ -14,7 +14,7 @@ import segno
 import vl_convert
 from fpdf import FPDF
 
-from explorer import charts, labor, matching
+from explorer import skills, charts, labor, matching
 from explorer.data import KnowledgeBase
 from explorer.i18n import Translator
 from explorer.pathways import SAMPLE_NOTICE, Pathway
@@ -159,6 +159,10 @@ def _careers(pdf: FPDF, kb: KnowledgeBase, careers: list[Career], area_code: str
         lines = [pay]
         if note := labor.figures_note(row, _):
             lines.append(note)
+        if top := skills.top_skills(kb, kb.occupations.loc[career.onet_code], _, lang, n=3):
+            line = _("Skills it uses most: {skills} (rank of 100 among all jobs; {source}).").format(
+                skills=", ".join(f"{s.label} {s.percentile_rank}" for s in top), source=top[0].source)
+            lines.append(" ".join(filter(None, [line, skills.skills_note(kb, kb.occupations.loc[career.onet_code], _)])))
         lines += [_("First step this school year: {step}").format(step=_first_step(career.pathway, _)),
                   _("Costs and supports: {costs}").format(costs=_costs(career.pathway, _, lang))]
         for line in lines:

@@ -105,6 +105,12 @@ def skills_note(kb: KnowledgeBase, occupation: pd.Series, _: Translator) -> str:
     return " ".join(parts)
 
 
+def names(skill_ids: list[str], lang: str) -> str:
+    """Skill ids as their names in ``lang``, comma-separated (unknown ids are left out)."""
+    words = skill_words(lang)
+    return ", ".join(words[s].label for s in skill_ids if s in words)
+
+
 def skill_options(lang: str) -> dict[str, str]:
     """Skill id -> name in ``lang``, for pickers."""
     return {skill: words.label for skill, words in skill_words(lang).items()}

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import labor, pathways, views
+from explorer import labor, pathways, skills, views
 from explorer.views import md_escape as esc
 from explorer import ui
 from explorer.ui import quiz_state
@@ -62,6 +62,8 @@ for step in plan.steps:
                     st.caption("⚠️ " + ", ".join(_(pathways.BARRIER_TEXT[b]) for b in item["barriers"]))
                 if item.get("supports"):
                     st.caption("✅ " + ", ".join(_(pathways.SUPPORT_TEXT[s]) for s in item["supports"]))
+                if item.get("skills"):
+                    st.caption(_("Skills it practises: {skills}").format(skills=skills.names(item["skills"], ctx.lang)))
         elif step.kind == "credentials":
             for item in step.items:
                 waiver = _(" (fee waiver available)") if item["fee_waiver"] else ""

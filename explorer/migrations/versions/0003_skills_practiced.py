@@ -1,0 +1,25 @@
+"""Work-based learning lists the durable skills it practises (optional; "" for existing rows).
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-12-02
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('workbasedlearning', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('skills_practiced', sa.String(), nullable=False, server_default=''))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('workbasedlearning', schema=None) as batch_op:
+        batch_op.drop_column('skills_practiced')
