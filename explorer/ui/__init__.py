@@ -244,6 +244,8 @@ def attribution(ctx: Context) -> None:
           "(OEWS) {release}. Growth and openings: BLS Employment Projections 2024-34. Career clusters: "
           "Advance CTE National Career Clusters® Framework.").format(release=ctx.kb.oews_release)
     )
+    st.caption(_("Skills: BLS Employment Projections skills data (Table 6.5). How AI is used: “Working with AI”, "
+                 "Tomlinson, Jaffe, Wang, Counts and Suri, arXiv:2507.07935 (2025), CC BY 4.0."))
 
 
 def no_jobs_for_kids(saved, _: i18n.Translator) -> None:
