@@ -49,8 +49,9 @@ AUTHORED_FOLDERS = {
 AUTHORED_FILES = {
     OCCUPATION_TEXT: "Plain-language descriptions (English and Spanish) and Spanish titles of every occupation, "
                      "written for Career Pathways Explorer in our own words (no O*NET description or task statement "
-                     "is used; tests/test_occupation_text.py checks this). Edit by hand, then rerun build-data to refresh "
-                     "this manifest.",
+                     "is used; tests/test_occupation_text.py checks this). The title column repeats the O*NET 30.1 "
+                     "title (CC BY 4.0, credited with occupations.parquet) so an editor sees which job a row is. "
+                     "Edit by hand, then rerun build-data to refresh this manifest.",
     SKILL_WORDS: "Plain words (English and Spanish) for the 17 skills of BLS Employment Projections Table 6.5, "
                  "written for Career Pathways Explorer in our own words (no BLS or O*NET definition is used). "
                  "Edit by hand, then rerun build-data to refresh this manifest.",
