@@ -143,9 +143,10 @@ def where_else(kb: KnowledgeBase, oews_code: str | None, area_code: str, limit: 
 def compare_table(kb: KnowledgeBase, local: pd.DataFrame, codes: list[str], _: Translator, lang: str) -> pd.DataFrame:
     """Two or three occupations side by side (rows = facts, columns = occupations)."""
     facts = {}
+    titles = labor.occupation_titles(kb, lang)
     for code in codes:
         row = local.loc[code]
-        facts[row["title"]] = {
+        facts[titles[code]] = {
             _("Holland code"): row["holland_code"],
             _("Jobs and pay for"): labor.figures_label(row, _) or _("this occupation"),
             _("Local jobs"): labor.jobs_text(row, _, lang),
@@ -166,11 +167,13 @@ def theme_list(letters: list[str], _: Translator) -> str:
     return ", ".join(_(THEME_NAMES[t]) for t in letters)
 
 
-def related(kb: KnowledgeBase, code: str, limit: int = 6) -> dict[str, str]:
-    """O*NET's closest related occupations (Primary-Short tier first) that have interest data."""
+def related(kb: KnowledgeBase, code: str, limit: int = 6, lang: str = "en") -> dict[str, str]:
+    """O*NET's closest related occupations (Primary-Short tier first) that have interest data, titled
+    in the reader's language."""
     rows = kb.related_occupations[kb.related_occupations["onet_code"] == code].sort_values("rank")
     codes = [c for c in rows["related_code"] if c in kb.occupations.index][:limit]
-    return {c: kb.occupations.loc[c, "title"] for c in codes}
+    titles = labor.occupation_titles(kb, lang)
+    return {c: titles[c] for c in codes}
 
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+!|~$"

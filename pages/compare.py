@@ -10,7 +10,7 @@ ui.no_jobs_for_kids(quiz_state.load_current(), _)
 
 st.title(_("Compare careers"))
 local = labor.local_occupations(ctx.kb, ctx.area_code)
-titles = local["title"].to_dict()
+titles = labor.occupation_titles(ctx.kb, ctx.lang)[local.index].to_dict()
 chosen = st.multiselect(_("Occupations to compare (two or three)"), list(titles), format_func=titles.get,
                         max_selections=3, default=st.session_state.get("compare", []),
                         placeholder=_("Choose options"))

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import portfolio
+from explorer import labor, portfolio
 from explorer import ui
 
 ctx = ui.context()
@@ -21,5 +21,5 @@ if profile.confident:
 ui.chart(st, "bar", ui.scores_key(profile.scores), profile.max_score, profile.band, lang=ctx.lang)
 st.subheader(_("Favourite careers"), anchor=False)
 for code in portfolio.favourites(owner):
-    st.markdown("- " + ctx.kb.occupations.loc[code, "title"])
+    st.markdown("- " + labor.occupation_titles(ctx.kb, ctx.lang)[code])
 st.caption(_("Read-only view shared by the student; they can revoke it at any time."))

@@ -134,7 +134,7 @@ else:
                   "[CC BY 4.0 license](https://creativecommons.org/licenses/by/4.0/)"))
 
 st.subheader(_("Related occupations"), anchor=False)
-related = views.related(ctx.kb, code)
+related = views.related(ctx.kb, code, lang=ctx.lang)
 for related_code, title in related.items():
     st.button(title, key=f"related_{related_code}", on_click=ui.open_occupation, args=(related_code,))
 

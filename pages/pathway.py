@@ -9,7 +9,7 @@ ctx = ui.context()
 _ = ctx._
 code = ui.chosen_occupation(ctx, _("Pathway"))
 
-st.title(_("Your pathway to {title}").format(title=ctx.kb.occupations.loc[code, "title"]))
+st.title(_("Your pathway to {title}").format(title=labor.occupation_titles(ctx.kb, ctx.lang)[code]))
 st.caption(_("Built backward from the job in {area}, using your district's catalog.").format(area=ctx.area_name))
 catalog = pathways.Catalog.load()
 ui.sample_catalog_notice(catalog, _)

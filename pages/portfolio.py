@@ -2,7 +2,7 @@ import json
 
 import streamlit as st
 
-from explorer import charts, portfolio, views
+from explorer import charts, labor, portfolio, views
 from explorer import ui
 from explorer.ui import quiz_state
 
@@ -19,7 +19,7 @@ plan = portfolio.plan(owner)
 if not favourites:
     st.write(_("None yet: mark careers with ☆ on their page."))
 for code in favourites:
-    title = ctx.kb.occupations.loc[code, "title"]
+    title = labor.occupation_titles(ctx.kb, ctx.lang)[code]
     done = sum(plan.get(code, {}).values())
     left, right = st.columns([3, 1])
     left.markdown(_("**{title}** · pathway steps done: {done}").format(title=title, done=done))

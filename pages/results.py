@@ -70,7 +70,7 @@ def careers() -> None:
         "listed once, with the others under “Also in this group”.") + " "
         + _("A blank “Jobs and pay for” cell: the occupation's own figures."))
 
-    titles = shown["title"].to_dict()
+    titles = labor.occupation_titles(ctx.kb, ctx.lang)[shown.index].to_dict()
     open_col, compare_col = st.columns(2)
     with open_col:
         chosen = st.selectbox(_("Open an occupation"), list(titles), format_func=titles.get, key="open_choice")

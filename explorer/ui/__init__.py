@@ -352,7 +352,8 @@ def _results_view(scores: tuple, answers: tuple, band: str, form: str, area_code
     consistent = matching.consistent_picks(model, dict(answers), theme_of, ranked, local, [priority])
     ranked = skills.keep_jobs_using(kb, ranked, list(wanted_skills))
     shown = ranked.head(40)
-    display = views.results_table(shown, consistent, kb.occupations["title"], i18n.translator(lang), lang, priority)
+    display = views.results_table(shown, consistent, labor.occupation_titles(kb, lang), i18n.translator(lang), lang,
+                                  priority)
     return ResultsView(shown=shown, display=display, count=len(ranked), fallback=fallback)
 
 

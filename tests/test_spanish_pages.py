@@ -1,0 +1,77 @@
+"""Every student page in Spanish: no English sentence slips through (a page scan with an allow-list).
+
+The scan reads every text element AppTest sees (titles, headers, markdown, captions, info boxes,
+widget labels, button labels, table headers) and flags English function words. Allowed: names of
+sources and their own titles (cited as published: "Occupational Employment and Wage Statistics",
+"Working with AI"), and data the page labels as English (BLS occupation and O*NET activity titles).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from explorer import attempts, quiz
+from tests.apptest import on_page
+
+ENGLISH = re.compile(r"\b(the|and|your|you|with|this|that|for|from|jobs?|careers?|pay|here|more|about|what|"
+                     r"which|shown|choose|take|see|show|open)\b", re.IGNORECASE)
+# Published names of sources and data the page itself says are in English.
+ALLOWED = [
+    r"U\.S\. Department of Labor, Employment and Training Administration", r"Bureau of Labor Statistics",
+    r"Occupational Employment and Wage Statistics", r"Working with AI", r"National Career Clusters",
+    r"O\*NET(®)? (OnLine|Work Styles)?", r"Employment Projections", r"USDOL/ETA", r"Used under the CC BY",
+    r"Tomlinson, Jaffe, Wang, Counts (and|y) Suri", r"Table 6\.5", r"Career Clusters",
+    r"career-pathways-explorer/portfolio", r"Career Pathways Explorer",  # the file format and the app
+]
+# Elements the page labels as English data: O*NET's work-activity titles (its caption says so).
+ENGLISH_DATA_MARKS = ("% de las conversaciones con la IA",)
+
+
+def _texts(at) -> list[str]:
+    out = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success", "error"):
+        out += [e.value for e in at.get(kind)]
+    for kind in ("button", "radio", "selectbox", "multiselect", "text_input", "toggle", "checkbox"):
+        out += [getattr(e, "label", "") for e in at.get(kind)]
+    for frame in at.get("arrow_data_frame"):
+        out += [str(c) for c in frame.value.columns]
+    return [t for t in out if t]
+
+
+def _english_left(text: str) -> list[str]:
+    for pattern in ALLOWED:
+        text = re.sub(pattern, " ", text)
+    text = re.sub(r"\[[^\]]*\]\([^)]*\)", " ", text)  # link targets
+    return ENGLISH.findall(text)
+
+
+@pytest.fixture
+def student(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'es.db'}")
+    code = attempts.start("9-12", "quick", "es")
+    values = {"R": 1, "I": 4, "A": 0, "S": 3, "E": 2, "C": 0}
+    for item in quiz.form_items("9-12", "quick"):
+        attempts.save_answer(code, item.id, values[item.theme])
+    attempts.finish(code)
+    return code
+
+
+@pytest.mark.parametrize("page", ["pages/home.py", "pages/quiz.py", "pages/profile.py", "pages/results.py",
+                                  "pages/occupation.py", "pages/pathway.py", "pages/compare.py",
+                                  "pages/portfolio.py", "pages/occupations.py"])
+def test_student_pages_in_spanish_have_no_english_sentences(student, page):
+    at = on_page(page, state={"occupation": "29-1141.00", "compare": ["29-1141.00", "15-1252.00"]},
+                 code=student, lang="es", area="0012420")
+    assert not at.exception, at.exception
+    english_data: set[str] = set()
+    texts = _texts(at)
+    assert len(texts) >= 3 and any(" de " in t or " que " in t or " tu " in t for t in texts), texts  # real Spanish
+    found = {}
+    for text in texts:
+        if text in english_data or any(mark in text for mark in ENGLISH_DATA_MARKS):
+            continue
+        words = _english_left(text)
+        if words:
+            found[text[:120]] = words
+    assert not found, found
