@@ -180,6 +180,8 @@ def _bench(args: argparse.Namespace) -> int:
         return 0
     if args.what == "audit":
         return _bench_audit(args)
+    if args.what == "class":
+        return _bench_class(args)
     if args.what != "match":
         raise UsageError(f"unknown benchmark {args.what!r}; available: match, validate, pages, audit")
     result = bench.bench_match(knowledge_base(), args.area, args.repeat)
@@ -210,6 +212,27 @@ def _bench_audit(args: argparse.Namespace) -> int:
           f"({int(r['rows'])} rows; {int(r['students_counted']):,} top-10 listings) - target < 2,000 ms")
     print(f"  old way, re-ranking every quiz (timed on 100, scaled; estimate): {r['old_way_estimate_s']:8.1f} s")
     return 0
+
+
+def _bench_class(args: argparse.Namespace) -> int:
+    from explorer import loadbench
+
+    try:
+        low, _sep, high = args.think.partition(",")
+        think = (float(low), float(high or low))
+    except ValueError:
+        raise UsageError(f"--think {args.think!r}: give seconds as MIN,MAX, e.g. 1,3") from None
+    if not 1 <= args.students <= loadbench.MAX_STUDENTS or not 1 <= args.servers <= loadbench.MAX_SERVERS:
+        raise UsageError(f"--students must be 1-{loadbench.MAX_STUDENTS} and --servers 1-{loadbench.MAX_SERVERS}")
+    if think[0] < 0 or think[1] < think[0]:
+        raise UsageError(f"--think {args.think!r}: need 0 <= MIN <= MAX")
+    try:
+        result = loadbench.bench_class(args.students, args.servers, args.url, args.database_url, args.timeout, think,
+                                       args.seed, log=lambda line: print(line, file=sys.stderr))
+    except RuntimeError as exc:  # a server or nginx that would not start: the message names its log
+        raise UsageError(str(exc)) from None
+    print(loadbench.format_report(result))
+    return 0 if not (result.solo.run.errors or result.group.run.errors) else 1
 
 
 def _catalog(args: argparse.Namespace) -> int:
@@ -393,13 +416,20 @@ def _args_match(p: argparse.ArgumentParser) -> None:
 
 
 def _args_bench(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=["match", "validate", "pages", "audit"], help="what to measure")
+    p.add_argument("what", choices=["match", "validate", "pages", "audit", "class"], help="what to measure")
     p.add_argument("--area", default="0012420")
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--cases", type=int, default=500, help="validate: simulated students per form")
     p.add_argument("--seed", type=int, default=2026, help="validate: random seed")
     p.add_argument("--quizzes", type=int, default=10_000, help="audit: finished quizzes to fill the database with")
-    p.add_argument("--database-url", help="audit: an EMPTY database to fill (default: a temporary SQLite file)")
+    p.add_argument("--database-url", help="audit: an EMPTY database to fill; class: the database the started servers "
+                                           "use, filled with simulated quizzes, never a district's real one (default "
+                                           "for both: a temporary SQLite file)")
+    p.add_argument("--students", type=int, default=30, help="class: simulated students at once (1 student runs too)")
+    p.add_argument("--servers", type=int, default=1, help="class: app processes to start (2+: behind nginx)")
+    p.add_argument("--url", help="class: drive this running app instead of starting servers (no RSS then)")
+    p.add_argument("--timeout", type=float, default=600.0, help="class: seconds before every student is stopped")
+    p.add_argument("--think", default="1,3", help="class: seconds of thinking before each click, MIN,MAX")
 
 
 def _args_catalog(p: argparse.ArgumentParser) -> None:
