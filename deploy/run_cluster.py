@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from explorer import loadbench  # after sys.path has the repository
+from explorer.ui import loadbench  # after sys.path has the repository
 
 
 def _ports(text: str) -> list[int]:

@@ -215,7 +215,7 @@ def _bench_audit(args: argparse.Namespace) -> int:
 
 
 def _bench_class(args: argparse.Namespace) -> int:
-    from explorer import loadbench
+    from explorer.ui import loadbench
 
     try:
         low, _sep, high = args.think.partition(",")
@@ -320,14 +320,6 @@ def _backfill(area_code: str | None) -> int:
     return 0
 
 
-def _serve(args: argparse.Namespace) -> int:
-    from explorer.ui import serve
-
-    extra = [a for a in args.streamlit_args if a != "--"]
-    serve.serve(args.port, args.address, extra)
-    return 0
-
-
 def _psychometrics(args: argparse.Namespace) -> int:
     from explorer import psychometrics_report, psychometrics_views, quiz
 
@@ -341,6 +333,14 @@ def _psychometrics(args: argparse.Namespace) -> int:
         print()
     else:
         print(psychometrics_views.text_report(report))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from explorer.ui import serve
+
+    extra = [a for a in args.streamlit_args if a != "--"]
+    serve.serve(args.port, args.address, extra)
     return 0
 
 

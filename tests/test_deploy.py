@@ -7,7 +7,8 @@ import subprocess
 import sys
 import time
 
-from explorer import attempts, loadbench, quiz
+from explorer import attempts, quiz
+from explorer.ui import loadbench
 from explorer.paths import ROOT
 from tests.conftest import _drop_postgres, _postgres_url, unavailable
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import attempts, loadbench, quiz
+from explorer import attempts, quiz
+from explorer.ui import loadbench
 
 
 def test_percentile_interpolates_like_numpy():

@@ -714,9 +714,9 @@ def wait_until_healthy(url: str, timeout: float = 90.0, process: subprocess.Pope
 
 def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
     """The one command every app process runs (also in deploy/systemd/explorer@.service)."""
-    return [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-            "--server.address", address, "--server.port", str(port), "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none"]
+    # `explorer serve` = `streamlit run app.py` with the data preloaded and one warm-up visit.
+    return [sys.executable, "-m", "explorer", "serve", "--port", str(port), "--address", address, "--",
+            "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
 
 
 @dataclass
