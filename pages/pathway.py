@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import labor, pathways, skills, views
+from explorer import labor, pathways, skills
 from explorer.views import md_escape as esc
 from explorer import ui
 from explorer.ui import quiz_state

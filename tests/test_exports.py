@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 
-import numpy as np
 import pandas as pd
 
 from explorer import classes, exports

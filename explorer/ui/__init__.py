@@ -9,11 +9,15 @@ from __future__ import annotations
 import functools
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from explorer import data, i18n, labor, matching, places
 from explorer.data import KnowledgeBase
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 NATIONAL = "0000000"
 
