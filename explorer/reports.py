@@ -74,8 +74,11 @@ def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], ar
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
 
+    title = _("Career Pathways Explorer - family report")
     pdf.set_font("DejaVu", "B", 17)
-    pdf.cell(width, 9, _("Career Pathways Explorer - family report"), new_x="LMARGIN", new_y="NEXT")
+    # A longer translation (Spanish: 223 mm at 17 pt on a 190 mm line) is set smaller, never cut off.
+    pdf.set_font_size(min(17.0, 17.0 * width / pdf.get_string_width(title)))
+    pdf.cell(width, 9, title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 9)
     region = kb.regions.loc[area_code, "name"]
     pdf.cell(width, 5, _("{date} · Region: {area}").format(date=(today or date.today()).isoformat(), area=region),

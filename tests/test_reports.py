@@ -108,3 +108,22 @@ def test_grades_3_5_report_has_activities_and_no_jobs_or_pay(kb, setup):
         assert pages == 1 and "$" not in text
         assert not any(kb.occupations.loc[c.onet_code, "title"] in text for c in careers)
         assert quiz.item_bank("3-5", lang)[0].text.split()[0] in text
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_report_title_fits_the_page_in_every_language(kb, setup, lang):
+    """The Spanish title once ran off the page: measure it at the size the PDF really uses."""
+    from fpdf import FPDF
+
+    profile, careers = setup
+    pdf = reports.family_report(kb, profile, careers, RURAL, "http://example.org/f", translator(lang), lang)
+    page = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
+    title = translator(lang)("Career Pathways Explorer - family report")
+    sizes = []
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: sizes.append(size * tm[0])
+                      if text.strip() and text.strip() in title and len(text.strip()) > 8 else None)
+    assert title in page.extract_text() and sizes
+    ruler = FPDF(format="Letter")
+    ruler.add_font("DejaVu", "B", str(reports.FONT_DIR / "DejaVuSans-Bold.ttf"))
+    ruler.set_font("DejaVu", "B", max(sizes))
+    assert ruler.get_string_width(title) <= ruler.w - 20 + 0.5  # Letter less the 10 mm margins, in mm
