@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from explorer import i18n
 from tests.e2e.conftest import screenshot
 from tests.e2e.test_accessibility import AXE, serious_violations
 
-# Spanish shows the English message ids until the lead fills the Spanish catalogue.
 SKILLS, AI = "Skills this job uses most", "How AI is used in this work"
 
 
@@ -15,7 +15,8 @@ def test_skills_and_ai_panels_in_english_and_spanish(server, page):
         page.goto(f"{server}/occupation?occ=29-1141.00&area=0012420&lang={lang}")
         expect(page.get_by_role("heading", level=1).first).to_be_visible()
         expect(page.get_by_text(skill_name).first).to_be_attached()
-        for name, heading in (("skills", SKILLS), ("ai", AI)):
+        _ = i18n.translator(lang)
+        for name, heading in (("skills", _(SKILLS)), ("ai", _(AI))):
             found = page.get_by_role("heading", name=heading)
             found.scroll_into_view_if_needed()
             expect(found).to_be_visible()
