@@ -94,8 +94,13 @@ def test_keyboard_only_quiz_screen(server, page):
     page.get_by_role("radio", name="Grades 9-12").focus()
     page.keyboard.press("Space")
     expect(page.get_by_role("radio", name="Grades 9-12")).to_be_checked()
-    page.get_by_role("button", name="Start the quiz").focus()
+    start = page.get_by_role("button", name="Start the quiz")
+    expect(start).to_be_enabled()  # the rerun the band choice started has drawn the button enabled
+    page.wait_for_timeout(300)
+    start.focus()
+    expect(start).to_be_focused()
     page.keyboard.press("Enter")
+    expect(page.get_by_text(re.compile(r"^0 of 30 answered"))).to_be_visible()
     for screen in range(2):
         first = page.get_by_role("radiogroup", name=items[6 * screen].text, exact=True)
         expect(first.get_by_role("radio").first).to_be_focused()
