@@ -84,3 +84,11 @@ def database_url(request, tmp_path) -> str:
     url = _postgres_url()
     yield url
     _drop_postgres(url)
+
+
+@pytest.fixture
+def url(monkeypatch, tmp_path) -> str:
+    """A fresh SQLite file that the app under AppTest also uses (DATABASE_URL points at it)."""
+    url = f"sqlite:///{tmp_path / 'app.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url

@@ -1,7 +1,6 @@
 """AppTest: the counselor catalog page lists every import problem, as plain text, and saves nothing."""
 from __future__ import annotations
 
-import pytest
 
 from explorer import auth, catalog
 from explorer.models import utcnow
@@ -10,13 +9,6 @@ from tests.apptest import on_page
 from tests.test_catalog import one_row
 
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def url(monkeypatch, tmp_path) -> str:
-    url = f"sqlite:///{tmp_path / 'app.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    return url
 
 
 def import_on_page(url: str, files: list[tuple[str, bytes]]):

@@ -1,8 +1,6 @@
 """AppTest: the portfolio, the family view by share link, and the counselor's advising and class pages."""
 from __future__ import annotations
 
-
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import auth, classes, portfolio
@@ -11,13 +9,6 @@ from tests.apptest import on_page
 from tests.test_portfolio import REALISTIC, SOCIAL, finished
 
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def url(monkeypatch, tmp_path) -> str:
-    url = f"sqlite:///{tmp_path / 'app.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    return url
 
 
 def test_portfolio_page_shows_favourites_history_and_exports(url):

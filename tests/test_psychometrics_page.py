@@ -16,9 +16,8 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def url(monkeypatch, tmp_path) -> str:
-    url = f"sqlite:///{tmp_path / 'app.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
+def url(url) -> str:
+    """The app's database (tests/conftest.py) with a counselor account."""
     auth.add_user("counselor", PASSWORD, url=url)
     return url
 
