@@ -14,8 +14,6 @@ from datetime import datetime, timedelta, timezone
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import select
 
 from explorer import db
@@ -58,10 +56,6 @@ def add_user(username: str, password: str, is_admin: bool = False, url: str | No
         s.add(Counselor(username=username, password_hash=HASHER.hash(password), is_admin=is_admin))
 
 
-def _insert(dialect: str):
-    return sqlite_insert if dialect == "sqlite" else pg_insert
-
-
 def _count_try(key: str, now: datetime, url: str | None) -> tuple[int, datetime | None]:
     """Count one try for ``key`` in a single atomic statement and commit it before any password is
     checked, so N tries sent at once are numbered 1..N and only the first MAX_FAILURES are checked."""
@@ -70,7 +64,7 @@ def _count_try(key: str, now: datetime, url: str | None) -> tuple[int, datetime 
     with engine.begin() as con:
         con.execute(update(table).where(table.c.username == key, table.c.locked_until <= now)
                     .values(tries=0, locked_until=None))  # a lockout that has run out starts afresh
-        insert = _insert(engine.dialect.name)(table).values(username=key, tries=1, locked_until=None)
+        insert = db.insert_for(engine.dialect.name, table).values(username=key, tries=1, locked_until=None)
         tries, locked = con.execute(insert.on_conflict_do_update(index_elements=["username"],
                                                                  set_={"tries": table.c.tries + 1})
                                     .returning(table.c.tries, table.c.locked_until)).one()

@@ -92,16 +92,21 @@ def session(url: str | None = None) -> Iterator[Session]:
             raise
 
 
+def insert_for(dialect_name: str, table):  # noqa: ANN001, ANN201 - a SQLAlchemy Table and its Insert
+    """An INSERT that can say ON CONFLICT, in the dialect of the database (SQLite or PostgreSQL)."""
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return (sqlite_insert if dialect_name == "sqlite" else pg_insert)(table)
+
+
 def upsert(s: Session, model: type, values: dict, update: tuple[str, ...] = ()) -> None:
     """Insert a row, or update ``update`` columns of the row with the same primary key, in one
     statement (INSERT ... ON CONFLICT), so two sessions saving the same answer or favourite at the
     same instant both succeed instead of one failing on the unique key. No ``update``: keep the
     existing row."""
-    from sqlalchemy.dialects.postgresql import insert as pg_insert
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
     table = model.__table__
-    insert = (sqlite_insert if s.get_bind().dialect.name == "sqlite" else pg_insert)(table).values(**values)
+    insert = insert_for(s.get_bind().dialect.name, table).values(**values)
     keys = [c.name for c in table.primary_key.columns] if not _unique_keys(table) else _unique_keys(table)
     statement = (insert.on_conflict_do_update(index_elements=keys, set_={c: insert.excluded[c] for c in update})
                  if update else insert.on_conflict_do_nothing(index_elements=keys))

@@ -74,21 +74,27 @@ def fragment(func):  # noqa: ANN001, ANN201 - a decorator, typed like st.fragmen
     return st.fragment(run)
 
 
+def run_in_browser(script: str) -> None:
+    """Run our own fixed JavaScript (never user text) in the page, for what Streamlit cannot do
+    itself (set a cookie, move focus, close the menu). The script runs again only when its text
+    changes, so callers put what should trigger it into the text."""
+    st.iframe(f"<script>\n{script}\n</script>", height=1, tab_index=-1)
+
+
 def close_menu_on_phone(page_path: str) -> None:
     """On a narrow screen the sidebar menu covers the page; close it once a page was chosen (the
     script is new only when the page changes, so choosing a region on a page leaves it open)."""
     import json
 
     with st.sidebar:
-        st.iframe(f"""<script>
-const page = {json.dumps(page_path)};  // a new page gives a new script, which runs once
+        run_in_browser(f"""const page = {json.dumps(page_path)};  // a new page gives a new script, which runs once
 const doc = window.parent.document;
 if (window.parent.innerWidth < 768) {{
   const bar = doc.querySelector('[data-testid="stSidebar"]');
   const close = doc.querySelector('[data-testid="stSidebarCollapseButton"] button');
   if (bar && close && bar.getAttribute("data-collapsed") === "false") close.click();
 }}
-</script>""", height=1, tab_index=-1)
+""")
 
 
 def follow_navigation() -> None:
@@ -515,10 +521,9 @@ def _write_cookie(token: str | None) -> None:
     value = json.dumps(token or "")
     life = "" if token else "; max-age=0"
     with st.sidebar:
-        st.iframe(f"""<script>
-const secure = window.parent.location.protocol === "https:" ? "; Secure" : "";
+        run_in_browser(f"""const secure = window.parent.location.protocol === "https:" ? "; Secure" : "";
 window.parent.document.cookie = "{SESSION_COOKIE}=" + encodeURIComponent({value}) + "; path=/; SameSite=Strict{life}" + secure;
-</script>""", height=1, tab_index=-1)
+""")
 
 
 def counselor() -> str | None:

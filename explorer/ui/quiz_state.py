@@ -111,12 +111,13 @@ def move_focus_to(item: quiz.Item, screen: int) -> None:
     far below. Done once per screen: answering must never pull focus back up."""
     import json
 
+    from explorer import ui
+
     if st.session_state.get("_focused_screen") == (item.id, screen):
         return
     st.session_state["_focused_screen"] = (item.id, screen)
     label = json.dumps(f"{item.emoji} {item.text}".strip())
-    st.iframe(f"""<script>
-const doc = window.parent.document, wanted = {label};
+    ui.run_in_browser(f"""const doc = window.parent.document, wanted = {label};
 let tries = 0;
 const timer = setInterval(() => {{
   for (const group of doc.querySelectorAll('[data-testid="stRadio"]')) {{
@@ -128,7 +129,7 @@ const timer = setInterval(() => {{
   }}
   if (++tries > 40) clearInterval(timer);
 }}, 50);
-</script>""", height=1, tab_index=-1)
+""")
 
 
 def go_to_page(code: str, page: int) -> None:
