@@ -224,15 +224,18 @@ def _bench_class(args: argparse.Namespace) -> int:
         raise UsageError(f"--think {args.think!r}: give seconds as MIN,MAX, e.g. 1,3") from None
     if not 1 <= args.students <= loadbench.MAX_STUDENTS or not 1 <= args.servers <= loadbench.MAX_SERVERS:
         raise UsageError(f"--students must be 1-{loadbench.MAX_STUDENTS} and --servers 1-{loadbench.MAX_SERVERS}")
+    if not 1 <= args.rounds <= 5:
+        raise UsageError(f"--rounds must be 1-5, not {args.rounds}")
     if think[0] < 0 or think[1] < think[0]:
         raise UsageError(f"--think {args.think!r}: need 0 <= MIN <= MAX")
     try:
         result = loadbench.bench_class(args.students, args.servers, args.url, args.database_url, args.timeout, think,
-                                       args.seed, log=lambda line: print(line, file=sys.stderr))
+                                       args.seed, log=lambda line: print(line, file=sys.stderr), rounds=args.rounds)
     except RuntimeError as exc:  # a server or nginx that would not start: the message names its log
         raise UsageError(str(exc)) from None
     print(loadbench.format_report(result))
-    return 0 if not (result.solo.run.errors or result.group.run.errors) else 1
+    failed = result.solo.run.errors or result.group.run.errors or any(p.run.errors for p in result.again)
+    return 1 if failed else 0
 
 
 def _catalog(args: argparse.Namespace) -> int:
@@ -430,6 +433,8 @@ def _args_bench(p: argparse.ArgumentParser) -> None:
     p.add_argument("--url", help="class: drive this running app instead of starting servers (no RSS then)")
     p.add_argument("--timeout", type=float, default=600.0, help="class: seconds before every student is stopped")
     p.add_argument("--think", default="1,3", help="class: seconds of thinking before each click, MIN,MAX")
+    p.add_argument("--rounds", type=int, default=1,
+                   help="class: run the same class this many times (1-5) to show memory does not grow")
 
 
 def _args_catalog(p: argparse.ArgumentParser) -> None:

@@ -24,6 +24,8 @@ def test_two_students_finish_the_journey_and_every_answer_is_saved(tmp_path):
     database = f"sqlite:///{tmp_path / 'bench.db'}"
     with loadbench.Cluster(1, database, tmp_path / "cluster") as cluster:
         run = loadbench.run_class(cluster.url, 2, think=(0.05, 0.2), timeout=75, arrival_s=0.5)
+        # Streamlit's own gauge: both students' tabs are closed, so the server holds no session for them.
+        assert loadbench.live_sessions([cluster.url]) == 0
     assert run.errors == []
     assert run.finished == 2
     kinds = {i.kind for i in run.interactions}

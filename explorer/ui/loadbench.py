@@ -712,6 +712,35 @@ def wait_until_healthy(url: str, timeout: float = 90.0, process: subprocess.Pope
     raise RuntimeError(f"{url} did not answer /_stcore/health within {timeout:.0f} s" + (f"; see {log}" if log else ""))
 
 
+def active_sessions(url: str, timeout: float = 5.0) -> int | None:
+    """Sessions the server still holds open, from Streamlit's own ``/_stcore/metrics`` gauge
+    (``active_sessions``); None where the server does not publish it."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(url.rstrip("/") + "/_stcore/metrics", timeout=timeout) as response:
+            text = response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+    for line in text.splitlines():
+        if line.startswith("active_sessions "):
+            return int(float(line.split()[1]))
+    return None
+
+
+def live_sessions(urls: Iterable[str], wait_s: float = 15.0) -> int | None:
+    """Sessions still open on all of ``urls`` once they reach 0 or ``wait_s`` passes: a closed
+    browser tab must not leave its session (and its memory) behind."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        counts = [active_sessions(u) for u in urls]
+        if any(c is None for c in counts):
+            return None
+        total = sum(c for c in counts if c is not None)
+        if total == 0 or time.monotonic() >= deadline:
+            return total
+        time.sleep(0.5)
+
+
 def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
     """The one command every app process runs (also in deploy/systemd/explorer@.service)."""
     # `explorer serve` = `streamlit run app.py` with the data preloaded and one warm-up visit.
@@ -948,6 +977,7 @@ class Phase:
     rss_before: int | None = None
     rss_peak: int | None = None
     rss_after: int | None = None
+    sessions_after: int | None = None
 
 
 @dataclass
@@ -962,28 +992,31 @@ class ClassBench:
     solo: Phase
     group: Phase
     logs: Path | None = None
+    again: list[Phase] = field(default_factory=list)  # the same class run again (--rounds)
 
 
 async def _phase(url: str, students: int, pids: list[int], think: tuple[float, float], timeout: float,
-                 seed: int) -> Phase:
+                 seed: int, targets: Iterable[str] = ()) -> Phase:
     sampler = MemorySampler(pids)
     before = sampler.total()
     sampler.start()
     run = await run_class_async(url, students, think=think, timeout=timeout, seed=seed)
     await sampler.stop()
     await asyncio.sleep(3)  # sessions end when their websocket closes; give the server a moment
-    return Phase(run, before, sampler.peak or None, sampler.total())
+    sessions = await asyncio.to_thread(live_sessions, list(targets)) if targets else None
+    return Phase(run, before, sampler.peak or None, sampler.total(), sessions)
 
 
 def bench_class(students: int = 30, servers: int = 1, url: str | None = None, database_url: str | None = None,
                 timeout: float = 600.0, think: tuple[float, float] = (1.0, 3.0), seed: int = 2026,
-                log: Callable[[str], None] = print) -> ClassBench:
+                log: Callable[[str], None] = print, rounds: int = 1) -> ClassBench:
     """Warm each process with one quick student, then one student alone, then the class, on the same
-    servers: the solo run is the baseline the class is compared with."""
+    servers: the solo run is the baseline the class is compared with. With ``rounds`` > 1 the same
+    class comes again, to show memory does not grow from one class to the next."""
     if url is None and not 1 <= servers <= MAX_SERVERS:
         raise ValueError(f"--servers must be 1-{MAX_SERVERS}")
     if url is not None:
-        return _bench(students, url, [url], [], "database unknown", think, timeout, seed, None, log)
+        return _bench(students, url, [url], [], "database unknown", think, timeout, seed, None, log, rounds)
     logs = VAR_DIR / "bench-class"  # kept after the run: the servers' and nginx's logs say what went wrong
     shutil.rmtree(logs, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="explorer-bench-") as folder:
@@ -992,21 +1025,25 @@ def bench_class(students: int = 30, servers: int = 1, url: str | None = None, da
         with Cluster(servers, database, logs) as cluster:
             kind = database.split(":", 1)[0].split("+", 1)[0]
             return _bench(students, cluster.url, [s.url for s in cluster.servers],
-                          [s.process.pid for s in cluster.servers], kind, think, timeout, seed, logs, log)
+                          [s.process.pid for s in cluster.servers], kind, think, timeout, seed, logs, log, rounds)
 
 
 def _bench(students: int, front: str, targets: list[str], pids: list[int], database: str,
            think: tuple[float, float], timeout: float, seed: int, logs: Path | None,
-           log: Callable[[str], None] = print) -> ClassBench:
+           log: Callable[[str], None] = print, rounds: int = 1) -> ClassBench:
     load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
     log("warming up: one quick student per process (not counted) ...")
     cold = [run_class(t, 1, think=(0.0, 0.0), timeout=timeout, seed=seed + i) for i, t in enumerate(targets)]
     log("one student alone ...")
-    solo = asyncio.run(_phase(front, 1, pids, think, timeout, seed))
+    solo = asyncio.run(_phase(front, 1, pids, think, timeout, seed, targets))
     log(f"a class of {students} ...")
-    group = asyncio.run(_phase(front, students, pids, think, timeout, seed + 1))
+    group = asyncio.run(_phase(front, students, pids, think, timeout, seed + 1, targets))
+    again = []
+    for k in range(2, rounds + 1):
+        log(f"the same class again (round {k} of {rounds}) ...")
+        again.append(asyncio.run(_phase(front, students, pids, think, timeout, seed + 1, targets)))
     servers = len(pids)  # 0: an app at --url, whose processes the bench cannot see
-    return ClassBench(students, servers, front, database, think, load, cold, solo, group, logs)
+    return ClassBench(students, servers, front, database, think, load, cold, solo, group, logs, again)
 
 
 def _mb(value: int | None) -> str:
@@ -1050,11 +1087,19 @@ def format_report(bench: ClassBench) -> str:
                      "after it left")
     else:
         lines.append("server RSS: n/a (servers not started by the bench)")
+    for k, phase in enumerate([g, *bench.again], start=1):
+        answer = summarise(phase.run.interactions).get("answer")
+        growth = (f", {(phase.rss_after - g.rss_after) / 2**20:+.1f} MB against round 1"
+                  if k > 1 and phase.rss_after and g.rss_after else "")
+        sessions = "n/a" if phase.sessions_after is None else str(phase.sessions_after)
+        lines.append(f"round {k}: answer p95 {answer.p95 if answer else float('nan'):.0f} ms, "
+                     f"{len(phase.run.errors)} errors, RSS after {_mb(phase.rss_after)}{growth}; "
+                     f"sessions still open after the class left: {sessions}")
     cold = [summarise(c.interactions) for c in bench.cold]
     opens = ", ".join(f"{c['open'].max:.0f}" for c in cold if "open" in c)
     results = ", ".join(f"{c['results'].max:.0f}" for c in cold if "results" in c)
     lines.append(f"warm-up (cold processes, not counted): first /quiz {opens} ms, first /results {results} ms")
-    errors = bench.solo.run.errors + bench.group.run.errors
+    errors = bench.solo.run.errors + bench.group.run.errors + [e for p in bench.again for e in p.run.errors]
     for error in errors[:10]:
         lines.append(f"  error: {error}")
     if errors and bench.logs:
