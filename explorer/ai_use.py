@@ -18,7 +18,7 @@ from functools import lru_cache
 import pandas as pd
 
 from explorer.data import KnowledgeBase
-from explorer.i18n import N_, Translator
+from explorer.i18n import N_, Locale, Translator
 
 STUDIED_OCCUPATIONS = 785
 SOURCE = N_("“Working with AI”, Tomlinson, Jaffe, Wang, Counts and Suri, arXiv:2507.07935 (2025), CC BY 4.0; "
@@ -102,15 +102,13 @@ def percentiles(kb: KnowledgeBase, codes: pd.Index) -> pd.Series:
     return _by_code(kb)["percentile"].reindex(codes).astype("Int64")
 
 
-def activity_text(activity: Activity, _: Translator, lang: str) -> str:
+def activity_text(activity: Activity, loc: Locale) -> str:
     """One activity line: the IWA title (English, as O*NET names it) and its share of the AI conversations."""
     from babel.numbers import format_decimal
 
-    from explorer.i18n import NUMBER_LOCALES
-
     share = format_decimal(activity.share, format="#,##0.0#" if activity.share >= 0.1 else "#,##0.000",
-                           locale=NUMBER_LOCALES[lang])
-    return _("{activity} ({share}% of the AI conversations)").format(activity=activity.title, share=share)
+                           locale=loc.number_locale)
+    return loc._("{activity} ({share}% of the AI conversations)").format(activity=activity.title, share=share)
 
 
 def json_fields(kb: KnowledgeBase, onet_code: str) -> dict:

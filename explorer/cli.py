@@ -36,7 +36,7 @@ def _build_data(args: argparse.Namespace) -> int:
 def _occupations(args: argparse.Namespace) -> int:
     from explorer import labor
     from explorer.data import knowledge_base
-    from explorer.i18n import translator
+    from explorer.i18n import locale
 
     kb = knowledge_base()
     table = labor.local_occupations(kb, args.area)
@@ -48,7 +48,7 @@ def _occupations(args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
-        shown = labor.display_table(table, translator("en"), "en", args.search or "")
+        shown = labor.display_table(table, locale("en"), args.search or "")
         print(shown.head(args.limit).to_string(index=False))
         print(f"\nSource: {labor.oews_citation(kb, args.area)}; {labor.ep_citation(kb)}")
     return 0

@@ -12,11 +12,15 @@ Update the catalogs after changing strings::
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
 from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "explorer"
@@ -56,7 +60,58 @@ def catalog(lang: str) -> dict[str, str]:
     return {m.id: m.string for m in po if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
 
 
+@lru_cache(maxsize=len(LANGUAGES))
 def translator(lang: str) -> Translator:
     """A function that translates one English message into ``lang`` (falls back to English)."""
     messages = catalog(lang)
     return lambda message: messages.get(message, message)
+
+
+@dataclass(frozen=True)
+class Locale:
+    """The reader's language: its translator and its number formats, passed as one object.
+
+    Text and numbers always change language together (a Spanish sentence with "1,234.5" in it
+    reads wrong), so functions that build reader-facing text take a Locale, never a translator and
+    a language code that could disagree.
+    """
+
+    lang: str = DEFAULT_LANGUAGE
+
+    def __post_init__(self) -> None:
+        if self.lang not in LANGUAGES:
+            raise ValueError(f"unknown language {self.lang!r}; choose one of {', '.join(LANGUAGES)}")
+
+    @property
+    def _(self) -> Translator:
+        """Translate one English message id into this language."""
+        return translator(self.lang)
+
+    @property
+    def number_locale(self) -> str:
+        return NUMBER_LOCALES[self.lang]
+
+    def money(self, value: float, *, cents: bool = False) -> str:
+        """U.S. dollars, whole ("$48,250") or with cents ("$23.20")."""
+        pattern = "¤#,##0.00" if cents else "¤#,##0"
+        return format_currency(value, "USD", locale=self.number_locale, format=pattern, currency_digits=False)
+
+    def count(self, value: float) -> str:
+        """A whole number with the language's grouping ("1,234")."""
+        return format_decimal(value, format="#,##0", locale=self.number_locale)
+
+    def percent(self, value: object) -> str:
+        """A signed change in percent ("+4.1 %"); blank when the figure is missing (None or NaN)."""
+        if value is None or pd.isna(value):
+            return ""
+        return format_decimal(float(value), format="+#,##0.0;-#,##0.0", locale=self.number_locale) + " %"
+
+    def date(self, value: dt.date) -> str:
+        """A calendar date as ISO 8601 (2026-03-01): one form every reader and spreadsheet reads the same."""
+        return f"{value:%Y-%m-%d}"
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def locale(lang: str) -> Locale:
+    """The shared Locale of one language."""
+    return Locale(lang)

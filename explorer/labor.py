@@ -11,11 +11,10 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from babel.numbers import format_currency, format_decimal
 
 from explorer import text_search
 from explorer.data import KnowledgeBase
-from explorer.i18n import NUMBER_LOCALES, N_, Translator
+from explorer.i18n import N_, Locale, Translator, locale
 
 TOP_CODED_ANNUAL = 239_200
 TOP_CODED_HOURLY = 115.00
@@ -161,12 +160,11 @@ def absent_text(row: pd.Series, _: Translator, area_name: str) -> str:
 
 
 def money(value: float, lang: str, *, cents: bool = False) -> str:
-    pattern = "¤#,##0.00" if cents else "¤#,##0"
-    return format_currency(value, "USD", locale=NUMBER_LOCALES[lang], format=pattern, currency_digits=False)
+    return locale(lang).money(value, cents=cents)
 
 
 def count(value: float, lang: str) -> str:
-    return format_decimal(value, format="#,##0", locale=NUMBER_LOCALES[lang])
+    return locale(lang).count(value)
 
 
 STATUS_TEXT = {
@@ -181,20 +179,21 @@ TOP_CODE_NOTE = N_("“≥ $239,200” (or “≥ $115.00/hr”): BLS reports on
                    "for the cell; the exact figure is not published.")
 
 
-def wage_text(column: str, value: object, footnote: object, in_area: bool, _: Translator, lang: str) -> str:
+def wage_text(column: str, value: object, footnote: object, in_area: bool, loc: Locale) -> str:
     """A wage as text: "$48,250", "≥ $239,200", "not released", "hourly pay only" ..."""
+    _ = loc._
     hourly = column.startswith("hourly_")
     if value is not None and not pd.isna(value):
-        return money(float(value), lang, cents=hourly) + (_("/hr") if hourly else "")
+        return loc.money(float(value), cents=hourly) + (_("/hr") if hourly else "")
     status = footnote_status(column, footnote)
     if status == "top_coded":
-        return "≥ " + (money(TOP_CODED_HOURLY, lang, cents=True) + _("/hr") if hourly else money(TOP_CODED_ANNUAL, lang))
+        return "≥ " + (loc.money(TOP_CODED_HOURLY, cents=True) + _("/hr") if hourly else loc.money(TOP_CODED_ANNUAL))
     if status is None:
         status = "not_released" if in_area else "not_in_area"
     return _(STATUS_TEXT[status])
 
 
-def pay_text(row: pd.Series, percentile: str, _: Translator, lang: str) -> str:
+def pay_text(row: pd.Series, percentile: str, loc: Locale) -> str:
     """Yearly pay at one percentile ("p25", "median" ...); hourly where BLS publishes only hourly wages.
 
     A few occupations (actors, dancers, musicians ...) are paid by the hour or the gig, so BLS
@@ -202,25 +201,25 @@ def pay_text(row: pd.Series, percentile: str, _: Translator, lang: str) -> str:
     """
     column = f"annual_{percentile}"
     if not row["in_area"] and not row.get("published_anywhere", True):
-        return _(STATUS_TEXT["not_published_anywhere"])
+        return loc._(STATUS_TEXT["not_published_anywhere"])
     if footnote_status(column, row[f"{column}_footnote"]) == "hourly_only":
         hourly = f"hourly_{percentile}"
-        return wage_text(hourly, row[hourly], row[f"{hourly}_footnote"], row["in_area"], _, lang)
-    return wage_text(column, row[column], row[f"{column}_footnote"], row["in_area"], _, lang)
+        return wage_text(hourly, row[hourly], row[f"{hourly}_footnote"], row["in_area"], loc)
+    return wage_text(column, row[column], row[f"{column}_footnote"], row["in_area"], loc)
 
 
-def jobs_text(row: pd.Series, _: Translator, lang: str) -> str:
+def jobs_text(row: pd.Series, loc: Locale) -> str:
     """Local jobs as text for one occupation row, saying when BLS publishes it in no area at all."""
     if not row["in_area"] and not row.get("published_anywhere", True):
-        return _(STATUS_TEXT["not_published_anywhere"])
-    return employment_text(row["employment"], row["employment_footnote"], row["in_area"], _, lang)
+        return loc._(STATUS_TEXT["not_published_anywhere"])
+    return employment_text(row["employment"], row["employment_footnote"], row["in_area"], loc)
 
 
-def employment_text(value: object, footnote: object, in_area: bool, _: Translator, lang: str) -> str:
+def employment_text(value: object, footnote: object, in_area: bool, loc: Locale) -> str:
     if value is not None and not pd.isna(value):
-        return count(float(value), lang)
+        return loc.count(float(value))
     status = "not_released" if in_area else "not_in_area"
-    return _(STATUS_TEXT[status])
+    return loc._(STATUS_TEXT[status])
 
 
 def shown_titles(rows: pd.DataFrame, lang: str) -> pd.Series:
@@ -282,13 +281,14 @@ def search_matches(rows: pd.DataFrame, search: str, lang: str) -> pd.Series:
     return pd.Series(found, dtype="string")
 
 
-def display_table(table: pd.DataFrame, _: Translator, lang: str, search: str = "") -> pd.DataFrame:
+def display_table(table: pd.DataFrame, loc: Locale, search: str = "") -> pd.DataFrame:
     """The occupations list as a student reads it: text cells that never disguise a gap as a number.
 
     ``search`` keeps the rows :func:`search_matches` finds; a row found by another name says so
     ("Solar Photovoltaic Installers (also called “Solar Electrician”)"). Titles are in the reader's
     language. Rows are sorted by local employment, largest first, with occupations absent from the area last.
     """
+    _, lang = loc._, loc.lang
     rows = table
     titles = shown_titles(rows, lang)
     if search.strip():
@@ -300,14 +300,13 @@ def display_table(table: pd.DataFrame, _: Translator, lang: str, search: str = "
     rows = rows.assign(_own=rows["figures_shared"]).rename_axis("onet_code").sort_values(
         ["in_area", "employment", "figures_group", "_own", "onet_code"], ascending=[False, False, True, True, True],
         na_position="last")
-    growth = rows["ep_change_percent"].map(
-        lambda v: "" if pd.isna(v) else format_decimal(v, format="+#,##0.0;-#,##0.0", locale=NUMBER_LOCALES[lang]) + " %")
+    growth = rows["ep_change_percent"].map(loc.percent)
     return pd.DataFrame({
         _("Code"): rows.index,
         _("Occupation"): titles.reindex(rows.index).to_numpy(),
         _("Jobs and pay for"): [figures_label(row, _) for _c, row in rows.iterrows()],
-        _("Local jobs"): [jobs_text(row, _, lang) for _c, row in rows.iterrows()],
-        _("Median yearly wage"): [pay_text(row, "median", _, lang) for _c, row in rows.iterrows()],
+        _("Local jobs"): [jobs_text(row, loc) for _c, row in rows.iterrows()],
+        _("Median yearly wage"): [pay_text(row, "median", loc) for _c, row in rows.iterrows()],
         _("U.S. growth 2024-34"): growth.to_numpy(),
         _("Job zone"): rows["job_zone"].to_numpy(),
     })

@@ -67,11 +67,137 @@ def occupation_socs(kb: KnowledgeBase, onet_code: str) -> set[str]:
     return {c for c in (occ["soc_code"], occ["oews_code"], occ["ep_code"]) if isinstance(c, str)}
 
 
+# The steps of every plan, in the order a student walks them; all but the job can be checked off.
+STEP_KINDS = ("now", "program", "dual_enrollment", "work_based_learning", "credentials", "postsecondary", "job")
+PLAN_STEPS = STEP_KINDS[:-1]
+
+
+@dataclass(frozen=True)
+class EnrollProgram:
+    """This school year: sign up for the first course of a program toward the job."""
+
+    program: str
+    course: str
+
+
+@dataclass(frozen=True)
+class TryWorkBasedLearning:
+    """This school year: ask about the first rung of the work-based learning ladder."""
+
+    title: str
+    employer: str
+
+
+@dataclass(frozen=True)
+class ProgramItem:
+    code: str
+    name: str
+    grades: str
+    courses: list[str]
+
+
+@dataclass(frozen=True)
+class DualEnrollmentItem:
+    college: str
+    course_code: str
+    title: str
+    credits: float
+    cost: float  # to the student
+    delivery: str  # a key of DELIVERY_TEXT
+    schedule: str
+    transfers_to: str
+
+
+@dataclass(frozen=True)
+class DualEnrollmentTotals:
+    credits: float
+    cost: float
+    target_credits: int
+    meets_target: bool
+
+
+@dataclass(frozen=True)
+class WorkBasedLearningItem:
+    """One rung of the ladder; a virtual alternative (nothing local exists) carries no hours or commute."""
+
+    id: str
+    type: str  # a key of WBL_TYPE_TEXT
+    title: str
+    employer: str
+    hours: int | None = None
+    min_grade: int | None = None
+    commute_minutes: int | None = None
+    location: str = ""
+    barriers: list[str] = field(default_factory=list)  # keys of BARRIER_TEXT
+    supports: list[str] = field(default_factory=list)  # keys of SUPPORT_TEXT
+    skills: list[str] = field(default_factory=list)  # BLS skill ids it practises
+    virtual_alternative: bool = False
+
+
+@dataclass(frozen=True)
+class CredentialEvidence:
+    """One local job a credential leads to, with the figures its value label rests on."""
+
+    soc: str
+    title: str
+    in_area: bool
+    local_openings: float | None
+    annual_median: int | None
+    area_median: int | None
+
+
+@dataclass(frozen=True)
+class CredentialItem:
+    id: str
+    name: str
+    issuer: str
+    cost: float
+    fee_waiver: bool
+    prep_hours: int
+    value: str  # a key of VALUE_LABELS
+    evidence: list[CredentialEvidence]
+
+
+@dataclass(frozen=True)
+class CredentialTotals:
+    cost: float
+    cost_after_waivers: float
+
+
+@dataclass(frozen=True)
+class PostsecondaryItem:
+    """What comes after high school, as BLS words it (English category names)."""
+
+    education: object  # BLS typical entry education; not a string when unpublished
+    training: object
+    experience: object
+    job_zone: int
+    apprenticeship: bool
+
+
+@dataclass(frozen=True)
+class JobItem:
+    """The job itself in the student's area. ``figures`` holds the occupation's OEWS cells (wages at
+    p25 and median, yearly and hourly, with footnotes) as labor.pay_text reads them."""
+
+    title: str
+    in_area: bool
+    published_anywhere: bool
+    employment: float | None
+    oews_code: str | None
+    source: str
+    figures: dict[str, object]
+
+
+StepItem = (EnrollProgram | TryWorkBasedLearning | ProgramItem | DualEnrollmentItem | WorkBasedLearningItem
+            | CredentialItem | PostsecondaryItem | JobItem)
+
+
 @dataclass
 class Step:
-    kind: str  # now, program, dual_enrollment, work_based_learning, credentials, postsecondary, job
-    items: list[dict] = field(default_factory=list)
-    totals: dict = field(default_factory=dict)
+    kind: str  # one of STEP_KINDS
+    items: list = field(default_factory=list)  # StepItem of this kind (one class per kind)
+    totals: DualEnrollmentTotals | CredentialTotals | None = None
     barriers: list[str] = field(default_factory=list)
     supports: list[str] = field(default_factory=list)
     missing: str | None = None  # why the catalog has nothing for this step, and what to do instead
@@ -88,7 +214,7 @@ class Pathway:
         return next(s for s in self.steps if s.kind == kind)
 
 
-def credential_value(kb: KnowledgeBase, credential: Credential, area_code: str) -> tuple[str, list[dict]]:
+def credential_value(kb: KnowledgeBase, credential: Credential, area_code: str) -> tuple[str, list[CredentialEvidence]]:
     """Label a credential by the local jobs it leads to, with the evidence behind the label.
 
     strong: at least one linked occupation has local openings and a local median wage at or above
@@ -101,23 +227,24 @@ def credential_value(kb: KnowledgeBase, credential: Credential, area_code: str) 
     for soc in codes(credential.soc_codes):
         rows = local[(local["soc_code"] == soc) | (local["oews_code"] == soc)].drop_duplicates("oews_code")
         for _code, row in rows.iterrows():
-            evidence.append({"soc": soc, "title": row["title"], "in_area": bool(row["in_area"]),
-                             "local_openings": None if pd.isna(row["local_openings"]) else float(row["local_openings"]),
-                             "annual_median": None if pd.isna(row["annual_median"]) else int(row["annual_median"]),
-                             "area_median": None if pd.isna(area_median) else int(area_median)})
-    strong = any(e["in_area"] and (e["local_openings"] or 0) > 0 and e["annual_median"] is not None
-                 and e["area_median"] is not None and e["annual_median"] >= e["area_median"] for e in evidence)
-    low = all(not e["in_area"] or (e["annual_median"] is not None and e["area_median"] is not None
-                                   and e["annual_median"] < e["area_median"]) for e in evidence)
+            evidence.append(CredentialEvidence(
+                soc=soc, title=str(row["title"]), in_area=bool(row["in_area"]),
+                local_openings=None if pd.isna(row["local_openings"]) else float(row["local_openings"]),
+                annual_median=None if pd.isna(row["annual_median"]) else int(row["annual_median"]),
+                area_median=None if pd.isna(area_median) else int(area_median)))
+    strong = any(e.in_area and (e.local_openings or 0) > 0 and e.annual_median is not None
+                 and e.area_median is not None and e.annual_median >= e.area_median for e in evidence)
+    low = all(not e.in_area or (e.annual_median is not None and e.area_median is not None
+                                and e.annual_median < e.area_median) for e in evidence)
     return ("strong" if strong else "low" if low else "mixed"), evidence
 
 
-def postsecondary_step(occupation: pd.Series) -> dict:
+def postsecondary_step(occupation: pd.Series) -> PostsecondaryItem:
     """What comes after high school, from BLS typical entry education and training and the job zone."""
     training = occupation["ep_training"]
-    return {"education": occupation["ep_typical_education"], "training": training,
-            "experience": occupation["ep_work_experience"], "job_zone": int(occupation["job_zone"]),
-            "apprenticeship": training == "Apprenticeship"}
+    return PostsecondaryItem(education=occupation["ep_typical_education"], training=training,
+                             experience=occupation["ep_work_experience"], job_zone=int(occupation["job_zone"]),
+                             apprenticeship=training == "Apprenticeship")
 
 
 def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, grade: int) -> Pathway:
@@ -128,20 +255,20 @@ def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, g
     steps: list[Step] = []
 
     programs = [p for p in catalog.programs if socs & set(codes(p.soc_codes))]
-    program_step = Step("program", items=[{"code": p.code, "name": p.name, "grades": p.grades,
-                                           "courses": codes(p.courses)} for p in programs])
+    program_step = Step("program", items=[ProgramItem(code=p.code, name=p.name, grades=p.grades,
+                                                      courses=codes(p.courses)) for p in programs])
     if not programs:
         program_step.missing = "no_program"
     program_codes = {p.code for p in programs}
 
     courses = [c for c in catalog.dual_enrollment if program_codes & set(codes(c.program_codes))]
-    de_step = Step("dual_enrollment", items=[{"college": c.college, "course_code": c.course_code, "title": c.title,
-                                              "credits": c.credits, "cost": c.student_cost, "delivery": c.delivery,
-                                              "schedule": c.schedule, "transfers_to": c.transfers_to}
-                                             for c in courses])
-    de_step.totals = {"credits": sum(c.credits for c in courses), "cost": sum(c.student_cost for c in courses),
-                      "target_credits": DUAL_ENROLLMENT_TARGET_CREDITS,
-                      "meets_target": sum(c.credits for c in courses) >= DUAL_ENROLLMENT_TARGET_CREDITS}
+    de_step = Step("dual_enrollment", items=[DualEnrollmentItem(
+        college=c.college, course_code=c.course_code, title=c.title, credits=c.credits, cost=c.student_cost,
+        delivery=c.delivery, schedule=c.schedule, transfers_to=c.transfers_to) for c in courses])
+    de_step.totals = DualEnrollmentTotals(
+        credits=sum(c.credits for c in courses), cost=sum(c.student_cost for c in courses),
+        target_credits=DUAL_ENROLLMENT_TARGET_CREDITS,
+        meets_target=sum(c.credits for c in courses) >= DUAL_ENROLLMENT_TARGET_CREDITS)
     if any(c.delivery == "on_campus" for c in courses):
         de_step.barriers.append("on_campus_schedule")
     if any(c.delivery in ("online", "at_high_school") for c in courses):
@@ -163,48 +290,48 @@ def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, g
             barriers.append("grade")
         supports = [s for s, on in (("transportation", w.transportation_provided), ("virtual", w.virtual_option),
                                     ("paid", w.paid)) if on]
-        wbl_items.append({"id": w.opportunity_id, "type": w.type, "title": w.title, "employer": w.employer,
-                          "hours": w.hours, "min_grade": w.min_grade, "commute_minutes": w.commute_minutes,
-                          "location": w.location, "barriers": barriers, "supports": supports,
-                          "skills": codes(w.skills_practiced)})
+        wbl_items.append(WorkBasedLearningItem(
+            id=w.opportunity_id, type=w.type, title=w.title, employer=w.employer, hours=w.hours,
+            min_grade=w.min_grade, commute_minutes=w.commute_minutes, location=w.location, barriers=barriers,
+            supports=supports, skills=codes(w.skills_practiced)))
     wbl_step.items = wbl_items
     if not ladder:
         virtual = [w for w in catalog.work_based_learning if w.virtual_option]
         wbl_step.missing = "no_wbl_virtual" if virtual else "no_wbl"
-        wbl_step.items = [{"id": w.opportunity_id, "type": w.type, "title": w.title, "employer": w.employer,
-                           "virtual_alternative": True} for w in virtual]
+        wbl_step.items = [WorkBasedLearningItem(id=w.opportunity_id, type=w.type, title=w.title,
+                                                employer=w.employer, virtual_alternative=True) for w in virtual]
 
     credentials = [c for c in catalog.credentials if socs & set(codes(c.soc_codes))]
     cred_items = []
     for c in credentials:
         label, evidence = credential_value(kb, c, area_code)
-        cred_items.append({"id": c.credential_id, "name": c.name, "issuer": c.issuer, "cost": c.cost,
-                           "fee_waiver": c.fee_waiver, "prep_hours": c.prep_hours, "exam": c.exam,
-                           "stacks_into": c.stacks_into, "value": label, "evidence": evidence})
+        cred_items.append(CredentialItem(id=c.credential_id, name=c.name, issuer=c.issuer, cost=c.cost,
+                                         fee_waiver=c.fee_waiver, prep_hours=c.prep_hours, value=label,
+                                         evidence=evidence))
     cred_step = Step("credentials", items=cred_items,
-                     totals={"cost": sum(c.cost for c in credentials),
-                             "cost_after_waivers": sum(c.cost for c in credentials if not c.fee_waiver)})
+                     totals=CredentialTotals(cost=sum(c.cost for c in credentials),
+                                             cost_after_waivers=sum(c.cost for c in credentials if not c.fee_waiver)))
     if not credentials:
         cred_step.missing = "no_credential"
 
-    now_items = []
+    now_items: list[EnrollProgram | TryWorkBasedLearning] = []
     if programs:
         first = programs[0]
-        now_items.append({"action": "enroll_program", "program": first.name, "course": codes(first.courses)[0]})
+        now_items.append(EnrollProgram(program=first.name, course=codes(first.courses)[0]))
     if ladder:
-        now_items.append({"action": "try_wbl", "title": ladder[0].title, "employer": ladder[0].employer})
-    steps.append(Step("now", items=now_items, totals={"grade": grade},
-                      missing=None if now_items else "talk_to_counselor"))
+        now_items.append(TryWorkBasedLearning(title=ladder[0].title, employer=ladder[0].employer))
+    steps.append(Step("now", items=now_items, missing=None if now_items else "talk_to_counselor"))
     steps += [program_step, de_step, wbl_step, cred_step]
     steps.append(Step("postsecondary", items=[postsecondary_step(occupation)]))
-    job_fields = ["title", "in_area", "published_anywhere", "employment", "local_openings", "figures_shared",
-                  "all_other", "figures_title", "oews_code",
-                  *[f"{unit}_{p}{suffix}" for unit in ("annual", "hourly") for p in ("p25", "median")
-                    for suffix in ("", "_footnote")]]
-    job_item = {name: occupation[name] for name in job_fields}
-    job_item["in_area"] = bool(occupation["in_area"])
-    job_item["figures_for"] = labor.figures_for(occupation)
-    job_item["source"] = labor.oews_citation(kb, area_code)
+    figure_fields = ["in_area", "published_anywhere", "figures_shared", "all_other", "figures_title",
+                     *[f"{unit}_{p}{suffix}" for unit in ("annual", "hourly") for p in ("p25", "median")
+                       for suffix in ("", "_footnote")]]
+    figures = {name: occupation[name] for name in figure_fields} | {"in_area": bool(occupation["in_area"])}
+    job_item = JobItem(title=str(occupation["title"]), in_area=bool(occupation["in_area"]),
+                       published_anywhere=bool(occupation["published_anywhere"]),
+                       employment=None if pd.isna(occupation["employment"]) else float(occupation["employment"]),
+                       oews_code=occupation["oews_code"] if isinstance(occupation["oews_code"], str) else None,
+                       source=labor.oews_citation(kb, area_code), figures=figures)
     job = Step("job", items=[job_item])
     if not occupation["in_area"]:
         job.missing = "not_in_area"

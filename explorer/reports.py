@@ -16,8 +16,8 @@ from fpdf import FPDF
 
 from explorer import skills, charts, labor, matching
 from explorer.data import KnowledgeBase
-from explorer.i18n import Translator
-from explorer.pathways import SAMPLE_NOTICE, Pathway
+from explorer.i18n import Locale, Translator
+from explorer.pathways import SAMPLE_NOTICE, EnrollProgram, Pathway
 from explorer.quiz import Profile
 from explorer.riasec import theme_names
 
@@ -36,35 +36,37 @@ class Career:
 def _first_step(pathway: Pathway, _: Translator) -> str:
     now = pathway.step("now")
     for item in now.items:
-        if item["action"] == "enroll_program":
-            return _("Sign up for {course} ({program}).").format(course=item["course"], program=item["program"])
-        return _("Ask about {title} with {employer}.").format(title=item["title"], employer=item["employer"])
+        if isinstance(item, EnrollProgram):
+            return _("Sign up for {course} ({program}).").format(course=item.course, program=item.program)
+        return _("Ask about {title} with {employer}.").format(title=item.title, employer=item.employer)
     return _("Talk with your counselor about a first step this year.")
 
 
-def _costs(pathway: Pathway, _: Translator, lang: str) -> str:
+def _costs(pathway: Pathway, loc: Locale) -> str:
+    _ = loc._
     de = pathway.step("dual_enrollment").totals
     creds = pathway.step("credentials").totals
     parts = []
-    if de.get("credits"):
+    if de is not None and de.credits:
         parts.append(_("dual enrollment: {credits} college credits for {cost}").format(
-            credits=f"{de['credits']:g}", cost=labor.money(de["cost"], lang)))
-    if creds.get("cost"):
+            credits=f"{de.credits:g}", cost=loc.money(de.cost)))
+    if creds is not None and creds.cost:
         parts.append(_("credentials: {cost} ({after} after fee waivers)").format(
-            cost=labor.money(creds["cost"], lang), after=labor.money(creds["cost_after_waivers"], lang)))
-    supports = sorted({s for item in pathway.step("work_based_learning").items for s in item.get("supports", [])})
+            cost=loc.money(creds.cost), after=loc.money(creds.cost_after_waivers)))
+    supports = sorted({s for item in pathway.step("work_based_learning").items for s in item.supports})
     if "transportation" in supports:
         parts.append(_("transportation provided for some work-based learning"))
     return "; ".join(parts) if parts else _("no costs listed in the catalog")
 
 
 def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], area_code: str, family_url: str,
-                  _: Translator, lang: str, today: date | None = None, sample_catalog: bool = False) -> bytes:
+                  loc: Locale, today: date | None = None, sample_catalog: bool = False) -> bytes:
     """A one-page PDF for a student's family. ``careers`` are the three to show (already chosen).
 
     Grades 3-5 get interest areas and activities to try instead: no job lists and no pay. When the
     first steps come from the sample catalog, the report says so.
     """
+    _ = loc._
     kids = profile.band == "3-5"
     pdf = FPDF(format="Letter")
     pdf.set_auto_page_break(False)
@@ -107,9 +109,9 @@ def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], ar
     pdf.set_y(top + 66)
 
     if kids:
-        _kids_activities(pdf, profile, width, _, lang)
+        _kids_activities(pdf, profile, width, loc)
     else:
-        _careers(pdf, kb, careers, area_code, width, _, lang, sample_catalog)
+        _careers(pdf, kb, careers, area_code, width, loc, sample_catalog)
 
     pdf.set_y(pdf.h - 38)
     pdf.set_font("DejaVu", "", 7)
@@ -123,14 +125,15 @@ def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], ar
     return bytes(pdf.output())
 
 
-def _kids_activities(pdf: FPDF, profile: Profile, width: float, _: Translator, lang: str) -> None:
+def _kids_activities(pdf: FPDF, profile: Profile, width: float, loc: Locale) -> None:
     """Grades 3-5: the top interest areas in kid words and activities to try (no jobs, no pay)."""
     from explorer import explain, quiz
     from explorer.riasec import ranked
 
+    _ = loc._
     pdf.set_font("DejaVu", "B", 12)
     pdf.cell(width, 7, _("Things to try together"), new_x="LMARGIN", new_y="NEXT")
-    bank = quiz.item_bank("3-5", lang)
+    bank = quiz.item_bank("3-5", loc.lang)
     for theme in ranked(profile.scores)[:3]:
         pdf.set_font("DejaVu", "B", 10.5)
         pdf.multi_cell(width, 5.5, _(theme_names("3-5")[theme]), new_x="LMARGIN", new_y="NEXT")
@@ -141,8 +144,9 @@ def _kids_activities(pdf: FPDF, profile: Profile, width: float, _: Translator, l
         pdf.ln(1.5)
 
 
-def _careers(pdf: FPDF, kb: KnowledgeBase, careers: list[Career], area_code: str, width: float, _: Translator,
-             lang: str, sample_catalog: bool) -> None:
+def _careers(pdf: FPDF, kb: KnowledgeBase, careers: list[Career], area_code: str, width: float, loc: Locale,
+             sample_catalog: bool) -> None:
+    _ = loc._
     region = kb.regions.loc[area_code, "name"]
     pdf.set_font("DejaVu", "B", 12)
     pdf.cell(width, 7, _("Three careers that fit, here in {area}").format(area=region), new_x="LMARGIN", new_y="NEXT")
@@ -157,17 +161,17 @@ def _careers(pdf: FPDF, kb: KnowledgeBase, careers: list[Career], area_code: str
                        new_y="NEXT")
         pdf.set_font("DejaVu", "", 9)
         pay = _("Starting pay {start} a year, median {median}; {jobs} jobs here.").format(
-            start=labor.pay_text(row, "p25", _, lang), median=labor.pay_text(row, "median", _, lang),
-            jobs=labor.employment_text(row["employment"], row["employment_footnote"], row["in_area"], _, lang))
+            start=labor.pay_text(row, "p25", loc), median=labor.pay_text(row, "median", loc),
+            jobs=labor.employment_text(row["employment"], row["employment_footnote"], row["in_area"], loc))
         lines = [pay]
         if note := labor.figures_note(row, _):
             lines.append(note)
-        if top := skills.top_skills(kb, kb.occupations.loc[career.onet_code], _, lang, n=3):
+        if top := skills.top_skills(kb, kb.occupations.loc[career.onet_code], loc, n=3):
             line = _("Skills it uses most: {skills} (rank of 100 among all jobs; {source}).").format(
                 skills=", ".join(f"{s.label} {s.percentile_rank}" for s in top), source=top[0].source)
             lines.append(" ".join(filter(None, [line, skills.skills_note(kb, kb.occupations.loc[career.onet_code], _)])))
         lines += [_("First step this school year: {step}").format(step=_first_step(career.pathway, _)),
-                  _("Costs and supports: {costs}").format(costs=_costs(career.pathway, _, lang))]
+                  _("Costs and supports: {costs}").format(costs=_costs(career.pathway, loc))]
         for line in lines:
             pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1.5)

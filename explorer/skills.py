@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from explorer.data import KnowledgeBase
-from explorer.i18n import N_, Translator
+from explorer.i18n import N_, Locale, Translator
 from explorer.paths import DATA_DIR, SKILL_WORDS
 
 # The 17 skills of BLS EP Table 6.5, in BLS's order (ids used in data/, the catalog and the CLI).
@@ -80,11 +80,11 @@ def _ep_info(kb: KnowledgeBase, ep_code: str) -> pd.Series | None:
     return None if rows.empty else rows.iloc[0]
 
 
-def top_skills(kb: KnowledgeBase, occupation: pd.Series, _: Translator, lang: str, n: int = 5) -> list[SkillRank]:
+def top_skills(kb: KnowledgeBase, occupation: pd.Series, loc: Locale, n: int = 5) -> list[SkillRank]:
     """The ``n`` skills this job ranks highest on (ties: BLS's order), each with its source."""
     found = ranks(kb, occupation["ep_code"])
-    words = skill_words(lang)
-    source = source_text(kb, _)
+    words = skill_words(loc.lang)
+    source = source_text(kb, loc._)
     ordered = sorted(found, key=lambda s: (-found[s], SKILLS.index(s)))[:n]
     return [SkillRank(s, words[s].label, words[s].plain, found[s], source, str(occupation["ep_code"]))
             for s in ordered]
@@ -159,12 +159,12 @@ def json_fields(kb: KnowledgeBase, occupation: pd.Series) -> dict:
     }}
 
 
-def compare_table(kb: KnowledgeBase, occupations: pd.DataFrame, codes: list[str], _: Translator,
-                  lang: str) -> pd.DataFrame:
+def compare_table(kb: KnowledgeBase, occupations: pd.DataFrame, codes: list[str], loc: Locale) -> pd.DataFrame:
     """Skill ranks and AI applicability of two or three occupations side by side (rows = facts)."""
     from explorer import ai_use
 
-    words = skill_words(lang)
+    _ = loc._
+    words = skill_words(loc.lang)
     facts = {}
     for code in codes:
         row = occupations.loc[code]

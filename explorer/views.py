@@ -4,11 +4,10 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-from babel.numbers import format_decimal
 
 from explorer import labor, matching
 from explorer.data import KnowledgeBase
-from explorer.i18n import NUMBER_LOCALES, N_, Translator
+from explorer.i18n import N_, Locale, Translator
 from explorer.riasec import THEME_NAMES, THEMES
 
 JOB_ZONE_LABELS = {1: N_("little or no preparation"), 2: N_("some preparation"), 3: N_("medium preparation"),
@@ -20,12 +19,6 @@ EDUCATION_LABELS = [N_("No formal educational credential"), N_("High school dipl
 EXPERIENCE_LABELS = [N_("None"), N_("Less than 5 years"), N_("5 years or more")]
 TRAINING_LABELS = [N_("Short-term on-the-job training"), N_("Moderate-term on-the-job training"),
                    N_("Long-term on-the-job training"), N_("Apprenticeship"), N_("Internship/residency")]
-
-
-def percent(value: object, lang: str) -> str:
-    if value is None or pd.isna(value):
-        return ""
-    return format_decimal(float(value), format="+#,##0.0;-#,##0.0", locale=NUMBER_LOCALES[lang]) + " %"
 
 
 def preparation(row: pd.Series, _: Translator) -> str:
@@ -55,7 +48,7 @@ def also_titles(also: list[str], titles: pd.Series) -> str:
     return "; ".join(str(titles[c]) for c in also)
 
 
-def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd.Series, _: Translator, lang: str,
+def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd.Series, loc: Locale,
                   priority: str = "fit") -> pd.DataFrame:
     """The ranked list: fit, whose figures, local jobs and openings, starting (p25) and median pay, growth, preparation.
 
@@ -66,6 +59,7 @@ def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd
     and "Jobs and pay for" says in words when the figures belong to a broader BLS group. The
     column that sets the order inside each fit band carries an arrow.
     """
+    _ = loc._
     rows = ranked
     headers = {key: _(label) + (SORT_MARK[key] if key == priority else "") for key, label in SORT_HEADERS.items()}
     return pd.DataFrame({
@@ -73,25 +67,26 @@ def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd
         headers["fit"]: [f"{_(matching.BAND_LABELS[b])} {fit_meter(r)}" for b, r in zip(rows["band"], rows["r"])],
         _("Consistent pick"): ["✔" if consistent is not None and consistent.get(code, 0) >= matching.CONSISTENT_SHARE
                                else "" for code in rows.index],
-        _("Occupation"): labor.shown_titles(rows, lang).to_numpy(),
+        _("Occupation"): labor.shown_titles(rows, loc.lang).to_numpy(),
         _("Jobs and pay for"): [labor.figures_label(row, _) for _c, row in rows.iterrows()],
         _("Also in this group"): [also_titles(a, titles) for a in rows["also"]],
-        _("Local jobs"): [labor.jobs_text(row, _, lang) for _c, row in rows.iterrows()],
-        headers["openings"]: ["" if pd.isna(v) else labor.count(v, lang) for v in rows["local_openings"]],
-        _("Starting pay (25th percentile)"): [labor.pay_text(row, "p25", _, lang) for _c, row in rows.iterrows()],
-        headers["wage"]: [labor.pay_text(row, "median", _, lang) for _c, row in rows.iterrows()],
-        headers["growth"]: [percent(v, lang) for v in rows["ep_change_percent"]],
+        _("Local jobs"): [labor.jobs_text(row, loc) for _c, row in rows.iterrows()],
+        headers["openings"]: ["" if pd.isna(v) else loc.count(v) for v in rows["local_openings"]],
+        _("Starting pay (25th percentile)"): [labor.pay_text(row, "p25", loc) for _c, row in rows.iterrows()],
+        headers["wage"]: [labor.pay_text(row, "median", loc) for _c, row in rows.iterrows()],
+        headers["growth"]: [loc.percent(v) for v in rows["ep_change_percent"]],
         _("Bright Outlook"): ["☀️" if b else "" for b in rows["bright_outlook"]],
         headers["training"]: [preparation(row, _) for _code, row in rows.iterrows()],
         _("Code"): rows.index,
     })
 
 
-def cluster_table(clusters: pd.DataFrame, _: Translator, lang: str) -> pd.DataFrame:
+def cluster_table(clusters: pd.DataFrame, loc: Locale) -> pd.DataFrame:
+    _ = loc._
     return pd.DataFrame({
         _("Career cluster"): clusters.index,
         _("Occupations"): clusters["occupations"].to_numpy(),
-        _("Local jobs"): [labor.count(v, lang) for v in clusters["local_jobs"]],
+        _("Local jobs"): [loc.count(v) for v in clusters["local_jobs"]],
         _("Examples here"): [", ".join(e) if isinstance(e, list) else "" for e in clusters["examples"]],
     })
 
@@ -112,15 +107,16 @@ def wage_rows(kb: KnowledgeBase, oews_code: str | None, area_code: str) -> pd.Da
     return pd.DataFrame(rows)
 
 
-def wage_table(wages: pd.DataFrame, _: Translator, lang: str) -> pd.DataFrame:
+def wage_table(wages: pd.DataFrame, loc: Locale) -> pd.DataFrame:
+    _ = loc._
     columns = {"annual_p10": _("10th percentile"), "annual_p25": _("25th (starting)"), "annual_median": _("Median"),
                "annual_p75": _("75th"), "annual_p90": _("90th percentile")}
     names = [_("United States") if code == "0000000" else name for code, name in zip(wages["area_code"], wages["area"])]
     out = {_("Area"): names,
-           _("Jobs"): [labor.employment_text(v, f, True, _, lang)
+           _("Jobs"): [labor.employment_text(v, f, True, loc)
                        for v, f in zip(wages["employment"], wages["employment_footnote"])]}
     for col, label in columns.items():
-        out[label] = [labor.wage_text(col, v, f, True, _, lang) for v, f in zip(wages[col], wages[f"{col}_footnote"])]
+        out[label] = [labor.wage_text(col, v, f, True, loc) for v, f in zip(wages[col], wages[f"{col}_footnote"])]
     return pd.DataFrame(out)
 
 
@@ -140,20 +136,21 @@ def where_else(kb: KnowledgeBase, oews_code: str | None, area_code: str, limit: 
         ["area_code", "name", "employment"]].head(limit)
 
 
-def compare_table(kb: KnowledgeBase, local: pd.DataFrame, codes: list[str], _: Translator, lang: str) -> pd.DataFrame:
+def compare_table(kb: KnowledgeBase, local: pd.DataFrame, codes: list[str], loc: Locale) -> pd.DataFrame:
     """Two or three occupations side by side (rows = facts, columns = occupations)."""
+    _ = loc._
     facts = {}
-    titles = labor.occupation_titles(kb, lang)
+    titles = labor.occupation_titles(kb, loc.lang)
     for code in codes:
         row = local.loc[code]
         facts[titles[code]] = {
             _("Holland code"): row["holland_code"],
             _("Jobs and pay for"): labor.figures_label(row, _) or _("this occupation"),
-            _("Local jobs"): labor.jobs_text(row, _, lang),
-            _("Local openings per year (estimate)"): "" if pd.isna(row["local_openings"]) else labor.count(row["local_openings"], lang),
-            _("Starting pay (25th percentile)"): labor.pay_text(row, "p25", _, lang),
-            _("Median pay"): labor.pay_text(row, "median", _, lang),
-            _("U.S. growth 2024-34"): percent(row["ep_change_percent"], lang),
+            _("Local jobs"): labor.jobs_text(row, loc),
+            _("Local openings per year (estimate)"): "" if pd.isna(row["local_openings"]) else loc.count(row["local_openings"]),
+            _("Starting pay (25th percentile)"): labor.pay_text(row, "p25", loc),
+            _("Median pay"): labor.pay_text(row, "median", loc),
+            _("U.S. growth 2024-34"): loc.percent(row["ep_change_percent"]),
             _("Bright Outlook"): _("yes") if row["bright_outlook"] else _("no"),
             _("Preparation"): preparation(row, _),
             _("Work experience"): bls_label(row["ep_work_experience"], _),
@@ -191,10 +188,13 @@ def md_escape(text: object) -> str:
     return _AUTOLINK_STARTS.sub(lambda m: (m.group(1) or "") + WORD_JOINER, escaped)
 
 
-def audit_view(table, _, lang: str):
+def audit_view(table: pd.DataFrame, loc: Locale) -> pd.DataFrame:
+    """The pathway audit as a counselor reads it: text cells, ✔ for what the catalog offers."""
+    _ = loc._
     yes = "✔"
     gap_text = {"none": "", "incomplete": _("incomplete pathway"), "no_pathway": _("no pathway")}
-    def whose(title, all_other) -> str:
+
+    def whose(title: object, all_other: bool) -> str:
         if not isinstance(title, str):
             return _("this occupation")
         if all_other:
@@ -204,8 +204,8 @@ def audit_view(table, _, lang: str):
     return pd.DataFrame({
         _("Occupation"): table["title"].to_numpy(),
         _("Jobs and pay for"): [whose(t, a) for t, a in zip(table["figures_for"], table["all_other"])],
-        _("Openings a year here"): [labor.count(v, lang) if v == v else "" for v in table["local_openings"]],
-        _("Median pay"): [labor.money(v, lang) if v == v and v is not None else _("not released")
+        _("Openings a year here"): ["" if pd.isna(v) else loc.count(v) for v in table["local_openings"]],
+        _("Median pay"): [_("not released") if pd.isna(v) else loc.money(v)
                           for v in table["annual_median"].astype("Float64").to_numpy(dtype=float, na_value=float("nan"))],
         _("In demand"): [yes if v else "" for v in table["in_demand"]],
         _("Program"): [yes if v else "" for v in table["has_program"]],
@@ -217,10 +217,11 @@ def audit_view(table, _, lang: str):
     })
 
 
-def low_demand_view(low, _, lang: str):
+def low_demand_view(low: pd.DataFrame, loc: Locale) -> pd.DataFrame:
+    _ = loc._
     reason = {"few_openings": _("few openings"), "low_pay": _("pay below the area median")}
-    return pd.DataFrame({_("Program"): low["name"], _("Openings a year here"): [labor.count(v, lang) for v in low["local_openings"]],
-                         _("Best median pay"): [labor.money(v, lang) if v == v and v is not None else "" for v in low["best_median_pay"]],
+    return pd.DataFrame({_("Program"): low["name"], _("Openings a year here"): [loc.count(v) for v in low["local_openings"]],
+                         _("Best median pay"): ["" if v is None or pd.isna(v) else loc.money(v) for v in low["best_median_pay"]],
                          _("Why listed"): [reason[r] for r in low["reason"]]})
 
 
@@ -253,10 +254,11 @@ def themes_view(themes, _):
     return out
 
 
-def favourites_view(favourites, _, lang: str):
+def favourites_view(favourites: pd.DataFrame, loc: Locale) -> pd.DataFrame:
+    _ = loc._
     return pd.DataFrame({_("Occupation"): favourites["title"].to_numpy(),
                          _("Students"): favourites["students_shown"].to_numpy(),
-                         _("Openings a year here"): [labor.count(v, lang) if v == v else "" for v in favourites["local_openings"]]})
+                         _("Openings a year here"): ["" if pd.isna(v) else loc.count(v) for v in favourites["local_openings"]]})
 
 
 def full_codes_view(full, _):

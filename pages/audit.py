@@ -3,7 +3,7 @@ import streamlit as st
 from explorer import audit, pathways, privacy, views
 from explorer import ui
 
-ctx = ui.context()
+ctx = ui.context(__file__)
 _ = ctx._
 ui.require_counselor(ctx)
 
@@ -14,7 +14,7 @@ st.write(_("Local jobs open with at most an associate's degree or an apprentices
 catalog = pathways.Catalog.load()
 ui.sample_catalog_notice(catalog, _)
 table = audit.audit(ctx.kb, catalog, ctx.area_code, ui.student_top_matches(ctx.area_code))
-view = views.audit_view(table, _, ctx.lang)
+view = views.audit_view(table, ctx.locale)
 only_gaps = st.toggle(_("Show only in-demand jobs with gaps"))
 ui.table(view[view[_("Gap")] != ""] if only_gaps else view)
 st.download_button(_("Download the audit (CSV)"), audit.export_csv(table), file_name=f"audit_{ctx.area_code}.csv",
@@ -30,4 +30,4 @@ low = audit.low_demand_programs(ctx.kb, catalog, ctx.area_code)
 if low.empty:
     st.write(_("None: every program leads to jobs with openings here."))
 else:
-    ui.table(views.low_demand_view(low, _, ctx.lang))
+    ui.table(views.low_demand_view(low, ctx.locale))

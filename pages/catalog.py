@@ -1,25 +1,8 @@
-import re
-
 import streamlit as st
 
 from explorer import catalog, pathways, ui
-from explorer.i18n import Translator
-from explorer.views import md_escape
 
-SHOWN_PROBLEMS = 100  # more than a counselor fixes in one go; the count says how many there are
-
-
-def show_problems(heading: str, problems: list[catalog.Problem], _: Translator) -> None:
-    """Every problem in the red box itself, one per line in the reader's language, as plain text:
-    a problem quotes the district's cells, which must not turn into Markdown, links or formulas."""
-    lines = [re.sub(r"^(\d+)([.)])", r"\1\\\2", md_escape(p.message(_).replace("\n", " ")))
-             for p in problems[:SHOWN_PROBLEMS]]
-    if len(problems) > SHOWN_PROBLEMS:
-        lines.append(_("… and {n} more").format(n=len(problems) - SHOWN_PROBLEMS))
-    st.error(heading + "\n\n" + "\n".join(f"- {line}" for line in lines))
-
-
-ctx = ui.context()
+ctx = ui.context(__file__)
 _ = ctx._
 ui.require_counselor(ctx)
 
@@ -37,7 +20,7 @@ for tab, (name, spec) in zip(tabs, catalog.TABLES.items()):
         if st.button(_("Save {table}").format(table=_(spec.title)), key=f"save_{name}", type="primary"):
             problems = catalog.replace_table(name, ui.frame_rows(edited), known)
             if problems:
-                show_problems(_("Nothing was saved. Fix these rows first:"), problems, _)
+                ui.show_problems(_("Nothing was saved. Fix these rows first:"), problems, _)
             else:
                 st.success(_("Saved {n} rows.").format(n=len(edited)))
         st.download_button(_("Download {file}").format(file=spec.filename), catalog.export_text(name),
@@ -57,4 +40,4 @@ elif submitted:
     if report.ok:
         st.success(_("Imported: {counts}.").format(counts=", ".join(f"{k} {v}" for k, v in report.rows.items())))
     else:
-        show_problems(_("Nothing was imported. {n} problems:").format(n=len(report.problems)), report.problems, _)
+        ui.show_problems(_("Nothing was imported. {n} problems:").format(n=len(report.problems)), report.problems, _)

@@ -3,7 +3,7 @@ import streamlit as st
 from explorer import classes, privacy, views
 from explorer import ui
 
-ctx = ui.context()
+ctx = ui.context(__file__)
 _ = ctx._
 user = ui.require_counselor(ctx)
 
@@ -44,7 +44,7 @@ ui.table(views.themes_view(tables["themes"], _))
 st.subheader(_("Three-letter interest codes (whole class)"), anchor=False)
 ui.table(views.full_codes_view(tables["full_codes"], _))
 st.subheader(_("Most favoured careers and local demand"), anchor=False)
-ui.table(views.favourites_view(tables["favourites"], _, ctx.lang))
+ui.table(views.favourites_view(tables["favourites"], ctx.locale))
 st.download_button(_("Download the dashboard (CSV)"), classes.export_csv(tables), file_name=f"class-{chosen}.csv",
                    mime="text/csv")
 st.caption(_("No figure describes fewer than {k} students: small counts show as <{k}, and further cells are hidden "

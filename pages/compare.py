@@ -4,7 +4,7 @@ from explorer import ai_use, labor, skills, views
 from explorer import ui
 from explorer.ui import quiz_state
 
-ctx = ui.context()
+ctx = ui.context(__file__)
 _ = ctx._
 ui.no_jobs_for_kids(quiz_state.load_current(), _)
 
@@ -17,12 +17,12 @@ chosen = st.multiselect(_("Occupations to compare (two or three)"), list(titles)
 if len(chosen) < 2:
     st.info(_("Pick two or three occupations. You can also choose them from your results."))
     st.stop()
-st.dataframe(views.compare_table(ctx.kb, local, chosen, _, ctx.lang), width="stretch")
+st.dataframe(views.compare_table(ctx.kb, local, chosen, ctx.locale), width="stretch")
 st.caption(_("Local figures: {source}. Growth and training: {ep}.").format(source=ctx.oews_source,
                                                                            ep=labor.ep_citation(ctx.kb)))
 
 st.subheader(_("Skills and AI use side by side"), anchor=False)
-st.dataframe(skills.compare_table(ctx.kb, local, chosen, _, ctx.lang), width="stretch")
+st.dataframe(skills.compare_table(ctx.kb, local, chosen, ctx.locale), width="stretch")
 st.caption(_("Skill ranks (0 to 100, compared with all occupations): {skills}. AI use: {ai}; {dates}. "
              "It shows where people used an AI assistant for the job's activities, not the chance of losing the job.")
            .format(skills=skills.source_text(ctx.kb, _), ai=_(ai_use.SOURCE), dates=_(ai_use.DATE_RANGE)))

@@ -3,7 +3,7 @@ import streamlit as st
 from explorer import places
 from explorer import ui
 
-ctx = ui.context()
+ctx = ui.context(__file__)
 _ = ctx._
 
 st.title(_("Career Pathways Explorer"))

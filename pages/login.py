@@ -2,7 +2,7 @@ import streamlit as st
 
 from explorer import ui
 
-ctx = ui.context()
+ctx = ui.context(__file__)
 _ = ctx._
 user = ui.counselor()
 if user:

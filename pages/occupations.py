@@ -3,7 +3,7 @@ import streamlit as st
 from explorer import labor, ui
 from explorer.ui import quiz_state
 
-ctx = ui.context()
+ctx = ui.context(__file__)
 _ = ctx._
 ui.no_jobs_for_kids(quiz_state.load_current(), _)
 

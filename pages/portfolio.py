@@ -6,7 +6,7 @@ from explorer import charts, labor, portfolio, views
 from explorer import ui
 from explorer.ui import quiz_state
 
-ctx = ui.context()
+ctx = ui.context(__file__)
 _ = ctx._
 st.title(_("My portfolio"))
 saved = quiz_state.require_saved(_("Take the interest quiz first, or continue one with your resume code."))

@@ -1,19 +1,16 @@
 import streamlit as st
 
-from explorer import attempts, quiz
-from explorer.ui import quiz_state
 from explorer import ui
-from explorer.views import md_escape
+from explorer.ui import quiz_screens, quiz_state, session
+from explorer.ui.session import KEYS
 
-ctx = ui.context()
+ctx = ui.context(__file__)
 _ = ctx._
 if quiz_state.finished_just_now():
     st.switch_page("pages/profile.py")
-BAND_LABELS = {"3-5": _("Grades 3-5"), "6-8": _("Grades 6-8"), "9-12": _("Grades 9-12")}
-FORM_LABELS = {"quick": _("Quick: 30 activities, about 5 minutes"), "full": _("Full: 60 activities, about 10 minutes")}
 
 st.title(_("Interest quiz"))
-if bad := st.session_state.pop("quiz_error", None):
+if bad := session.pop(KEYS.quiz_error):
     st.error(_("The link had a resume code that cannot be right ({code}). Type your code below or start again.")
              .format(code=bad))
 saved = quiz_state.load_current()
@@ -23,96 +20,17 @@ if saved is None:
                "don't need to know how to do it. You need no account and we never ask your name."))
     new, resume = st.columns(2, gap="large")
     with new:
-        st.subheader(_("Start a new quiz"))
-        # No silent default: the grade band picks the wording and the scale, so the student chooses it.
-        band = st.radio(_("Your grade"), list(BAND_LABELS), format_func=BAND_LABELS.get, horizontal=True, index=None)
-        form = st.radio(_("Quiz length"), quiz.FORMS_BY_BAND[band], format_func=FORM_LABELS.get) if band else None
-        class_code = st.text_input(_("Class code from your teacher (optional)"), placeholder="C-XXXXXX")
-        grade = st.selectbox(_("Your exact grade (optional)"), [None, *quiz.GRADES_BY_BAND.get(band, ())],
-                             format_func=lambda g: "—" if g is None else str(g), disabled=band is None)
-        groups = {field: st.text_input(_("{field} (optional)").format(field=md_escape(field)),
-                                            key=f"group_{field}")
-                  for field in quiz_state.class_fields(class_code)}
-        st.caption(_("Joining a class shares only your answers and results with it, never your name."))
-        if band is None:
-            st.caption(_("Choose your grade to start."))
-        if st.button(_("Start the quiz"), type="primary", disabled=band is None):
-            problem = quiz_state.start_and_join(band, form, ctx.lang, class_code, grade, groups, _)
-            if problem:
-                st.error(_("That class code does not work: {reason}").format(reason=problem))
-            else:
-                st.rerun()
+        quiz_screens.start_form(ctx)
     with resume:
-        st.subheader(_("Continue a quiz"))
-        with st.form("resume"):
-            typed = st.text_input(_("Your resume code"), placeholder="K7M-Q4T-X9B", max_chars=15)
-            if st.form_submit_button(_("Continue")):
-                try:
-                    code = attempts.normalize_code(typed)
-                    attempts.load(code)
-                except attempts.ResumeCodeError as problem:
-                    st.error(problem.message(_))
-                else:
-                    quiz_state.use_code(code)
-                    st.rerun()
+        quiz_screens.resume_form(ctx)
     st.stop()
 
-if saved.finished:  # read-only: changing a finished quiz would silently change results already shared
-    st.success(_("You finished this quiz (resume code {code}). Your answers are kept as they are.")
-               .format(code=saved.resume_code))
-    left, right = st.columns(2)
-    left.button(_("See my profile"), type="primary", on_click=ui.go, args=("pages/profile.py",))
-    right.button(_("Take the quiz again"), on_click=quiz_state.retake, args=(saved,), key="retake_quiz")
+if saved.finished:
+    quiz_screens.finished(saved, ctx)
     st.stop()
 
 st.info(_("Your resume code is **{code}**. Write it down: with it you can come back on any device.")
         .format(code=saved.resume_code))
 quiz_state.answer_scale_style()
-
-
-@ui.fragment
-def quiz_screen() -> None:
-    """One screen of items: an answer or Back/Next reruns only this part, not the page, sidebar and
-    region list (each answer is still saved by its radio's callback before anything else runs)."""
-    if quiz_state.finished_just_now():
-        st.switch_page("pages/profile.py")
-    saved = quiz_state.load_current()
-    if saved is None or saved.finished:  # started over, or finished in another tab: redraw the page
-        st.rerun(scope="app")
-    items = quiz.form_items(saved.band, saved.form, ctx.lang)
-    screens = quiz.groups(items)
-    page = min(st.session_state.setdefault("quiz_page", saved.page), len(screens) - 1)
-    answered = len(saved.answers)
-    st.progress(answered / len(items), text=_("{done} of {total} answered · screen {page} of {pages}")
-                .format(done=answered, total=len(items), page=page + 1, pages=len(screens)))
-    if problem := st.session_state.pop("save_error", None):
-        reason = problem.message(_) if isinstance(problem, attempts.ResumeCodeError) else str(problem)
-        st.error(_("That answer was not saved: {reason}").format(reason=reason))
-    elif quiz_state.changed_elsewhere(saved, screens[page]):
-        st.info(_("This quiz was changed in another tab or on another device; these are its latest answers."))
-    for item in screens[page]:
-        quiz_state.answer_radio(item, saved.resume_code, saved.answers.get(item.id), _)
-    quiz_state.move_focus_to(screens[page][0], page)
-    back, forward, finish = st.columns(3)
-    back.button(_("← Back"), disabled=page == 0, on_click=quiz_state.go_to_page,
-                args=(saved.resume_code, page - 1), width="stretch")
-    forward.button(_("Next →"), disabled=page == len(screens) - 1, on_click=quiz_state.go_to_page,
-                   args=(saved.resume_code, page + 1), width="stretch", type="primary")
-    if answered == len(items):
-        finish.button(_("See my results"), type="primary", width="stretch", on_click=quiz_state.finish,
-                      args=(saved.resume_code, ctx.area_code))
-    else:
-        finish.caption(_("Answer every activity to see your results ({left} left).")
-                       .format(left=len(items) - answered))
-
-
-quiz_screen()
-if st.session_state.get("confirm_start_over"):
-    st.warning(_("Start a new quiz? This one stays saved under {code}; write the code down to come back to it.")
-               .format(code=saved.resume_code))
-    yes, no = st.columns(2)
-    yes.button(_("Yes, start a new quiz"), on_click=quiz_state.start_over, type="primary")
-    no.button(_("Cancel"), on_click=st.session_state.pop, args=("confirm_start_over", None))
-else:
-    st.button(_("Start over with a new quiz"), on_click=st.session_state.__setitem__,
-              args=("confirm_start_over", True))
+quiz_screens.quiz_screen(ctx)
+quiz_screens.start_over(saved, ctx)

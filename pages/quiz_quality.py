@@ -4,7 +4,7 @@ from explorer import db, i18n, privacy, psychometrics_data, psychometrics_report
 from explorer import psychometrics_views as views
 from explorer import ui
 
-ctx = ui.context()
+ctx = ui.context(__file__)
 _ = ctx._
 ui.require_counselor(ctx)
 

@@ -4,7 +4,7 @@ from explorer import attempts, explain, labor, matching, skills, views
 from explorer import ui
 from explorer.ui import quiz_state
 
-ctx = ui.context()
+ctx = ui.context(__file__)
 _ = ctx._
 
 st.title(_("Careers that fit you in {area}").format(area=ctx.area_name))
@@ -26,7 +26,7 @@ if not profile.confident:
         st.warning(_(message))
     st.write(_("So we do not rank careers by fit. Explore by career cluster instead: these are the clusters with "
                "the most jobs here."))
-    ui.table(views.cluster_table(matching.explore_by_cluster(local), _, ctx.lang))
+    ui.table(views.cluster_table(matching.explore_by_cluster(local), ctx.locale))
     st.caption(source)
     st.stop()
 

@@ -6,7 +6,7 @@ import random
 import pytest
 
 from explorer import audit, labor, pathways
-from explorer.i18n import translator
+from explorer.i18n import locale, translator
 
 EN = translator("en")
 
@@ -35,7 +35,7 @@ def test_hourly_only_occupations_show_hourly_pay(kb):
     hourly_only = national[national["annual_median_footnote"] == 4]
     assert len(hourly_only) >= 4
     for code, row in hourly_only.iterrows():
-        text = labor.pay_text(row, "median", EN, "en")
+        text = labor.pay_text(row, "median", locale("en"))
         assert text == f"${row['hourly_median']:,.2f}/hr", code
 
 
@@ -45,7 +45,7 @@ def test_occupations_published_nowhere_say_so(kb):
         row = rural.loc[code]
         assert not row["published_anywhere"]
         assert "in any area" in labor.absent_text(row, EN, "Central Louisiana nonmetropolitan area")
-        assert labor.pay_text(row, "median", EN, "en") == "not published by BLS"
+        assert labor.pay_text(row, "median", locale("en")) == "not published by BLS"
     web = rural.loc["15-1255.00"]
     assert web["published_anywhere"] and not web["in_area"]
     assert labor.absent_text(web, EN, "Central Louisiana").startswith("Not found in Central Louisiana")

@@ -29,7 +29,7 @@ import pytest
 from textstat.textstat import textstatistics
 
 from explorer import labor, text_search
-from explorer.i18n import translator
+from explorer.i18n import locale
 from explorer.paths import DATA_DIR, OCCUPATION_TEXT
 
 MAX_WORDS_EN, MAX_WORDS_ES = 40, 48
@@ -202,7 +202,7 @@ def test_search_finds_registered_nurses(kb, query):
 
 def test_search_by_another_name_says_which(kb):
     table = labor.local_occupations(kb, "0000000")
-    shown = labor.display_table(table, translator("en"), "en", "barista")
+    shown = labor.display_table(table, locale("en"), "barista")
     row = shown[shown["Code"] == "35-3023.00"].iloc[0]
     assert row["Occupation"] == "Fast Food and Counter Workers (also called “Barista”)"
     assert "Barista" in kb.alternate_titles.loc[kb.alternate_titles["onet_code"] == "35-3023.00", "title"].tolist()
@@ -217,7 +217,7 @@ def test_short_search_words_match_whole_words_only(kb):
 
 def test_spanish_titles_in_spanish_lists(kb):
     table = labor.local_occupations(kb, "0000000")
-    shown = labor.display_table(table, translator("es"), "es", "enfermer")
+    shown = labor.display_table(table, locale("es"), "enfermer")
     nurses = shown[shown["Código"] == "29-1141.00"] if "Código" in shown.columns else shown[shown["Code"] == "29-1141.00"]
     assert nurses.iloc[0, 1] == kb.occupation_text.loc["29-1141.00", "title_es"]
 

@@ -23,37 +23,37 @@ def test_pathway_steps_in_order_with_totals(kb, sample):
     plan = pathways.build(kb, sample, "31-1131.00", RURAL, grade=10)  # nursing assistants
     assert [s.kind for s in plan.steps] == ["now", "program", "dual_enrollment", "work_based_learning", "credentials",
                                             "postsecondary", "job"]
-    assert [p["code"] for p in plan.step("program").items] == ["HS-HEALTH"]
+    assert [p.code for p in plan.step("program").items] == ["HS-HEALTH"]
     de = plan.step("dual_enrollment")
-    assert {c["course_code"] for c in de.items} == {"NURA 1010", "MEDT 1010", "BIOL 1014"}
-    assert de.totals["credits"] == 12 and de.totals["cost"] == 0 and de.totals["meets_target"]
-    ladder = [w["type"] for w in plan.step("work_based_learning").items]
+    assert {c.course_code for c in de.items} == {"NURA 1010", "MEDT 1010", "BIOL 1014"}
+    assert de.totals.credits == 12 and de.totals.cost == 0 and de.totals.meets_target
+    ladder = [w.type for w in plan.step("work_based_learning").items]
     assert ladder == ["job_shadow", "clinical"]
     shadow = plan.step("work_based_learning").items[0]
-    assert "unpaid" in shadow["barriers"] and "transportation" in shadow["supports"]
+    assert "unpaid" in shadow.barriers and "transportation" in shadow.supports
     creds = plan.step("credentials")
-    assert {c["id"] for c in creds.items} == {"CNA-LA", "AHA-BLS"}
-    assert creds.totals["cost"] == 185 and creds.totals["cost_after_waivers"] == 0
+    assert {c.id for c in creds.items} == {"CNA-LA", "AHA-BLS"}
+    assert creds.totals.cost == 185 and creds.totals.cost_after_waivers == 0
     job = plan.step("job").items[0]
     local = kb.local_figures[(kb.local_figures["area_code"] == RURAL) & (kb.local_figures["oews_code"] == "31-1131")]
-    assert job["annual_p25"] == local["annual_p25"].iloc[0] and job["annual_median"] == local["annual_median"].iloc[0]
-    assert plan.step("now").items[0]["course"] == "Health Science I"
+    assert job.figures["annual_p25"] == local["annual_p25"].iloc[0] and job.figures["annual_median"] == local["annual_median"].iloc[0]
+    assert plan.step("now").items[0].course == "Health Science I"
 
 
 def test_barriers_for_a_far_apprenticeship(kb, sample):
     plan = pathways.build(kb, sample, "47-2111.00", RURAL, grade=10)
     apprentice = plan.step("work_based_learning").items[0]
-    assert apprentice["type"] == "registered_youth_apprenticeship"
-    assert set(apprentice["barriers"]) == {"long_commute", "grade"}
-    assert plan.step("dual_enrollment").totals == {"credits": 8, "cost": 50, "target_credits": 12,
-                                                   "meets_target": False}
+    assert apprentice.type == "registered_youth_apprenticeship"
+    assert set(apprentice.barriers) == {"long_commute", "grade"}
+    assert plan.step("dual_enrollment").totals == pathways.DualEnrollmentTotals(
+        credits=8, cost=50, target_credits=pathways.DUAL_ENROLLMENT_TARGET_CREDITS, meets_target=False)
 
 
 def test_missing_steps_say_so(kb, sample):
     plan = pathways.build(kb, sample, "51-1011.00", RURAL, grade=11)  # production supervisors: nothing in catalog
     assert plan.step("program").missing == "no_program"
     assert plan.step("work_based_learning").missing == "no_wbl_virtual"
-    assert plan.step("work_based_learning").items[0]["virtual_alternative"]
+    assert plan.step("work_based_learning").items[0].virtual_alternative
     assert plan.step("credentials").missing == "no_credential"
 
 
@@ -64,9 +64,9 @@ def test_credential_value_labels_follow_the_rule(kb, sample, credential_id, labe
     got, evidence = pathways.credential_value(kb, credential, RURAL)
     assert got == label
     area_median = kb.regions.loc[RURAL, "all_occupations_annual_median"]
-    assert evidence and all(e["area_median"] == area_median for e in evidence)
+    assert evidence and all(e.area_median == area_median for e in evidence)
     if label == "low":
-        assert all(e["annual_median"] < area_median for e in evidence if e["in_area"])
+        assert all(e.annual_median < area_median for e in evidence if e.in_area)
 
 
 def test_audit_lists_known_gaps(kb, sample):

@@ -8,7 +8,7 @@ import pypdf
 import pytest
 
 from explorer import catalog, labor, matching, pathways, quiz, reports
-from explorer.i18n import translator
+from explorer.i18n import locale, translator
 from explorer.paths import DATA_DIR
 
 RURAL = "2200002"
@@ -40,7 +40,7 @@ def read(pdf: bytes) -> tuple[int, str]:
 def test_family_report_is_one_page_with_code_and_local_wage(kb, setup, lang, words):
     profile, careers = setup
     pdf = reports.family_report(kb, profile, careers, RURAL, "http://example.org/results?code=K7M-Q4T-X9B",
-                                translator(lang), lang)
+                                locale(lang))
     pages, text = read(pdf)
     assert pages == 1
     assert profile.code.letters in text and words in text
@@ -54,7 +54,7 @@ def test_family_report_is_one_page_with_code_and_local_wage(kb, setup, lang, wor
 def test_flat_profile_report_says_broad_interests(kb):
     answers = {i.id: 2 for i in quiz.form_items("9-12", "quick")}
     profile = quiz.score("9-12", "quick", answers)
-    pages, text = read(reports.family_report(kb, profile, [], RURAL, "http://example.org", translator("en"), "en"))
+    pages, text = read(reports.family_report(kb, profile, [], RURAL, "http://example.org", locale("en")))
     assert pages == 1 and "Broad interests" in text
 
 
@@ -75,7 +75,7 @@ def test_budget_check():
 
 def test_report_names_borrowed_figures_and_the_sample_catalog(kb, setup):
     profile, careers = setup
-    pdf = reports.family_report(kb, profile, careers, RURAL, "http://example.org", translator("en"), "en",
+    pdf = reports.family_report(kb, profile, careers, RURAL, "http://example.org", locale("en"),
                                 sample_catalog=True)
     pages, text = read(pdf)
     assert pages == 1 and "Sample data" in " ".join(text.split())
@@ -92,8 +92,7 @@ def test_report_names_borrowed_figures_and_the_sample_catalog(kb, setup):
     picked = reports.pick_careers(ranked, lambda code: pathways.build(kb, pathways.Catalog([], [], [], []), code,
                                                                       "0012420", 10))
     assert len({kb.occupations.loc[c.onet_code, "oews_code"] for c in picked}) == 3
-    text = " ".join(read(reports.family_report(kb, nurse, picked, "0012420", "http://example.org", translator("en"),
-                                               "en"))[1].split())
+    text = " ".join(read(reports.family_report(kb, nurse, picked, "0012420", "http://example.org", locale("en")))[1].split())
     for career in picked:
         row = labor.local_occupations(kb, "0012420").loc[career.onet_code]
         assert not row["figures_shared"] or "Jobs and pay are" in text
@@ -104,7 +103,7 @@ def test_grades_3_5_report_has_activities_and_no_jobs_or_pay(kb, setup):
     answers = {i.id: {"R": 4, "I": 4, "A": 0, "S": 2, "E": 0, "C": 0}[i.theme] for i in quiz.form_items("3-5", "quick")}
     kid = quiz.score("3-5", "quick", answers)
     for lang in ("en", "es"):
-        pages, text = read(reports.family_report(kb, kid, careers, RURAL, "http://example.org", translator(lang), lang))
+        pages, text = read(reports.family_report(kb, kid, careers, RURAL, "http://example.org", locale(lang)))
         assert pages == 1 and "$" not in text
         assert not any(kb.occupations.loc[c.onet_code, "title"] in text for c in careers)
         assert quiz.item_bank("3-5", lang)[0].text.split()[0] in text
@@ -116,7 +115,7 @@ def test_the_report_title_fits_the_page_in_every_language(kb, setup, lang):
     from fpdf import FPDF
 
     profile, careers = setup
-    pdf = reports.family_report(kb, profile, careers, RURAL, "http://example.org/f", translator(lang), lang)
+    pdf = reports.family_report(kb, profile, careers, RURAL, "http://example.org/f", locale(lang))
     page = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
     title = translator(lang)("Career Pathways Explorer - family report")
     sizes = []

@@ -10,7 +10,7 @@ import pytest
 
 from explorer import ai_use, skills
 from explorer.build.skills_ai import SKILL_IDS
-from explorer.i18n import translator
+from explorer.i18n import locale, translator
 
 SEED = 14
 _ = translator("en")
@@ -44,10 +44,10 @@ def test_twenty_occupations_skill_ranks_equal_table_6_5(kb, table_6_5):
 
 def test_top_skills_carry_source_and_plain_words(kb):
     nurse = kb.occupations.loc["29-1141.00"]
-    top = skills.top_skills(kb, nurse, _, "en")
+    top = skills.top_skills(kb, nurse, locale("en"))
     assert [s.skill for s in top][:2] == ["interpersonal", "adaptability"] and top[0].percentile_rank == 97
     assert all(s.source == "BLS Employment Projections 2024-34, skills data (Table 6.5)" for s in top)
-    spanish = skills.top_skills(kb, nurse, translator("es"), "es")
+    spanish = skills.top_skills(kb, nurse, locale("es"))
     assert spanish[0].label == "Relaciones con las personas" and spanish[0].plain != top[0].plain
 
 

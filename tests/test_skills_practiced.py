@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from explorer import catalog, pathways, reports, skills
-from explorer.i18n import translator
+from explorer.i18n import locale
 from explorer.paths import DATA_DIR
 from tests.test_reports import RURAL, read, setup  # noqa: F401  (the module fixture)
 
@@ -36,19 +36,19 @@ def test_the_sample_catalog_fills_skills_and_the_pathway_shows_them(kb, tmp_path
     assert rows and all(r["skills_practiced"] for r in rows)
     plan = pathways.build(kb, pathways.Catalog.load(url), "29-1141.00", RURAL, 10)
     step = next(s for s in plan.steps if s.kind == "work_based_learning")
-    shadow = next(i for i in step.items if i["id"] == "WBL-01")
-    assert shadow["skills"] == ["interpersonal", "speaking_listening"]
-    assert skills.names(shadow["skills"], "es") and skills.names(shadow["skills"], "en") != skills.names(
-        shadow["skills"], "es")
+    shadow = next(i for i in step.items if i.id == "WBL-01")
+    assert shadow.skills == ["interpersonal", "speaking_listening"]
+    assert skills.names(shadow.skills, "es") and skills.names(shadow.skills, "en") != skills.names(
+        shadow.skills, "es")
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_family_report_names_each_careers_top_three_skills(kb, setup, lang):  # noqa: F811
     profile, careers = setup
-    pdf = reports.family_report(kb, profile, careers, RURAL, "http://example.org/f", translator(lang), lang)
+    pdf = reports.family_report(kb, profile, careers, RURAL, "http://example.org/f", locale(lang))
     pages, text = read(pdf)
     assert pages == 1
     for career in careers:
-        top = skills.top_skills(kb, kb.occupations.loc[career.onet_code], translator(lang), lang, n=3)
+        top = skills.top_skills(kb, kb.occupations.loc[career.onet_code], locale(lang), n=3)
         assert top and f"{top[0].label} {top[0].percentile_rank}" in " ".join(text.split())
     assert "Table 6.5" in text

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer import attempts, quiz
+from explorer import attempts, i18n, quiz
 from explorer.i18n import Translator
+from explorer.ui import navigation, session
+from explorer.ui.session import KEYS
 
-CODE_KEY = "resume_code"
+CODE_KEY = KEYS.resume_code
 
 
 def current_code() -> str | None:
@@ -19,26 +21,26 @@ def current_code() -> str | None:
         try:
             st.session_state[CODE_KEY] = attempts.normalize_code(st.query_params["code"])
         except attempts.ResumeCodeError:
-            st.session_state["quiz_error"] = st.query_params["code"]
+            session.put(KEYS.quiz_error, st.query_params["code"])
             del st.query_params["code"]
     return st.session_state.get(CODE_KEY)
 
 
 def use_code(code: str) -> None:
-    st.session_state[CODE_KEY] = code
-    st.session_state.pop("quiz_page", None)
+    session.put(CODE_KEY, code)
+    session.pop(KEYS.quiz_page)
     st.query_params["code"] = code
 
 
 def forget_code() -> None:
-    st.session_state.pop(CODE_KEY, None)
-    st.session_state.pop("quiz_page", None)
+    session.pop(CODE_KEY)
+    session.pop(KEYS.quiz_page)
     st.query_params.pop("code", None)
 
 
 def start_over() -> None:
     """Callback of the confirmed "Start over": forget this browser's code (the quiz stays saved under it)."""
-    st.session_state.pop("confirm_start_over", None)
+    session.pop(KEYS.confirm_start_over)
     forget_code()
 
 
@@ -60,7 +62,7 @@ def _save(code: str, item_id: str, key: str) -> None:
     try:
         attempts.save_answer(code, item_id, value)
     except (attempts.ResumeCodeError, quiz.QuizInputError) as exc:
-        st.session_state["save_error"] = exc  # shown (translated where it can be) on the next run
+        session.put(KEYS.save_error, exc)  # shown (translated where it can be) on the next run
 
 
 ANSWER_SCALE_CSS = """<style>
@@ -111,13 +113,11 @@ def move_focus_to(item: quiz.Item, screen: int) -> None:
     far below. Done once per screen: answering must never pull focus back up."""
     import json
 
-    from explorer import ui
-
-    if st.session_state.get("_focused_screen") == (item.id, screen):
+    if st.session_state.get(KEYS.focused_screen) == (item.id, screen):
         return
-    st.session_state["_focused_screen"] = (item.id, screen)
+    session.put(KEYS.focused_screen, (item.id, screen))
     label = json.dumps(f"{item.emoji} {item.text}".strip())
-    ui.run_in_browser(f"""const doc = window.parent.document, wanted = {label};
+    navigation.run_in_browser(f"""const doc = window.parent.document, wanted = {label};
 let tries = 0;
 const timer = setInterval(() => {{
   for (const group of doc.querySelectorAll('[data-testid="stRadio"]')) {{
@@ -133,21 +133,22 @@ const timer = setInterval(() => {{
 
 
 def go_to_page(code: str, page: int) -> None:
-    st.session_state["quiz_page"] = page
+    session.put(KEYS.quiz_page, page)
     attempts.set_page(code, page)
 
 
 def finish(code: str, area_code: str) -> None:
     """Mark the quiz finished and store what it shows in this area (for the district's counts)."""
-    from explorer import quiz_results, ui
+    from explorer import quiz_results
+    from explorer.ui.resources import knowledge_base, matcher
 
     attempts.finish(code)
-    quiz_results.record(code, area_code, ui.knowledge_base(), ui.matcher())
-    st.session_state["quiz_finished"] = True
+    quiz_results.record(code, area_code, knowledge_base(), matcher())
+    session.put(KEYS.quiz_finished, True)
 
 
 def finished_just_now() -> bool:
-    return st.session_state.pop("quiz_finished", False)
+    return bool(session.pop(KEYS.quiz_finished, False))
 
 
 def retake(saved: attempts.SavedQuiz) -> None:
@@ -155,7 +156,7 @@ def retake(saved: attempts.SavedQuiz) -> None:
     from explorer import portfolio
 
     use_code(portfolio.start_retake(saved.resume_code, saved.band, saved.form, saved.lang))
-    st.session_state["_go"] = "pages/quiz.py"
+    navigation.go("pages/quiz.py")
 
 
 def class_fields(class_code: str) -> list[str]:
@@ -185,19 +186,17 @@ def start_and_join(band: str, form: str, lang: str, class_code: str, grade: int 
     if class_code.strip():
         classes.join(class_code, code, grade=grade, groups=groups)
         area = classes.get_class(class_code).area_code
-        if area and not st.session_state.get("place_key"):  # a place the student chose is more precise
-            st.session_state["_start_area"] = area  # applied before the region picker is drawn
+        if area and not session.text(KEYS.place_key):  # a place the student chose is more precise
+            session.put(KEYS.start_area, area)  # applied before the region picker is drawn
     use_code(code)
     return None
 
 
 def require_saved(message: str) -> attempts.SavedQuiz:
     """The student's saved quiz; without one, show ``message`` (already translated), a link to the quiz, and stop."""
-    from explorer.i18n import translator
-
     saved = load_current()
     if saved is None:
-        _ = translator(st.session_state.get("lang", "en"))
+        _ = i18n.translator(session.get(KEYS.lang, i18n.DEFAULT_LANGUAGE))
         st.info(message)
         st.page_link("pages/quiz.py", label=_("Go to the quiz"), icon="📝")
         st.stop()

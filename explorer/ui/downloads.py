@@ -1,0 +1,67 @@
+"""What a student takes away: the family report PDF, the portfolio file, the family link."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from explorer import attempts, i18n, labor, matching, pathways, portfolio
+from explorer.attempts import SavedQuiz
+from explorer.pathway_view import default_grade
+from explorer.ui import session
+from explorer.ui.context import NATIONAL
+from explorer.ui.resources import knowledge_base, matcher
+from explorer.ui.session import KEYS
+from explorer.views import md_escape
+
+def family_report_pdf(saved: SavedQuiz, lang: str, favourites_first: bool = False) -> Callable[[], bytes]:
+    """A zero-argument function that builds this student's family report when the button is clicked.
+
+    Streamlit runs it on another thread without the session, so everything it needs is captured here.
+    """
+    from explorer import reports  # fpdf, segno and vl-convert: loaded by the pages that offer a PDF
+
+    kb, model = knowledge_base(), matcher()
+    area = session.get(KEYS.area_code, NATIONAL)
+    family_url = share_url("{token}")
+    grade = default_grade(saved.band)
+    starred = portfolio.favourites(portfolio.portfolio_code(saved.resume_code)) if favourites_first else []
+
+    def build() -> bytes:
+        result = attempts.profile(saved)
+        catalog = pathways.Catalog.load()
+        careers = []
+        if result.confident and saved.band != "3-5":
+            ranked = matching.rank(model, result.scores, labor.local_occupations(kb, area))
+            if favourites_first:  # the portfolio copy leads with the student's own favourites
+                chosen = [c for c in starred if c in ranked.index]
+                ranked = ranked.loc[chosen + [c for c in ranked.index if c not in chosen]]
+            careers = reports.pick_careers(ranked, lambda code: pathways.build(kb, catalog, code, area, grade))
+        # The QR code opens the read-only family link (revocable in My portfolio), never the resume
+        # code, which could change the answers.
+        token = portfolio.family_link(portfolio.portfolio_code(saved.resume_code))
+        return reports.family_report(kb, result, careers, area, family_url.replace("{token}", token),
+                                     i18n.locale(lang), sample_catalog=catalog.is_sample)
+
+    return build
+
+
+def restore_portfolio(raw: bytes) -> tuple[bool, str]:
+    """Restore an uploaded portfolio file: (True, what was restored) or (False, every problem in the
+    reader's language, as Markdown with the file's own text escaped). Nothing is written on False."""
+    _ = i18n.translator(session.get(KEYS.lang, i18n.DEFAULT_LANGUAGE))
+    try:
+        owner = portfolio.import_portfolio(portfolio.parse_file(raw), set(knowledge_base().occupations.index))
+    except portfolio.PortfolioError as problem:
+        reasons = [md_escape(reason) for reason in problem.messages(_)]
+        if len(problem.problems) == 1:
+            return False, _("Nothing was restored: {reason}").format(reason=reasons[0])
+        heading = _("Nothing was restored. The file has {count} problems:").format(count=len(problem.problems))
+        return False, heading + "\n\n" + "\n".join(f"- {reason}" for reason in reasons)
+    return True, _("Restored the portfolio {code}.").format(code=owner)
+
+
+def share_url(token: str) -> str:
+    base = getattr(st.context, "url", None) or "http://localhost:8501/"
+    return base.split("?")[0].rsplit("/", 1)[0] + f"/family?share={token}"
+

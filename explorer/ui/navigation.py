@@ -1,0 +1,98 @@
+"""Moving between pages: callbacks ask for a page, the next run switches to it.
+
+``st.switch_page`` cannot run inside a callback, so callbacks put the target in the session
+(:data:`KEYS.go`) and :func:`follow_navigation` honours it at the start of the next run.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import streamlit as st
+
+from explorer.ui import session
+from explorer.ui.session import KEYS
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def go(page: str) -> None:
+    """Callback: switch to ``page`` next (a button that reads as the next step, not a link)."""
+    session.put(KEYS.go, page)
+
+
+def open_occupation(code: str) -> None:
+    """Callback: show one occupation's page next (and keep it in the URL for a refresh)."""
+    session.put(KEYS.occupation, code)
+    go("pages/occupation.py")
+
+
+def open_pathway(code: str) -> None:
+    session.put(KEYS.occupation, code)
+    go("pages/pathway.py")
+
+
+def compare(codes: list[str]) -> None:
+    session.put(KEYS.compare, list(codes))
+    go("pages/compare.py")
+
+
+def follow_navigation() -> None:
+    """Pages request a switch from callbacks (where st.switch_page cannot run); honour it here."""
+    if target := session.pop(KEYS.go):
+        st.switch_page(str(target))
+
+
+def fragment(func: Callable[P, R]) -> Callable[P, R]:
+    """``st.fragment`` for the high-frequency parts of a page (quiz screen, result filters, plan
+    check-offs): a click inside reruns only that part. A callback inside it that asks to open
+    another page (``go``, ``open_occupation``) gets a full rerun, where the switch happens."""
+
+    @functools.wraps(func)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        follow_navigation()
+        return func(*args, **kwargs)
+
+    return st.fragment(run)
+
+
+def run_in_browser(script: str) -> None:
+    """Run our own fixed JavaScript (never user text) in the page, for what Streamlit cannot do
+    itself (set a cookie, move focus, close the menu). The script runs again only when its text
+    changes, so callers put what should trigger it into the text."""
+    st.iframe(f"<script>\n{script}\n</script>", height=1, tab_index=-1)
+
+
+def close_menu_on_phone(page_path: str) -> None:
+    """On a narrow screen the sidebar menu covers the page; close it once a page was chosen (the
+    script is new only when the page changes, so choosing a region on a page leaves it open)."""
+    with st.sidebar:
+        run_in_browser(f"""const page = {json.dumps(page_path)};  // a new page gives a new script, which runs once
+const doc = window.parent.document;
+if (window.parent.innerWidth < 768) {{
+  const bar = doc.querySelector('[data-testid="stSidebar"]');
+  const close = doc.querySelector('[data-testid="stSidebarCollapseButton"] button');
+  if (bar && close && bar.getAttribute("data-collapsed") === "false") close.click();
+}}
+""")
+
+
+def remember_deep_link(page_file: str) -> None:
+    """A page run as a bare file (Streamlit serves pages/ directly to the very first visitor of a
+    fresh server, before app.py has declared st.navigation): go through app.py so the sidebar exists,
+    and keep the page (its ``__file__``) for :func:`follow_deep_link`."""
+    session.put(KEYS.deep_link_page, page_file)
+    st.switch_page("app.py", query_params=dict(st.query_params))
+
+
+def follow_deep_link() -> None:
+    """After st.navigation exists, send a cold-start visitor on to the page their link named."""
+    page = session.pop(KEYS.deep_link_page)
+    if page:
+        try:
+            st.switch_page(str(page), query_params=dict(st.query_params))
+        except st.errors.StreamlitAPIException:
+            pass  # not a page for this visitor (e.g. a counselor page before login): stay on the home page

@@ -1,0 +1,108 @@
+"""Sections of the occupation page, each laying out text from :mod:`explorer.occupation_view`."""
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from explorer import budget, occupation_view
+from explorer.occupation_view import AiView, FitView, OccupationView
+from explorer.ui.chart_cache import chart
+from explorer.ui.context import Context
+
+
+def fit_reasons(fit: FitView) -> None:
+    """The fit headline and the student's own answers behind it (full width, above the charts)."""
+    st.subheader(fit.headline, anchor=False)
+    if fit.shared:
+        st.write(fit.shared)
+    for heading, lines in fit.answers:
+        st.write(heading)
+        for line in lines:
+            st.markdown(line)
+
+
+def header(view: OccupationView) -> None:
+    """Title, description, codes and whose figures the page shows."""
+    st.title(view.title)
+    if view.description:
+        st.markdown(view.description)
+    if view.english_title:  # figures and sources cite the BLS/O*NET English title, so it stays on the page
+        st.caption(view.english_title)
+    st.caption(view.code_caption)
+    st.markdown(view.onet_link)
+    if view.figures_note:
+        st.info(view.figures_note)
+
+
+def fit_charts(where: Any, fit: FitView, code: str, ctx: Context) -> None:  # noqa: ANN401 - a column
+    chart(where, "comparison", fit.scores, fit.max_score, code, lang=ctx.lang)
+    chart(where, "contribution", fit.contributions, lang=ctx.lang)
+    with where.expander(ctx._("For counselors: how fit is computed")):
+        st.write(fit.counselor_note)
+
+
+def outlook_and_preparation(view: OccupationView, ctx: Context) -> None:
+    _ = ctx._
+    outlook, prep = st.columns(2)
+    with outlook:
+        st.subheader(_("Outlook"), anchor=False)
+        st.markdown(view.outlook)
+        if view.bright_outlook:
+            st.markdown(view.bright_outlook)
+        st.caption(view.outlook_caption)
+    with prep:
+        st.subheader(_("Preparation"), anchor=False)
+        for line in view.preparation:
+            st.markdown(line)
+
+
+def skills(view: OccupationView, ep_code: object, ctx: Context) -> None:
+    _ = ctx._
+    st.subheader(_("Skills this job uses most"), anchor=False)
+    skills_text, skills_chart = st.columns(2)
+    with skills_text:
+        for line in view.skills:
+            st.markdown(line)
+        (st.caption if view.skills else st.write)(view.skills_caption)
+        if view.work_styles:
+            st.markdown(view.work_styles)
+            st.caption(_("Source: O\\*NET 30.1 Work Styles (most distinctive for this job; names in English as O\\*NET "
+                         "gives them), CC BY 4.0."))
+    if view.skills:
+        chart(skills_chart, "skills", ep_code, ctx.lang, lang=ctx.lang)
+
+
+def ai_use(ai: AiView | None, ctx: Context) -> None:
+    _ = ctx._
+    st.subheader(_("How AI is used in this work"), anchor=False)
+    if ai is None:
+        st.write(_("The AI study did not cover this occupation."))
+        return
+    st.write(ai.what)
+    st.markdown(ai.percentile)
+    most_col, least_col = st.columns(2)
+    with most_col:
+        st.markdown(ai.most_heading)
+        st.markdown(ai.most)
+    with least_col:
+        st.markdown(ai.least_heading)
+        st.markdown(ai.least)
+    st.info(ai.caveat)
+    st.caption(ai.caption)
+    st.markdown(_("[The study on arXiv](https://arxiv.org/abs/2507.07935) · "
+                  "[CC BY 4.0 license](https://creativecommons.org/licenses/by/4.0/)"))
+
+
+def budget_check(occupation: pd.Series, ctx: Context) -> None:
+    """The student's monthly costs (never saved) against this job's pay here."""
+    _ = ctx._
+    with st.expander(_("Budget reality check: could this pay cover the life you want?")):
+        cost_cols = st.columns(4)
+        costs = {item: cost_cols[i % 4].number_input(_(budget.LABELS[item]), min_value=0, max_value=20000,
+                                                     value=default, step=50, key=f"budget_{item}")
+                 for i, (item, default) in enumerate(budget.DEFAULT_MONTHLY.items())}
+        for line in occupation_view.budget_lines(costs, occupation, ctx.locale):
+            st.markdown(line)
+        st.caption(_("Your numbers stay on this page; nothing is saved. Taxes are a rough estimate."))

@@ -1,0 +1,42 @@
+"""A student's favourites and pathway check-offs, saved to their portfolio the moment they change."""
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer import portfolio
+from explorer.attempts import SavedQuiz
+from explorer.i18n import Translator
+from explorer.ui.navigation import fragment
+
+def favourites(saved: SavedQuiz) -> list[str]:
+    return portfolio.favourites(portfolio.portfolio_code(saved.resume_code))
+
+
+def toggle_favourite(saved: SavedQuiz, code: str, on: bool) -> None:
+    portfolio.set_favourite(portfolio.portfolio_code(saved.resume_code), code, on)
+
+
+def toggle_step(saved: SavedQuiz, code: str, step: str, key: str) -> None:
+    portfolio.set_step(portfolio.portfolio_code(saved.resume_code), code, step, bool(st.session_state.get(key)))
+
+
+def plan_steps(saved: SavedQuiz | None, code: str) -> dict[str, bool]:
+    if saved is None:
+        return {}
+    return portfolio.plan(portfolio.portfolio_code(saved.resume_code)).get(code, {})
+
+
+@fragment
+def favourite_button(saved: SavedQuiz, code: str, _: Translator) -> None:
+    """The star button, redrawn alone when clicked (the occupation page around it stays)."""
+    starred = code in favourites(saved)
+    st.button(_("★ Remove from my favourites") if starred else _("☆ Add to my favourites"),
+              on_click=toggle_favourite, args=(saved, code, not starred), key=f"favourite_{code}")
+
+
+@fragment
+def step_checkbox(saved: SavedQuiz, code: str, step: str, done: bool, _: Translator) -> None:
+    """A pathway step's "Done" box, saved the moment it changes and redrawn alone."""
+    key = f"plan_{code}_{step}"
+    st.checkbox(_("Done"), value=done, key=key, on_change=toggle_step, args=(saved, code, step, key))
+

@@ -1,0 +1,132 @@
+"""Pieces several pages draw the same way: notices that stop a page, tables, cards, credits."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from explorer import labor, pathways, places, views
+from explorer.attempts import SavedQuiz
+from explorer.i18n import Translator
+from explorer.ui import navigation
+from explorer.ui.context import Context
+from explorer.views import md_escape
+
+
+def attribution(ctx: Context) -> None:
+    """O*NET's CC BY 4.0 notice and the BLS credit, required on every page that shows their data."""
+    _ = ctx._
+    st.divider()
+    st.caption(
+        _("This product includes information from the O\\*NET 30.1 Database by the U.S. Department of Labor, "
+          "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O\\*NET® is a "
+          "trademark of USDOL/ETA. Career Pathways "
+          "Explorer has modified all or some of this information. USDOL/ETA has not approved, endorsed, or "
+          "tested these modifications.")
+    )
+    # The link sits outside the caption: links inside faded caption text fail contrast checks.
+    license_name, onet_name = _("CC BY 4.0 license"), _("O*NET OnLine")
+    st.markdown(f"[{license_name}](https://creativecommons.org/licenses/by/4.0/) · [{onet_name}](https://www.onetonline.org/)")
+    st.caption(
+        _("Jobs and wages: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics "
+          "(OEWS) {release}. Growth and openings: BLS Employment Projections 2024-34. Career clusters: "
+          "Advance CTE National Career Clusters® Framework.").format(release=ctx.kb.oews_release)
+    )
+    st.caption(_("Skills: BLS Employment Projections skills data (Table 6.5). How AI is used: “Working with AI”, "
+                 "Tomlinson, Jaffe, Wang, Counts and Suri, arXiv:2507.07935 (2025), CC BY 4.0."))
+
+
+def texts(draw: Callable[[str], object], lines: list[str]) -> None:
+    """Draw each non-empty line with ``draw`` (st.info, st.caption ...): a view-model leaves a line
+    empty when there is nothing to say, and nothing is drawn for it."""
+    for line in lines:
+        if line:
+            draw(line)
+
+
+def no_jobs_for_kids(saved: SavedQuiz | None, _: Translator) -> None:
+    """Grades 3-5 explore interest areas, never job lists or pay: say so and stop the page."""
+    if saved is not None and saved.band == "3-5":
+        st.info(_("In grades 3-5 we explore interest areas and activities, not job lists. See your profile."))
+        st.page_link("pages/profile.py", label=_("My profile"), icon="🧭")
+        st.stop()
+
+
+def sample_catalog_notice(catalog: pathways.Catalog, _: Translator) -> None:
+    """Label the made-up sample catalog wherever it shows, until a district imports its own."""
+    if catalog.is_sample:
+        st.warning(_(pathways.SAMPLE_NOTICE), icon="🧪")
+
+
+def where_else(ctx: Context, oews_code: str | None, published_anywhere: bool) -> None:
+    """For an occupation with no figures here: the nearest areas that have it (in miles from the student's
+    place when known, else the other areas of the state), or nothing when BLS publishes it nowhere."""
+    if not published_anywhere:
+        return
+    if (place := ctx.place) is not None:
+        nearest = places.nearest_areas(ctx.kb, oews_code, place)
+        if len(nearest):
+            st.write(ctx._("Nearest areas with this job, from {place}: {areas}.").format(
+                place=place.label, areas="; ".join(
+                    ctx._("{name} ({miles} miles, {jobs} jobs)").format(
+                        name=row["name"], miles=ctx.locale.count(row["miles"]),
+                        jobs=labor.employment_text(row["employment"], None, True, ctx.locale))
+                    for _i, row in nearest.iterrows())))
+            st.caption(ctx._("Miles in a straight line to the nearest county of each area (Census 2023 county "
+                             "points). Jobs: {release}.").format(release=f"BLS OEWS {ctx.kb.oews_release}"))
+            return
+    elsewhere = views.where_else(ctx.kb, oews_code, ctx.area_code)
+    if len(elsewhere):
+        st.write(ctx._("Where it exists in your state: {places}.").format(places="; ".join(
+            f"{row['name']} ({labor.employment_text(row['employment'], None, True, ctx.locale)})"
+            for _i, row in elsewhere.iterrows())))
+
+
+def table(frame: pd.DataFrame, max_height: int = 560, open_codes: list[str] | None = None, key: str | None = None) -> None:
+    """A read-only table as tall as its rows (up to ``max_height`` pixels, then it scrolls).
+
+    With ``open_codes`` (one occupation code per row), clicking a row opens that occupation.
+    """
+    height = min(max_height, 38 + 35 * max(len(frame), 1))
+    if open_codes is None:
+        st.dataframe(frame, hide_index=True, width="stretch", height=height)
+        return
+    st.dataframe(frame, hide_index=True, width="stretch", height=height, key=key,
+                 on_select=functools.partial(_open_picked_row, key, list(open_codes)), selection_mode="single-row")
+
+
+def result_cards(display: pd.DataFrame, codes: list[str], _: Translator) -> None:
+    """The results table as cards, one per row (a phone shows a wide table as half titles).
+
+    Every cell of the row appears as "column: value" (empty cells are left out), so the cards say
+    exactly what the table says, with an Open button for the occupation.
+    """
+    hidden = {_("#"), _("Occupation"), _("Code")}
+    for (_i, row), code in zip(display.iterrows(), codes):
+        with st.container(border=True):
+            st.markdown(f"**{row[_('#')]}. {md_escape(row[_('Occupation')])}**")
+            st.markdown("  \n".join(f"{md_escape(column)}: {md_escape(value)}" for column, value in row.items()
+                                    if column not in hidden and str(value).strip()))
+            st.button(_("Open {title}").format(title=row[_("Occupation")]), key=f"card_{code}",
+                      on_click=navigation.open_occupation, args=(code,))
+
+
+def _open_picked_row(key: str, codes: list[str]) -> None:
+    rows = st.session_state[key]["selection"]["rows"]
+    if rows:
+        navigation.open_occupation(codes[rows[0]])
+
+
+def require_database(_: Translator) -> None:
+    """Stop every page with one line when the database is behind the code (or unusable), instead of
+    failing later on a missing column in the middle of a student's quiz."""
+    from explorer import db, schema
+
+    try:
+        db.get_engine()
+    except (schema.SchemaError, db.DatabaseConfigError) as problem:
+        st.error(_("The app cannot open its database: {reason}").format(reason=str(problem)))
+        st.stop()
+
