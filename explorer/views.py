@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from explorer import labor, matching
+from explorer import labor, matching, places
 from explorer.data import KnowledgeBase
 from explorer.i18n import N_, Locale, Translator
 from explorer.riasec import THEME_NAMES, THEMES
@@ -23,7 +23,7 @@ TRAINING_LABELS = [N_("Short-term on-the-job training"), N_("Moderate-term on-th
 
 def preparation(row: pd.Series, _: Translator) -> str:
     zone = row["job_zone"]
-    text = _("Zone {zone}: {label}").format(zone=int(zone), label=_(JOB_ZONE_LABELS[int(zone)]))
+    text = zone_label(int(zone), _)
     education = bls_label(row["ep_typical_education"], _)
     return f"{text} · {education}" if education else text
 
@@ -238,6 +238,46 @@ def group_label(group: object, _: Translator) -> str:
     if group == classes.ALL:
         return _("whole class")
     return _(classes.OTHER) if group == classes.OTHER else str(group)
+
+
+def place_labels(found: list[places.Place], regions: pd.DataFrame, _: Translator) -> list[str]:
+    """How to tell apart several places that match what a student typed: for towns, the OEWS area each
+    one's jobs and pay come from; for a ZIP code split across areas, the share of its land in each."""
+    if found and found[0].key.startswith("t:"):
+        return [_("{place} (jobs and pay: {area})").format(place=p.label, area=regions.loc[p.area_code, "name"])
+                for p in found]
+    return [p.label if p.share >= 1 else _("{place}: {share}% of its land is in {area}").format(
+        place=p.label, share=round(100 * p.share), area=regions.loc[p.area_code, "name"]) for p in found]
+
+
+def zone_label(zone: int, _: Translator) -> str:
+    """A job zone as a student reads it: "Zone 3: medium preparation"."""
+    return _("Zone {zone}: {label}").format(zone=zone, label=_(JOB_ZONE_LABELS[zone]))
+
+
+def zone_fallback_text(count: int, fallback: dict[int, int], _: Translator) -> str:
+    """When the chosen preparation levels leave few results: how many, and the nearby levels with more."""
+    return _("Only {n} occupations in the chosen preparation level fit your interests. Nearby levels have "
+             "more: {options}.").format(n=count, options=", ".join(
+                 _("zone {zone} ({count})").format(zone=z, count=c) for z, c in fallback.items()))
+
+
+def split_label(field: str | None, _: Translator) -> str:
+    """A "Split by" choice of the class dashboard: the whole class, grade, or a field the class asks for."""
+    if field is None:
+        return _("whole class")
+    return _("grade") if field == "grade" else field
+
+
+def dashboard_notice(notes: pd.Series, _: Translator) -> str:
+    """Why a dashboard shows less than asked ("" when it shows everything): a class or a split with
+    groups under the minimum size."""
+    k = int(notes["min_group"])
+    if notes["too_small"]:
+        return _("This class has fewer than {k} students, so its figures are hidden.").format(k=k)
+    if notes["split_refused"]:
+        return _("Split this way, some groups would have fewer than {k} students, so the whole class is shown.").format(k=k)
+    return ""
 
 
 def completion_view(completion, _):

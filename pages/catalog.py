@@ -14,15 +14,7 @@ known = ui.known_soc()
 tabs = st.tabs([_(spec.title) for spec in catalog.TABLES.values()])
 for tab, (name, spec) in zip(tabs, catalog.TABLES.items()):
     with tab:
-        rows = catalog.table_rows(name)
-        edited = st.data_editor(ui.editable_frame(spec, rows), num_rows="dynamic", width="stretch", hide_index=True,
-                                key=f"editor_{name}")
-        if st.button(_("Save {table}").format(table=_(spec.title)), key=f"save_{name}", type="primary"):
-            problems = catalog.replace_table(name, ui.frame_rows(edited), known)
-            if problems:
-                ui.show_problems(_("Nothing was saved. Fix these rows first:"), problems, _)
-            else:
-                st.success(_("Saved {n} rows.").format(n=len(edited)))
+        ui.table_editor(name, spec, known, _)
         st.download_button(_("Download {file}").format(file=spec.filename), catalog.export_text(name),
                            file_name=spec.filename, mime="text/csv", key=f"download_{name}")
 
@@ -38,6 +30,6 @@ if submitted and not uploads:
 elif submitted:
     report = ui.import_uploads(uploads, known)
     if report.ok:
-        st.success(_("Imported: {counts}.").format(counts=", ".join(f"{k} {v}" for k, v in report.rows.items())))
+        st.success(_("Imported: {counts}.").format(counts=ui.row_counts(report)))
     else:
         ui.show_problems(_("Nothing was imported. {n} problems:").format(n=len(report.problems)), report.problems, _)

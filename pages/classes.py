@@ -26,18 +26,13 @@ with st.form("new_class", clear_on_submit=True):
 mine = classes.classes(user)
 if not mine:
     st.stop()
-labels = {c.class_code: f"{c.name} ({c.class_code})" for c in mine}
-chosen = st.selectbox(_("Class"), list(labels), format_func=labels.get)
-group_fields = classes.group_fields(next(c for c in mine if c.class_code == chosen))
-by = st.selectbox(_("Split by"), [None, "grade", *group_fields],
-                  format_func=lambda f: _("whole class") if f is None else (_("grade") if f == "grade" else f))
+by_code = {c.class_code: c for c in mine}
+chosen = st.selectbox(_("Class"), list(by_code), format_func=lambda code: f"{by_code[code].name} ({code})")
+by = st.selectbox(_("Split by"), [None, "grade", *classes.group_fields(by_code[chosen])],
+                  format_func=lambda field: views.split_label(field, _))
 tables = classes.dashboard(ctx.kb, chosen, ctx.area_code, by)
 k = int(tables["notes"]["min_group"])
-if tables["notes"]["too_small"]:
-    st.info(_("This class has fewer than {k} students, so its figures are hidden.").format(k=k))
-elif tables["notes"]["split_refused"]:
-    st.info(_("Split this way, some groups would have fewer than {k} students, so the whole class is shown.")
-            .format(k=k))
+ui.texts(st.info, [views.dashboard_notice(tables["notes"], _)])
 ui.table(views.completion_view(tables["completion"], _))
 st.subheader(_("Interest areas among each student's top three"), anchor=False)
 ui.table(views.themes_view(tables["themes"], _))

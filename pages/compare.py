@@ -2,7 +2,8 @@ import streamlit as st
 
 from explorer import ai_use, labor, skills, views
 from explorer import ui
-from explorer.ui import quiz_state
+from explorer.ui import quiz_state, session
+from explorer.ui.session import KEYS
 
 ctx = ui.context(__file__)
 _ = ctx._
@@ -12,7 +13,7 @@ st.title(_("Compare careers"))
 local = labor.local_occupations(ctx.kb, ctx.area_code)
 titles = labor.occupation_titles(ctx.kb, ctx.lang)[local.index].to_dict()
 chosen = st.multiselect(_("Occupations to compare (two or three)"), list(titles), format_func=titles.get,
-                        max_selections=3, default=st.session_state.get("compare", []),
+                        max_selections=3, default=session.get(KEYS.compare, []),
                         placeholder=_("Choose options"))
 if len(chosen) < 2:
     st.info(_("Pick two or three occupations. You can also choose them from your results."))

@@ -1,7 +1,9 @@
 import streamlit as st
 
-from explorer import places
+from explorer import places, views
 from explorer import ui
+from explorer.ui import session
+from explorer.ui.session import KEYS
 
 ctx = ui.context(__file__)
 _ = ctx._
@@ -12,21 +14,16 @@ st.write(_("Find careers that fit what you like to do and that exist where you l
 
 st.subheader(_("Where do you live?"), anchor=False)
 with st.form("where"):
-    st.text_input(_("ZIP code or town"), key="where_text", placeholder=_("e.g. 71301 or Pineville, LA"))
-    st.form_submit_button(_("Find my area"), on_click=ui.find_place, args=("where_text",))
-result = st.session_state.get("place_lookup")
+    st.text_input(_("ZIP code or town"), key=KEYS.where_text, placeholder=_("e.g. 71301 or Pineville, LA"))
+    st.form_submit_button(_("Find my area"), on_click=ui.find_place, args=(KEYS.where_text,))
+result = session.get(KEYS.place_lookup, None)
 if result is not None and result.problem:
     st.warning(_(places.PROBLEMS[result.problem]).format(text=result.text))
 elif result is not None and len(result.places) > 1:
-    labels = [p.label if p.share >= 1 else _("{place}: {share}% of its land is in {area}").format(
-        place=p.label, share=round(100 * p.share), area=ctx.kb.regions.loc[p.area_code, "name"])
-        for p in result.places]
-    if result.places[0].key.startswith("t:"):
-        labels = [_("{place} (jobs and pay: {area})").format(place=p.label, area=ctx.kb.regions.loc[p.area_code, "name"])
-                  for p in result.places]
+    labels = views.place_labels(result.places, ctx.kb.regions, _)
     st.radio(_("Several places match. Which one is yours?"), range(len(labels)), format_func=labels.__getitem__,
-             key="place_choice", index=None, on_change=ui.choose_place_from, args=("place_choice",))
-if chosen := st.session_state.get("place_chosen"):
+             key=KEYS.place_choice, index=None, on_change=ui.choose_place_from, args=(KEYS.place_choice,))
+if chosen := session.text(KEYS.place_chosen):
     st.success(_("{place}: jobs and pay are shown for **{area}**.").format(place=chosen, area=ctx.area_name))
 else:
     st.info(_("Your region: **{area}**. Change it above or in the sidebar; every wage and job count follows it.")

@@ -3,6 +3,7 @@ import streamlit as st
 from explorer import db, i18n, privacy, psychometrics_data, psychometrics_report, quiz
 from explorer import psychometrics_views as views
 from explorer import ui
+from explorer.ui import quality_sections
 
 ctx = ui.context(__file__)
 _ = ctx._
@@ -70,26 +71,7 @@ else:
     st.caption(_("Correlations of the six area scores over {n} quizzes. Test: Hubert & Arabie's randomization test "
                  "of hypothesized order relations, as used for RIASEC structure.").format(n=f"{result.n:,}"))
 
-    st.subheader(_("Does each activity work the same way for every group?"), anchor=False)
-    for comparison in [result.language_dif, *result.group_dif]:
-        title = (_("English and Spanish forms") if comparison.by == psychometrics_report.LANGUAGE
-                 else _("Self-reported {field}").format(field=comparison.by))
-        st.markdown(f"**{title}** · " + views.dif_sizes(comparison, k, _))
-        if not comparison.enough:
-            st.write(_("Not compared yet: each group needs at least {needed} usable quizzes.")
-                     .format(needed=comparison.needed))
-            continue
-        st.write(views.dif_counts(comparison, _))
-        flagged = views.dif_view(comparison, result, _)
-        if len(flagged):
-            ui.table(flagged)
-    if not result.group_dif:
-        st.write(_("No class field has two groups of at least {k} students who took this form, so no "
-                   "self-reported groups are compared.").format(k=k))
-    st.caption(_("Mantel-Haenszel DIF: students of two groups with the same area score are compared item by item; "
-                 "ETS classes A (no difference that matters), B (moderate) and C (large). With a few hundred "
-                 "students per group about one item in a hundred lands in B by chance: a B is a prompt to compare "
-                 "the wording, not a verdict. Groups with fewer than {k} students are never named.").format(k=k))
+    quality_sections.differential_functioning(result, k, ctx._)
 
 st.subheader(_("How were the quizzes answered?"), anchor=False)
 ui.table(views.quality_view(result.quality, k, _))

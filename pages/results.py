@@ -38,8 +38,8 @@ st.write(_("Your interest code is **{code}**. Fit compares the shape of your six
 def careers() -> None:
     """Filters, the ranked list and the open/compare pickers: changing a filter reruns only this."""
     zone_col, cluster_col, priority_col = st.columns(3)
-    zones = zone_col.multiselect(_("Preparation (job zone)"), [1, 2, 3, 4, 5], key="zones", format_func=lambda z: _(
-        "Zone {zone}: {label}").format(zone=z, label=_(views.JOB_ZONE_LABELS[z])), placeholder=_("Choose options"))
+    zones = zone_col.multiselect(_("Preparation (job zone)"), list(views.JOB_ZONE_LABELS), key="zones",
+                                 format_func=lambda z: views.zone_label(z, _), placeholder=_("Choose options"))
     clusters = cluster_col.multiselect(_("Career cluster"), sorted(local["career_cluster"].dropna().unique()),
                                        key="clusters", placeholder=_("Choose options"))
     priority = priority_col.selectbox(_("Inside each fit band, show first"), list(matching.PRIORITIES), key="priority",
@@ -53,9 +53,7 @@ def careers() -> None:
         st.caption(_("Showing jobs that use these skills more than most occupations do (average rank 50 or more). "
                      "Source: {source}.").format(source=skills.source_text(ctx.kb, _)))
     if view.fallback:
-        st.warning(_("Only {n} occupations in the chosen preparation level fit your interests. Nearby levels have "
-                     "more: {options}.").format(n=view.count, options=", ".join(
-                         _("zone {zone} ({count})").format(zone=z, count=c) for z, c in view.fallback.items())))
+        st.warning(views.zone_fallback_text(view.count, view.fallback, _))
     shown, display = view.shown, view.display
     if st.toggle(_("Show as cards (easier on a phone)"), key="results_cards"):
         ui.result_cards(display.head(20), shown.index[:20].tolist(), _)

@@ -19,7 +19,8 @@ Pages use ``from explorer import ui`` and the names below; each lives in the mod
 from __future__ import annotations
 
 from explorer.ui.cached_views import ResultsView, occupations_view, results_view, student_top_matches
-from explorer.ui.catalog_editor import editable_frame, frame_rows, import_uploads, known_soc, show_problems
+from explorer.ui.catalog_editor import (editable_frame, frame_rows, import_uploads, known_soc, row_counts,
+                                        show_problems, table_editor)
 from explorer.ui.chart_cache import chart, scores_key
 from explorer.ui.context import (NATIONAL, Context, choose_place, choose_place_from, chosen_occupation, context,
                                  find_place, region_labels, sidebar)
@@ -38,7 +39,7 @@ __all__ = [
     "family_report_pdf", "favourite_button", "favourites", "find_place", "follow_deep_link", "follow_navigation",
     "fragment", "frame_rows", "go", "import_uploads", "knowledge_base", "known_soc", "login_form", "logout",
     "matcher", "no_jobs_for_kids", "occupations_view", "open_occupation", "open_pathway", "plan_steps",
-    "region_labels", "require_counselor", "require_database", "restore_portfolio", "result_cards", "results_view",
+    "region_labels", "row_counts", "table_editor", "require_counselor", "require_database", "restore_portfolio", "result_cards", "results_view",
     "run_in_browser", "sample_catalog_notice", "scores_key", "share_url", "show_problems", "sidebar",
     "step_checkbox", "student_top_matches", "table", "texts", "where_else",
 ]

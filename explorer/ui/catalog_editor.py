@@ -46,6 +46,23 @@ def import_uploads(uploads: Sequence[Upload], known: frozenset[str]) -> catalog.
     return catalog.import_files([(upload.name, upload.getvalue()) for upload in uploads], set(known))
 
 
+def table_editor(name: str, spec: catalog.TableSpec, known: frozenset[str], _: Translator) -> None:
+    """One catalog table in an editor, saved all-or-nothing with the import's checks."""
+    edited = st.data_editor(editable_frame(spec, catalog.table_rows(name)), num_rows="dynamic", width="stretch",
+                            hide_index=True, key=f"editor_{name}")
+    if st.button(_("Save {table}").format(table=_(spec.title)), key=f"save_{name}", type="primary"):
+        problems = catalog.replace_table(name, frame_rows(edited), known)
+        if problems:
+            show_problems(_("Nothing was saved. Fix these rows first:"), problems, _)
+        else:
+            st.success(_("Saved {n} rows.").format(n=len(edited)))
+
+
+def row_counts(report: catalog.ImportReport) -> str:
+    """Rows imported per table ("programs 12, credentials 9")."""
+    return ", ".join(f"{table} {count}" for table, count in report.rows.items())
+
+
 def problem_lines(problems: list[catalog.Problem], _: Translator) -> list[str]:
     """Every problem as one line of plain text in the reader's language: a problem quotes the
     district's cells, which must not turn into Markdown, links or formulas (nor a numbered list)."""

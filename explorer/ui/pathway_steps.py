@@ -15,18 +15,15 @@ from explorer.pathway_view import (CredentialsView, DualEnrollmentView, JobView,
                                    WorkBasedLearningView)
 from explorer.ui.context import Context
 from explorer.ui.plan import step_checkbox
-from explorer.ui.widgets import where_else
+from explorer.ui.widgets import texts, where_else
 
 
-def _captions(*texts: str) -> None:
-    for text in texts:
-        if text:
-            st.caption(text)
+def _captions(*lines: str) -> None:
+    texts(st.caption, list(lines))
 
 
 def _list(body: ListView, ctx: Context) -> None:
-    for line in body.lines:
-        st.markdown(line)
+    texts(st.markdown, body.lines)
 
 
 def _dual_enrollment(body: DualEnrollmentView, ctx: Context) -> None:
