@@ -64,7 +64,7 @@ def source_text(kb: KnowledgeBase, _: Translator) -> str:
 def ranks(kb: KnowledgeBase, ep_code: object) -> dict[str, int]:
     """Percentile rank of every skill for one EP code ({} when BLS has no skills data for it)."""
     table = _ranks_by_code(kb)
-    if ep_code is None or ep_code != ep_code or str(ep_code) not in table.index:
+    if ep_code is None or pd.isna(ep_code) or str(ep_code) not in table.index:
         return {}
     row = table.loc[str(ep_code)]
     return {skill: int(row[skill]) for skill in SKILLS}
@@ -93,7 +93,7 @@ def top_skills(kb: KnowledgeBase, occupation: pd.Series, loc: Locale, n: int = 5
 def skills_note(kb: KnowledgeBase, occupation: pd.Series, _: Translator) -> str:
     """Whose skill ranks these are, when not the job's own ("" when its own), and BLS's imputation."""
     ep_code = occupation["ep_code"]
-    info = _ep_info(kb, str(ep_code)) if ep_code == ep_code and ep_code is not None else None
+    info = None if ep_code is None or pd.isna(ep_code) else _ep_info(kb, str(ep_code))
     if info is None:
         return ""
     parts = []
