@@ -57,7 +57,8 @@ def catalog(lang: str) -> dict[str, str]:
     path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     with open(path, "rb") as handle:
         po = read_po(handle, locale=lang, domain=DOMAIN)
-    return {m.id: m.string for m in po if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
+    return {m.id: m.string for m in po
+            if m.id and isinstance(m.id, str) and m.string and isinstance(m.string, str) and not m.fuzzy}
 
 
 @lru_cache(maxsize=len(LANGUAGES))
@@ -100,7 +101,7 @@ class Locale:
         """A whole number with the language's grouping ("1,234")."""
         return format_decimal(value, format="#,##0", locale=self.number_locale)
 
-    def percent(self, value: object) -> str:
+    def percent(self, value: float | None) -> str:
         """A signed change in percent ("+4.1 %"); blank when the figure is missing (None or NaN)."""
         if value is None or pd.isna(value):
             return ""

@@ -63,7 +63,7 @@ class OccupationView:
     ai: AiView | None
 
 
-def _count_or_unpublished(value: object, loc: Locale, scale: float = 1) -> str:
+def _count_or_unpublished(value: float | None, loc: Locale, scale: float = 1) -> str:
     return loc._("not published") if value is None or pd.isna(value) else loc.count(float(value) * scale)
 
 

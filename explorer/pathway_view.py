@@ -6,6 +6,7 @@ Markdown; the page only decides where each piece goes (explorer/ui/pathway_steps
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -203,7 +204,7 @@ def _job(step: Step, loc: Locale) -> JobView:
                    published_anywhere=item.published_anywhere)
 
 
-BUILDERS = {"now": _now, "program": _program, "dual_enrollment": _dual_enrollment,
+BUILDERS: dict[str, Callable[[Step, Locale], Body]] = {"now": _now, "program": _program, "dual_enrollment": _dual_enrollment,
             "work_based_learning": _work_based_learning, "credentials": _credentials,
             "postsecondary": _postsecondary, "job": _job}
 

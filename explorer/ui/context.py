@@ -93,7 +93,7 @@ def sidebar() -> Context:
     _ = i18n.translator(st.session_state[KEYS.lang])
     with st.sidebar:
         st.selectbox(_("Language / Idioma"), list(i18n.LANGUAGES), key=KEYS.lang,
-                     format_func=i18n.LANGUAGES.get, on_change=_sync_query, args=(KEYS.lang, "lang"))
+                     format_func=i18n.LANGUAGES.__getitem__, on_change=_sync_query, args=(KEYS.lang, "lang"))
         _ = i18n.translator(st.session_state[KEYS.lang])
         labels = region_labels(st.session_state[KEYS.lang])
         st.selectbox(_("Your region"), list(labels), key=KEYS.area_code, format_func=labels.__getitem__,

@@ -100,7 +100,7 @@ def budget_check(occupation: pd.Series, ctx: Context) -> None:
     _ = ctx._
     with st.expander(_("Budget reality check: could this pay cover the life you want?")):
         cost_cols = st.columns(4)
-        costs = {item: cost_cols[i % 4].number_input(_(budget.LABELS[item]), min_value=0, max_value=20000,
+        costs: dict[str, float] = {item: cost_cols[i % 4].number_input(_(budget.LABELS[item]), min_value=0, max_value=20000,
                                                      value=default, step=50, key=f"budget_{item}")
                  for i, (item, default) in enumerate(budget.DEFAULT_MONTHLY.items())}
         for line in occupation_view.budget_lines(costs, occupation, ctx.locale):

@@ -14,7 +14,7 @@ def differential_functioning(result: QualityReport, k: int, _: Translator) -> No
     """Each group comparison (language, then every self-reported field with groups of at least ``k``):
     how many activities work differently, and which."""
     st.subheader(_("Does each activity work the same way for every group?"), anchor=False)
-    for comparison in [result.language_dif, *result.group_dif]:
+    for comparison in [c for c in (result.language_dif, *result.group_dif) if c is not None]:
         title = (_("English and Spanish forms") if comparison.by == psychometrics_report.LANGUAGE
                  else _("Self-reported {field}").format(field=comparison.by))
         st.markdown(f"**{title}** · " + views.dif_sizes(comparison, k, _))

@@ -20,14 +20,15 @@ def start_form(ctx: Context) -> None:
     band = st.radio(_("Your grade"), list(band_labels), format_func=band_labels.get, horizontal=True, index=None)
     form = st.radio(_("Quiz length"), quiz.FORMS_BY_BAND[band], format_func=form_labels.get) if band else None
     class_code = st.text_input(_("Class code from your teacher (optional)"), placeholder="C-XXXXXX")
-    grade = st.selectbox(_("Your exact grade (optional)"), [None, *quiz.GRADES_BY_BAND.get(band, ())],
+    grades: list[int | None] = [None, *quiz.GRADES_BY_BAND.get(band or "", ())]
+    grade = st.selectbox(_("Your exact grade (optional)"), grades,
                          format_func=lambda g: "—" if g is None else str(g), disabled=band is None)
     groups = {field: st.text_input(_("{field} (optional)").format(field=md_escape(field)), key=f"group_{field}")
               for field in quiz_state.class_fields(class_code)}
     st.caption(_("Joining a class shares only your answers and results with it, never your name."))
     if band is None:
         st.caption(_("Choose your grade to start."))
-    if st.button(_("Start the quiz"), type="primary", disabled=band is None):
+    if st.button(_("Start the quiz"), type="primary", disabled=band is None) and band and form:
         problem = quiz_state.start_and_join(band, form, ctx.lang, class_code, grade, groups, _)
         if problem:
             st.error(_("That class code does not work: {reason}").format(reason=problem))
@@ -106,6 +107,6 @@ def start_over(saved: SavedQuiz, ctx: Context) -> None:
                    .format(code=saved.resume_code))
         yes, no = st.columns(2)
         yes.button(_("Yes, start a new quiz"), on_click=quiz_state.start_over, type="primary")
-        no.button(_("Cancel"), on_click=session.pop, args=(KEYS.confirm_start_over, None))
+        no.button(_("Cancel"), on_click=session.forget, args=(KEYS.confirm_start_over,))
     else:
         st.button(_("Start over with a new quiz"), on_click=session.put, args=(KEYS.confirm_start_over, True))

@@ -85,6 +85,11 @@ def pop(key: str, default: T | None = None) -> object | T | None:
     return st.session_state.pop(key, default)
 
 
+def forget(key: str) -> None:
+    """Remove ``key`` if present (a callback: "Cancel" drops a pending confirmation)."""
+    st.session_state.pop(key, None)
+
+
 def has(key: str) -> bool:
     return key in st.session_state
 

@@ -87,10 +87,10 @@ def where_else(ctx: Context, oews_code: str | None, published_anywhere: bool) ->
 def table(frame: pd.DataFrame, max_height: int = 560, open_codes: list[str] | None = None, key: str | None = None) -> None:
     """A read-only table as tall as its rows (up to ``max_height`` pixels, then it scrolls).
 
-    With ``open_codes`` (one occupation code per row), clicking a row opens that occupation.
+    With ``open_codes`` (one occupation code per row) and a ``key``, clicking a row opens that occupation.
     """
     height = min(max_height, 38 + 35 * max(len(frame), 1))
-    if open_codes is None:
+    if open_codes is None or key is None:
         st.dataframe(frame, hide_index=True, width="stretch", height=height)
         return
     st.dataframe(frame, hide_index=True, width="stretch", height=height, key=key,
