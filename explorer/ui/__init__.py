@@ -14,7 +14,11 @@ Pages use ``from explorer import ui`` and the names below; each lives in the mod
 - :mod:`~explorer.ui.chart_cache`: charts from cached Vega-Lite specs
 - :mod:`~explorer.ui.cached_views`: the results and occupations tables, cached
 - :mod:`~explorer.ui.pathway_steps`: one renderer per pathway step kind
-- :mod:`~explorer.ui.quiz_state`: the student's current quiz
+- :mod:`~explorer.ui.occupation_sections`, :mod:`~explorer.ui.quality_sections`: sections of those pages
+- :mod:`~explorer.ui.quiz_state`, :mod:`~explorer.ui.quiz_screens`: the student's current quiz and its screens
+
+Page text comes ready-made from the view-models in ``explorer/*_view.py`` (no streamlit there); a
+page or renderer only decides where each piece goes.
 """
 from __future__ import annotations
 
