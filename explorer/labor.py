@@ -14,7 +14,7 @@ import pandas as pd
 
 from explorer import text_search
 from explorer.data import KnowledgeBase
-from explorer.i18n import N_, Locale, Translator, locale
+from explorer.i18n import N_, Locale, Translator
 
 TOP_CODED_ANNUAL = 239_200
 TOP_CODED_HOURLY = 115.00
@@ -157,14 +157,6 @@ def absent_text(row: pd.Series, _: Translator, area_name: str) -> str:
         return _("BLS publishes no jobs or pay for this occupation in any area, not only in {area}.").format(
             area=area_name)
     return _("Not found in {area}: BLS publishes no estimate for this occupation here.").format(area=area_name)
-
-
-def money(value: float, lang: str, *, cents: bool = False) -> str:
-    return locale(lang).money(value, cents=cents)
-
-
-def count(value: float, lang: str) -> str:
-    return locale(lang).count(value)
 
 
 STATUS_TEXT = {
