@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -12,17 +13,29 @@ from explorer import labor, matching
 from explorer.data import KnowledgeBase
 from explorer.riasec import THEMES
 
+T = TypeVar("T")
 
-def _timed(run: Callable[[], object], repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
+if TYPE_CHECKING:  # imported where used: validation loads the quiz items
+    from explorer import validation
+
+
+def _timed(run: Callable[[], T], repeat: int) -> tuple[float, T]:
+    """The median wall time of ``repeat`` runs (at least one) and the last run's result."""
+    times: list[float] = []
+
+    def once() -> T:
         start = time.perf_counter()
-        result = run()
+        out = run()
         times.append(time.perf_counter() - start)
+        return out
+
+    result = once()
+    for _ in range(repeat - 1):
+        result = once()
     return statistics.median(times), result
 
 
-def naive_match(kb: KnowledgeBase, scores: dict[str, float], area_code: str) -> pd.DataFrame:
+def naive_match(kb: KnowledgeBase, scores: Mapping[str, float], area_code: str) -> pd.DataFrame:
     """The same result built row by row with pandas: the baseline the vectorised path is compared with."""
     area = kb.local_figures[kb.local_figures["area_code"] == area_code]
     student = pd.Series([float(scores[t]) for t in THEMES])
@@ -41,7 +54,7 @@ def naive_match(kb: KnowledgeBase, scores: dict[str, float], area_code: str) -> 
     return table.sort_values(["band_rank", "in_area", "r"], ascending=[True, False, False], kind="stable")
 
 
-def corrcoef_match(kb: KnowledgeBase, scores: dict[str, float], area_code: str) -> pd.DataFrame:
+def corrcoef_match(kb: KnowledgeBase, scores: Mapping[str, float], area_code: str) -> pd.DataFrame:
     """A fair vectorised peer: one ``np.corrcoef`` over all profiles plus a pandas merge and sort."""
     profiles = kb.occupations[list(THEMES)].to_numpy(dtype=float)
     student = np.array([float(scores[t]) for t in THEMES])
@@ -73,7 +86,7 @@ def bench_match(kb: KnowledgeBase, area_code: str = "0012420", repeat: int = 5) 
             "same_result": float(same_r)}
 
 
-def bench_validate(kb: KnowledgeBase, cases: int = 500, seed: int = 2026) -> list:
+def bench_validate(kb: KnowledgeBase, cases: int = 500, seed: int = 2026) -> list[validation.Recovery]:
     """The README's validation table: recovery and stability for each form and ordering (national figures)."""
     from explorer import validation
 
@@ -92,7 +105,8 @@ def bench_audit(kb: KnowledgeBase, quizzes: int, url: str, area_code: str = "001
     filling stays quick). The old way, re-scoring and re-ranking every quiz, is timed on 100 quizzes
     and scaled, and labelled as an estimate.
     """
-    from sqlalchemy import insert, select
+    from sqlalchemy import insert
+    from sqlmodel import col, select
 
     from explorer import attempts, audit, db, quiz, quiz_results, validation
     from explorer.models import Answer, QuizAttempt, QuizResult, TopMatch, utcnow
@@ -112,7 +126,7 @@ def bench_audit(kb: KnowledgeBase, quizzes: int, url: str, area_code: str = "001
     start = time.perf_counter()
     now = utcnow()
     with engine.begin() as con:
-        first = con.execute(insert(QuizAttempt.__table__).returning(QuizAttempt.__table__.c.id), [
+        first = con.execute(insert(db.table_of(QuizAttempt)).returning(db.table_of(QuizAttempt).c.id), [
             {"resume_code": attempts.new_resume_code(), "band": "9-12", "form": "quick", "lang": "en", "page": 4,
              "created_at": now, "updated_at": now, "finished_at": now} for _ in range(quizzes)]).scalars().all()
         answer_rows, result_rows, top_rows = [], [], []
@@ -124,17 +138,17 @@ def bench_audit(kb: KnowledgeBase, quizzes: int, url: str, area_code: str = "001
                                 "confident": profile.confident, "finished_at": now,
                                 "holland_code": profile.code.letters if profile.confident else ""})
             top_rows += [{"attempt_id": attempt_id, "rank": r, "onet_code": c} for r, c in enumerate(listed, 1)]
-        for table, rows in ((Answer, answer_rows), (QuizResult, result_rows), (TopMatch, top_rows)):
+        for model, rows in ((Answer, answer_rows), (QuizResult, result_rows), (TopMatch, top_rows)):
             for k in range(0, len(rows), 20_000):
-                con.execute(insert(table.__table__), rows[k:k + 20_000])
+                con.execute(insert(db.table_of(model)), rows[k:k + 20_000])
     fill_s = time.perf_counter() - start
     catalog = Catalog.load(url)
     counts_s, counts = _timed(lambda: quiz_results.top_match_counts(area_code, url), repeat)
-    page_s, table = _timed(lambda: audit.audit(kb, catalog, area_code, quiz_results.top_match_counts(area_code, url)),
+    page_s, audit_table = _timed(lambda: audit.audit(kb, catalog, area_code, quiz_results.top_match_counts(area_code, url)),
                            repeat)
     sample = first[:100]
     with db.session(url) as s:
-        codes = [c for (c,) in s.execute(select(QuizAttempt.resume_code).where(QuizAttempt.id.in_(sample)))]
+        codes = [c for (c,) in s.execute(select(QuizAttempt.resume_code).where(col(QuizAttempt.id).in_(sample)))]
     local = labor.local_occupations(kb, area_code)
 
     def old_way() -> None:
@@ -145,5 +159,5 @@ def bench_audit(kb: KnowledgeBase, quizzes: int, url: str, area_code: str = "001
 
     old_s, _ = _timed(old_way, 1)
     return {"quizzes": quizzes, "fill_s": fill_s, "counts_ms": counts_s * 1000, "audit_page_data_ms": page_s * 1000,
-            "students_counted": float(sum(counts.values())), "rows": float(len(table)),
+            "students_counted": float(sum(counts.values())), "rows": float(len(audit_table)),
             "old_way_estimate_s": old_s / len(codes) * quizzes}

@@ -1,6 +1,8 @@
 """Altair chart specs for a profile (built from data; drawn by the page, or saved to PNG for reports)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import altair as alt
 import numpy as np
 import pandas as pd
@@ -14,7 +16,7 @@ KIDS_SHAPE_TITLE = N_("Your interest shape")  # grades 3-5: no "hexagon"
 THEME_COLORS = {"R": "#b45309", "I": "#1d4ed8", "A": "#9333ea", "S": "#15803d", "E": "#dc2626", "C": "#475569"}
 
 
-def _frame(scores: dict[str, float], max_score: float, _: Translator, names: dict[str, str]) -> pd.DataFrame:
+def _frame(scores: Mapping[str, float], max_score: float, _: Translator, names: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({
         "theme": list(THEMES),
         "name": [_(names[t]) for t in THEMES],
@@ -23,7 +25,7 @@ def _frame(scores: dict[str, float], max_score: float, _: Translator, names: dic
     })
 
 
-def bar_chart(scores: dict[str, float], max_score: float, _: Translator,
+def bar_chart(scores: Mapping[str, float], max_score: float, _: Translator,
               names: dict[str, str] = THEME_NAMES) -> alt.Chart:
     """Six bars in hexagon order R I A S E C (never alphabetical), on the full 0..max scale."""
     frame = _frame(scores, max_score, _, names)
@@ -37,7 +39,7 @@ def bar_chart(scores: dict[str, float], max_score: float, _: Translator,
     ).properties(height=260)
 
 
-def hexagon_chart(scores: dict[str, float], max_score: float, _: Translator, names: dict[str, str] = THEME_NAMES,
+def hexagon_chart(scores: Mapping[str, float], max_score: float, _: Translator, names: dict[str, str] = THEME_NAMES,
                   title: str = HEXAGON_TITLE) -> alt.LayerChart:
     """The profile drawn on the Holland hexagon: corners R I A S E C, distance from centre = score."""
     points = pd.DataFrame(riasec.hexagon_points(scores, max_score))
@@ -45,20 +47,23 @@ def hexagon_chart(scores: dict[str, float], max_score: float, _: Translator, nam
     points["score"] = [scores[t] for t in points["theme"]]
     closed = pd.concat([points, points.iloc[[0]].assign(order=6)], ignore_index=True)
     # Wider than tall: the corner labels sit left and right of the hexagon.
-    x_off = dict(axis=None, scale=alt.Scale(domain=[-1.75, 1.75]))
-    y_off = dict(axis=None, scale=alt.Scale(domain=[-1.3, 1.3]))
-    outline = alt.Chart(closed).mark_line(color="#cbd5e1").encode(
-        x=alt.X("edge_x:Q", **x_off), y=alt.Y("edge_y:Q", **y_off), order="order:Q")
+    x_scale, y_scale = alt.Scale(domain=[-1.75, 1.75]), alt.Scale(domain=[-1.3, 1.3])
+
+    def at(x: str, y: str) -> dict[str, alt.X | alt.Y]:
+        return {"x": alt.X(x, axis=None, scale=x_scale), "y": alt.Y(y, axis=None, scale=y_scale)}
+
+    outline = alt.Chart(closed).mark_line(color="#cbd5e1").encode(**at("edge_x:Q", "edge_y:Q"), order="order:Q")
     shape = alt.Chart(closed).mark_line(color="#1d4ed8", strokeWidth=3, point=True).encode(
-        x=alt.X("x:Q", **x_off), y=alt.Y("y:Q", **y_off), order="order:Q",
+        **at("x:Q", "y:Q"), order="order:Q",
         tooltip=[alt.Tooltip("name:N", title=_("Area")), alt.Tooltip("score:Q", title=_("Score"))])
     labels = alt.Chart(points.assign(lx=points["edge_x"] * 1.18, ly=points["edge_y"] * 1.12)).mark_text(
-        fontSize=13, fontWeight="bold").encode(x=alt.X("lx:Q", **x_off), y=alt.Y("ly:Q", **y_off),
-                                               text="name:N", color=alt.value("#334155"))
-    return alt.layer(outline, shape, labels, title=_(title)).properties(width=400, height=300)
+        fontSize=13, fontWeight="bold").encode(**at("lx:Q", "ly:Q"), text="name:N", color=alt.value("#334155"))
+    # LayerChart rather than alt.layer: no layer has a facet channel, and alt.layer is typed to
+    # return a FacetChart too (it hoists facet encodings when the layers share them).
+    return alt.LayerChart(layer=[outline, shape, labels], title=_(title)).properties(width=400, height=300)
 
 
-def interest_comparison(student: dict[str, float], student_max: float, occupation: dict[str, float],
+def interest_comparison(student: Mapping[str, float], student_max: float, occupation: dict[str, float],
                         _: Translator) -> alt.Chart:
     """Student and occupation side by side, each as a share of its own scale (quiz 0..max, O*NET 1..7)."""
     rows = []
@@ -92,7 +97,7 @@ def wage_chart(wages: pd.DataFrame, names: list[str], _: Translator) -> alt.Laye
     box = base.mark_bar(size=16, color="#93c5fd").encode(x="annual_p25:Q", x2="annual_p75:Q")
     median = base.mark_tick(thickness=3, size=22, color="#1d4ed8").encode(
         x="annual_median:Q", tooltip=[alt.Tooltip("area:N"), alt.Tooltip("annual_median:Q", format="$,.0f")])
-    return alt.layer(line, box, median).properties(height=alt.Step(48))
+    return alt.LayerChart(layer=[line, box, median]).properties(height=alt.Step(48))
 
 
 def history_chart(points: list[dict], _: Translator) -> alt.Chart:
@@ -142,4 +147,4 @@ def skills_chart(rows: list[dict], _: Translator) -> alt.LayerChart:
         tooltip=[alt.Tooltip("skill:N", title=_("Skill")), alt.Tooltip("rank:Q", title=_("Rank"))],
     )
     middle = alt.Chart(pd.DataFrame({"rank": [50]})).mark_rule(color="#475569", strokeDash=[4, 3]).encode(x="rank:Q")
-    return alt.layer(bars, middle).properties(height=alt.Step(18))
+    return alt.LayerChart(layer=[bars, middle]).properties(height=alt.Step(18))

@@ -137,7 +137,7 @@ def _match(args: argparse.Namespace) -> int:
         from explorer.i18n import translator
 
         english = translator("en")
-        for (code, row), item in zip(ranked.iterrows(), results):
+        for (_code, row), item in zip(ranked.iterrows(), results):
             print(f"{item['rank']:>3} {item['band']:5} r={item['r']:.3f} {item['onet_code']} {item['title']}")
             if note := labor.figures_note(row, english):
                 print(f"{'':15}{note}")
@@ -169,14 +169,14 @@ def _bench(args: argparse.Namespace) -> int:
                   f"{row['cold_path_runs']} cold-start-path reruns left out)")
         return 0
     if args.what == "validate":
-        rows = bench.bench_validate(knowledge_base(), args.cases, args.seed)
+        recovered = bench.bench_validate(knowledge_base(), args.cases, args.seed)
         print(f"Simulated students (grades 9-12 items, national figures), {args.cases} per form, seed {args.seed}.")
         print("Response model: answer = round(2 + 1.0 z[theme] + acquiescence N(0,.5) + item popularity N(0,.5) "
               "+ noise N(0,1)), clipped 0-4.")
         print(f"{'form':6} {'ordering':9} {'top 10':>7} {'top 20':>7} {'Best':>6} {'top1 kept':>10} {'top10 overlap':>14}")
-        for row in rows:
-            print(f"{row.form:6} {row.ordering:9} {row.top10:7.1%} {row.top20:7.1%} {row.best_band:6.1%} "
-                  f"{row.top1_kept:10.1%} {row.top10_overlap:14.3f}")
+        for rec in recovered:
+            print(f"{rec.form:6} {rec.ordering:9} {rec.top10:7.1%} {rec.top20:7.1%} {rec.best_band:6.1%} "
+                  f"{rec.top1_kept:10.1%} {rec.top10_overlap:14.3f}")
         return 0
     if args.what == "audit":
         return _bench_audit(args)

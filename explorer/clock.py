@@ -11,13 +11,13 @@ import itertools
 import os
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 STEP_VARIABLE = "EXPLORER_CLOCK_STEP_SECONDS"
 
 
 def real_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def stepping(step_seconds: float, start: datetime | None = None) -> Callable[[], datetime]:

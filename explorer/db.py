@@ -10,13 +10,18 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from sqlalchemy import event
+from sqlalchemy import Table, UniqueConstraint, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
-from sqlmodel import Session, create_engine
+from sqlmodel import Session, SQLModel, create_engine
 
 from explorer.paths import VAR_DIR
+
+if TYPE_CHECKING:  # the dialects are imported when a statement needs them (PostgreSQL's takes 16 ms)
+    from sqlalchemy.dialects.postgresql import Insert as PostgresInsert
+    from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 
 _ENSURE_LOCK = threading.Lock()
 DEFAULT_URL = f"sqlite:///{VAR_DIR / 'explorer.db'}"
@@ -44,7 +49,7 @@ def engine_without_check(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
+        def _sqlite_pragmas(dbapi_connection, _record) -> None:
             # WAL lets a class of students write answers while others read without "database is locked".
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
@@ -96,20 +101,30 @@ def session(url: str | None = None) -> Iterator[Session]:
             raise
 
 
-def insert_for(dialect_name: str, table):  # noqa: ANN001, ANN201 - a SQLAlchemy Table and its Insert
+def table_of(model: type[SQLModel]) -> Table:
+    """The SQLAlchemy table behind a SQLModel table class, for Core statements (bulk inserts, ON
+    CONFLICT). SQLModel's metaclass sets ``__table__`` when the class is made; its type hints do not
+    declare it, so this is the one place that reads it."""
+    table = model.__table__  # type: ignore[attr-defined]  # set by SQLModel's metaclass, undeclared in its hints
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not a table model (table=True)")
+    return table
+
+
+def insert_for(dialect_name: str, table: Table) -> SqliteInsert | PostgresInsert:
     """An INSERT that can say ON CONFLICT, in the dialect of the database (SQLite or PostgreSQL)."""
     from sqlalchemy.dialects.postgresql import insert as pg_insert
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-    return (sqlite_insert if dialect_name == "sqlite" else pg_insert)(table)
+    return sqlite_insert(table) if dialect_name == "sqlite" else pg_insert(table)
 
 
-def upsert(s: Session, model: type, values: dict, update: tuple[str, ...] = ()) -> None:
+def upsert(s: Session, model: type[SQLModel], values: dict, update: tuple[str, ...] = ()) -> None:
     """Insert a row, or update ``update`` columns of the row with the same primary key, in one
     statement (INSERT ... ON CONFLICT), so two sessions saving the same answer or favourite at the
     same instant both succeed instead of one failing on the unique key. No ``update``: keep the
     existing row."""
-    table = model.__table__
+    table = table_of(model)
     insert = insert_for(s.get_bind().dialect.name, table).values(**values)
     keys = [c.name for c in table.primary_key.columns] if not _unique_keys(table) else _unique_keys(table)
     statement = (insert.on_conflict_do_update(index_elements=keys, set_={c: insert.excluded[c] for c in update})
@@ -117,10 +132,8 @@ def upsert(s: Session, model: type, values: dict, update: tuple[str, ...] = ()) 
     s.execute(statement)
 
 
-def _unique_keys(table) -> list[str]:  # noqa: ANN001
+def _unique_keys(table: Table) -> list[str]:
     """The natural key of a table with a surrogate id (e.g. an answer is unique per attempt and item)."""
-    from sqlalchemy import UniqueConstraint
-
     for constraint in table.constraints:
         if isinstance(constraint, UniqueConstraint):
             return [c.name for c in constraint.columns]

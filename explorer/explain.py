@@ -4,6 +4,7 @@ All wording here is our own. Strings are marked with N_ and translated where the
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -145,7 +146,7 @@ class FitExplanation:
     contributions: dict[str, float]  # each theme's share of r (they add up to r)
 
 
-def fit_explanation(matcher: "matching.Matcher", scores: dict[str, float], answers: dict[str, int],
+def fit_explanation(matcher: matching.Matcher, scores: Mapping[str, float], answers: dict[str, int],
                     items: dict[str, Item], occupation: pd.Series, limit: int = 3) -> FitExplanation:
     """Plain-words reasons: the answers that raised the fit most, split into likes it uses and dislikes it skips.
 

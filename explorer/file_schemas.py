@@ -25,9 +25,9 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -42,8 +42,9 @@ from pydantic import (
     ValidationError,
 )
 from pydantic_core import PydanticCustomError
+from sqlmodel import SQLModel
 
-from explorer import attempts, quiz
+from explorer import attempts, db, quiz
 from explorer.i18n import LANGUAGES, N_, Translator
 from explorer.models import Answer, PlanStep, QuizAttempt
 from explorer.paths import ROOT
@@ -61,15 +62,19 @@ MAX_SHOWN = 10  # problems listed in a message; the error keeps them all
 # importing pathways here would load pandas for every `score` on the command line).
 PLAN_STEPS = ("now", "program", "dual_enrollment", "work_based_learning", "credentials", "postsecondary")
 # Times outside these years cannot come from this app, and year 1 or 9999 with an offset overflows.
-EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
-LATEST = datetime(2100, 1, 1, tzinfo=timezone.utc)
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 TIME_EXAMPLE = "2026-10-01T09:30:00+00:00"
 SCHEMA_DIR = ROOT / "docs"
+M = TypeVar("M", bound=BaseModel)
 
 
-def _column_length(table: type, column: str) -> int:
+def _column_length(model: type[SQLModel], column: str) -> int:
     """The VARCHAR length the database enforces (PostgreSQL refuses longer text mid-write)."""
-    return table.__table__.c[column].type.length
+    length = getattr(db.table_of(model).c[column].type, "length", None)  # String, or SQLModel's AutoString
+    if not isinstance(length, int):
+        raise TypeError(f"{model.__name__}.{column} is not a text column with a length")
+    return length
 
 
 RESUME_CODE_LENGTH = _column_length(QuizAttempt, "resume_code")
@@ -191,14 +196,15 @@ def _aware_time(value: object) -> datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise _explorer_error(N_("{found} has no UTC offset; add one, such as {example} (or Z for UTC)"),
                               found=shown_value(value), example=TIME_EXAMPLE)
+    utc: datetime | None
     try:
-        moment = moment.astimezone(timezone.utc)
+        utc = moment.astimezone(UTC)
     except OverflowError:  # year 1 or 9999 moved across midnight by its offset
-        moment = None
-    if moment is None or not EARLIEST <= moment < LATEST:
+        utc = None
+    if utc is None or not EARLIEST <= utc < LATEST:
         raise _explorer_error(N_("{found} is not between the years {first} and {last}"),
                               found=shown_value(value), first=EARLIEST.year, last=LATEST.year - 1)
-    return moment
+    return utc
 
 
 def _resume_code(text: str) -> str:
@@ -234,8 +240,22 @@ Answers = Annotated[dict[ItemId, AnswerValue], Field(max_length=MAX_ANSWERS, des
 AnswerTimes = Annotated[dict[ItemId, AwareTime],
                         Field(max_length=MAX_ANSWERS, description="item id -> when it was answered"),
                         BeforeValidator(_at_most_answers)]
-Band = Literal[quiz.BANDS]
-Form = Literal[tuple(quiz.FORMS)]
+if TYPE_CHECKING:
+    # Built from the quiz's and the app's own tuples so the file format cannot drift from them;
+    # a type checker cannot read a Literal made at run time, so it sees the plain types.
+    Band: TypeAlias = str
+    Form: TypeAlias = str
+    Language: TypeAlias = str
+    PlanStepName: TypeAlias = str
+    SchemaName: TypeAlias = str
+    SchemaVersion: TypeAlias = int
+else:
+    Band = Literal[quiz.BANDS]
+    Form = Literal[tuple(quiz.FORMS)]
+    Language = Literal[tuple(LANGUAGES)]
+    PlanStepName = Literal[PLAN_STEPS]
+    SchemaName = Literal[SCHEMA]
+    SchemaVersion = Literal[VERSION]
 
 
 class _Strict(BaseModel):
@@ -246,7 +266,7 @@ class PlanStepEntry(_Strict):
     """A pathway step the student checked off (or unchecked) for one occupation."""
 
     onet_code: OnetCode
-    step: Literal[PLAN_STEPS]
+    step: PlanStepName
     done: StrictBool
 
 
@@ -256,7 +276,7 @@ class QuizEntry(_Strict):
     resume_code: ResumeCode
     band: Band
     form: Form = Field(description='"quick" (30 items) or "full" (60 items; not for grades 3-5)')
-    lang: Literal[tuple(LANGUAGES)] = "en"
+    lang: Language = "en"
     started_at: AwareTime
     finished_at: AwareTime | None = Field(default=None, description="null while the quiz is unfinished")
     answers: Answers
@@ -270,8 +290,8 @@ class PortfolioFile(_Strict):
     model_config = ConfigDict(title="Career Pathways Explorer portfolio", json_schema_extra={
         "$schema": "https://json-schema.org/draft/2020-12/schema"})
 
-    schema_id: Literal[SCHEMA] = Field(alias="schema")
-    version: Literal[VERSION]
+    schema_id: SchemaName = Field(alias="schema")
+    version: SchemaVersion
     portfolio_code: ResumeCode = Field(description="the resume code of the portfolio's first quiz")
     exported_at: AwareTime
     quizzes: list[QuizEntry] = Field(min_length=1, max_length=MAX_QUIZZES)
@@ -449,12 +469,12 @@ def portfolio_problems(quizzes: Sequence[QuizEntry | None], favourites: Sequence
                                     {"first": seen_favourites[onet_code]}))
         seen_favourites.setdefault(onet_code, n)
     seen_steps: dict[tuple[str, str], int] = {}
-    for n, entry in enumerate(plan, start=1):
-        if entry is None:
+    for n, step in enumerate(plan, start=1):
+        if step is None:
             continue
-        key = (entry.onet_code, entry.step)
-        if entry.onet_code not in known_occupations:
-            problems.append(Problem(f"plan[{n}].onet_code", unknown, {"code": shown_value(entry.onet_code)}))
+        key = (step.onet_code, step.step)
+        if step.onet_code not in known_occupations:
+            problems.append(Problem(f"plan[{n}].onet_code", unknown, {"code": shown_value(step.onet_code)}))
         elif key in seen_steps:
             problems.append(Problem(f"plan[{n}]", N_("the same career and step as plan[{first}]"),
                                     {"first": seen_steps[key]}))
@@ -462,7 +482,7 @@ def portfolio_problems(quizzes: Sequence[QuizEntry | None], favourites: Sequence
     return problems
 
 
-def _valid_or_none(model: type[BaseModel], value: object) -> BaseModel | None:
+def _valid_or_none(model: type[M], value: object) -> M | None:
     try:
         return model.model_validate(value)
     except ValidationError:

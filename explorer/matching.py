@@ -15,6 +15,7 @@ them in the list's order leads and the others ride along as ``also`` (same jobs,
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -92,7 +93,7 @@ def fit_band(r: float) -> str | None:
     return None
 
 
-def score_vector(scores: dict[str, float]) -> np.ndarray:
+def score_vector(scores: Mapping[str, float]) -> np.ndarray:
     return np.array([[float(scores[t]) for t in THEMES]])
 
 
@@ -104,10 +105,10 @@ class Matcher:
     codes: pd.Index
 
     @classmethod
-    def from_occupations(cls, occupations: pd.DataFrame) -> "Matcher":
+    def from_occupations(cls, occupations: pd.DataFrame) -> Matcher:
         return cls(ProfileCorrelation().fit(occupations[list(THEMES)].to_numpy()), occupations.index)
 
-    def correlations(self, scores: dict[str, float]) -> pd.Series:
+    def correlations(self, scores: Mapping[str, float]) -> pd.Series:
         return pd.Series(self.model.transform(score_vector(scores))[0].round(R_DECIMALS), index=self.codes, name="r")
 
 
@@ -152,7 +153,7 @@ def _order(table: pd.DataFrame, r: np.ndarray, priorities: list[str],
     return np.lexsort(keys[::-1])  # lexsort sorts by the last key first
 
 
-def rank(matcher: Matcher, scores: dict[str, float], local: pd.DataFrame, *, job_zones: set[int] | None = None,
+def rank(matcher: Matcher, scores: Mapping[str, float], local: pd.DataFrame, *, job_zones: set[int] | None = None,
          clusters: set[str] | None = None, priorities: list[str] | None = None) -> pd.DataFrame:
     """One row per BLS labour market with r >= 0, ordered by band, found-here first, priorities, then r.
 
@@ -194,7 +195,7 @@ def listed_codes(ranked: pd.DataFrame, top: int = TOP_N) -> list[str]:
     return [code for lead, also in zip(head.index, head["also"]) for code in [lead, *also]]
 
 
-def zone_fallback(matcher: Matcher, scores: dict[str, float], local: pd.DataFrame, job_zones: set[int],
+def zone_fallback(matcher: Matcher, scores: Mapping[str, float], local: pd.DataFrame, job_zones: set[int],
                   minimum: int = 5) -> dict[int, int]:
     """When the chosen job zones give fewer than ``minimum`` results, count Good-or-better in the neighbours.
 
@@ -209,13 +210,13 @@ def zone_fallback(matcher: Matcher, scores: dict[str, float], local: pd.DataFram
     return {z: int((everything["job_zone"] == z).sum()) for z in neighbours}
 
 
-def theme_contributions(matcher: Matcher, scores: dict[str, float], code: str) -> dict[str, float]:
+def theme_contributions(matcher: Matcher, scores: Mapping[str, float], code: str) -> dict[str, float]:
     """How much each theme adds to (or takes from) r for one occupation; the values sum to r."""
     parts = matcher.model.contributions(score_vector(scores)[0], matcher.codes.get_loc(code))
     return dict(zip(THEMES, parts.round(4)))
 
 
-def shared_themes(scores: dict[str, float], occupation: pd.Series) -> list[str]:
+def shared_themes(scores: Mapping[str, float], occupation: pd.Series) -> list[str]:
     """Themes that are both among the student's top three and the occupation's high points."""
     student_top = sorted(THEMES, key=lambda t: (-scores[t], THEMES.index(t)))[:3]
     occupation_top = [occupation[c] for c in ("high_point_1", "high_point_2", "high_point_3")

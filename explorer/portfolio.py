@@ -8,16 +8,17 @@ checks the whole file against it before the database sees anything, so it is all
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
 from explorer import attempts, db, file_schemas, quiz
 from explorer.file_schemas import SCHEMA, VERSION
 from explorer.i18n import N_
 from explorer.models import Answer, Favourite, PlanStep, QuizAttempt, Retake, ShareLink, utcnow
+
 
 class PortfolioError(file_schemas.InputError):
     """An import file, share link or request that cannot be used. ``problems`` names each problem
@@ -44,7 +45,7 @@ def start_retake(resume_code: str, band: str, form: str, lang: str, url: str | N
 def attempt_codes(owner: str, url: str | None = None) -> list[str]:
     with db.session(url) as s:
         linked = [r.resume_code for r in s.exec(select(Retake).where(Retake.portfolio_code == owner))]
-        rows = s.exec(select(QuizAttempt).where(QuizAttempt.resume_code.in_([owner, *linked]))).all()
+        rows = s.exec(select(QuizAttempt).where(col(QuizAttempt.resume_code).in_([owner, *linked]))).all()
         return [a.resume_code for a in sorted(rows, key=lambda a: a.created_at)]
 
 
@@ -65,7 +66,7 @@ def set_favourite(owner: str, onet_code: str, on: bool, url: str | None = None) 
         if on:
             db.upsert(s, Favourite, {"portfolio_code": owner, "onet_code": onet_code, "created_at": utcnow()})
         else:
-            s.execute(delete(Favourite).where(Favourite.portfolio_code == owner, Favourite.onet_code == onet_code))
+            s.execute(delete(Favourite).where(col(Favourite.portfolio_code) == owner, col(Favourite.onet_code) == onet_code))
 
 
 def favourites(owner: str, url: str | None = None) -> list[str]:
@@ -114,7 +115,7 @@ def revoke_share_link(owner: str, token: str, url: str | None = None) -> None:
 def share_links(owner: str, url: str | None = None) -> list[ShareLink]:
     with db.session(url) as s:
         return list(s.exec(select(ShareLink).where(ShareLink.portfolio_code == owner,
-                                                   ShareLink.revoked_at.is_(None))).all())
+                                                   col(ShareLink.revoked_at).is_(None))).all())
 
 
 def open_share_link(token: str, url: str | None = None) -> str:
@@ -129,7 +130,7 @@ def open_share_link(token: str, url: str | None = None) -> str:
 def _iso(moment: datetime | None) -> str | None:
     if moment is None:
         return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).isoformat()
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
 
 
 def export(owner: str, url: str | None = None) -> dict:
@@ -181,7 +182,7 @@ def import_portfolio(data: object, known_occupations: set[str], url: str | None 
     return owner
 
 
-def _write(s, file: file_schemas.PortfolioFile) -> None:  # noqa: ANN001 - a Session
+def _write(s: Session, file: file_schemas.PortfolioFile) -> None:
     owner = file.portfolio_code
     for q in file.quizzes:
         if s.exec(select(QuizAttempt).where(QuizAttempt.resume_code == q.resume_code)).first() is not None:
@@ -190,6 +191,7 @@ def _write(s, file: file_schemas.PortfolioFile) -> None:  # noqa: ANN001 - a Ses
                           finished_at=q.finished_at)
         s.add(row)
         s.flush()
+        assert row.id is not None  # the flush gave the new attempt its id
         for item_id, value in q.answers.items():
             s.add(Answer(attempt_id=row.id, item_id=item_id, value=value,
                          answered_at=q.answered_at.get(item_id, q.started_at)))
@@ -199,8 +201,8 @@ def _write(s, file: file_schemas.PortfolioFile) -> None:  # noqa: ANN001 - a Ses
         if s.get(Favourite, (owner, onet_code)) is None:
             s.add(Favourite(portfolio_code=owner, onet_code=onet_code))
     for p in file.plan:
-        row = s.get(PlanStep, (owner, p.onet_code, p.step)) or PlanStep(
+        step = s.get(PlanStep, (owner, p.onet_code, p.step)) or PlanStep(
             portfolio_code=owner, onet_code=p.onet_code, step=p.step)
-        row.done = p.done
-        row.updated_at = utcnow()
-        s.add(row)
+        step.done = p.done
+        step.updated_at = utcnow()
+        s.add(step)

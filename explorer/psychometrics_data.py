@@ -21,11 +21,11 @@ import json
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
+from sqlmodel import col, select
 
 from explorer import db, exports, privacy, quiz
 from explorer.i18n import N_
@@ -69,24 +69,24 @@ class ResponseMatrix:
 
 def _as_utc(moment: datetime) -> datetime:
     """SQLite hands back naive datetimes (stored as UTC), PostgreSQL aware ones."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _group_values(s, codes: list[str]) -> dict[str, dict[str, str]]:
     """Resume code -> self-reported fields of its student (through the portfolio; a field a student
     reported differently in two classes is left out rather than guessed)."""
-    owner = dict.fromkeys(codes)
+    retaken: dict[str, str | None] = {}
     for i in range(0, len(codes), 500):
         chunk = codes[i:i + 500]
-        owner.update({r.resume_code: r.portfolio_code for r in s.execute(
-            select(Retake.resume_code, Retake.portfolio_code).where(Retake.resume_code.in_(chunk)))})
-    owner = {code: portfolio or code for code, portfolio in owner.items()}
+        retaken.update({r.resume_code: r.portfolio_code for r in s.execute(
+            select(Retake.resume_code, Retake.portfolio_code).where(col(Retake.resume_code).in_(chunk)))})
+    owner = {code: retaken.get(code) or code for code in codes}
     reported: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     portfolios = sorted(set(owner.values()))
     for i in range(0, len(portfolios), 500):
         chunk = portfolios[i:i + 500]
         for portfolio, groups in s.execute(select(ClassMember.portfolio_code, ClassMember.groups)
-                                           .where(ClassMember.portfolio_code.in_(chunk))):
+                                           .where(col(ClassMember.portfolio_code).in_(chunk))):
             for name, value in json.loads(groups or "{}").items():
                 if str(value).strip():
                     reported[portfolio][name].add(str(value).strip())
@@ -106,12 +106,12 @@ def load(band: str, form: str, url: str | None = None) -> ResponseMatrix:
         attempts_rows = s.execute(select(QuizAttempt.id, QuizAttempt.resume_code, QuizAttempt.lang,
                                          QuizAttempt.finished_at)
                                   .where(QuizAttempt.band == band, QuizAttempt.form == form,
-                                         QuizAttempt.finished_at.is_not(None))).all()
+                                         col(QuizAttempt.finished_at).is_not(None))).all()
         answers: dict[int, dict[str, tuple[int, datetime]]] = defaultdict(dict)
         for attempt_id, item_id, value, moment in s.execute(
                 select(Answer.attempt_id, Answer.item_id, Answer.value, Answer.answered_at)
-                .join(QuizAttempt, QuizAttempt.id == Answer.attempt_id)
-                .where(QuizAttempt.band == band, QuizAttempt.form == form, QuizAttempt.finished_at.is_not(None))):
+                .join(QuizAttempt, col(QuizAttempt.id) == Answer.attempt_id)
+                .where(QuizAttempt.band == band, QuizAttempt.form == form, col(QuizAttempt.finished_at).is_not(None))):
             answers[attempt_id][item_id] = (value, _as_utc(moment))
         groups = _group_values(s, [r.resume_code for r in attempts_rows])
     records = []
@@ -119,7 +119,7 @@ def load(band: str, form: str, url: str | None = None) -> ResponseMatrix:
         given = answers.get(attempt_id, {})
         values = {i: v for i, (v, _t) in given.items() if i in by_lang["en"]}
         moments = {i: t for i, (_v, t) in given.items() if i in by_lang["en"]}
-        order = sorted(moments, key=moments.get)
+        order = sorted(moments, key=moments.__getitem__)
         gaps = {b: (moments[b] - moments[a]).total_seconds() for a, b in itertools.pairwise(order)}
         flags = tuple(quiz.quality_flags(values, len(ids), moments, by_lang.get(lang, by_lang["en"])))
         records.append(({**values}, gaps, {"lang": lang, "finished_on": _as_utc(finished_at).date(), "flags": flags,

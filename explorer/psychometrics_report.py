@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pandas as pd
 
@@ -17,6 +18,15 @@ from explorer.psychometrics import DifComparison, OrderTest, ThemeReliability
 from explorer.psychometrics_data import OTHER, ResponseMatrix, ResponseQuality
 
 LANGUAGE = "language"
+T = TypeVar("T")
+
+
+def computed(figure: T | None) -> T:
+    """A figure of a report with ``enough`` quizzes, where every figure is set; None here means the
+    caller skipped the ``enough`` check, which is a bug rather than something to show."""
+    if figure is None:
+        raise ValueError("this figure is computed only when the report has enough quizzes (report.enough)")
+    return figure
 
 
 @dataclass(frozen=True)
@@ -50,12 +60,12 @@ class QualityReport:
                "quality": self.quality.as_dict(self.k), "computed": self.enough}
         if not self.enough:
             return out
-        items = self.items.reset_index()
+        items = computed(self.items).reset_index()
         return {**out, "n": self.n, "bootstrap_draws": self.draws,
                 "reliability": [r.as_dict() for r in self.reliability],
                 "items": [{k: _plain(v) for k, v in row.items()} for row in items.to_dict(orient="records")],
-                "theme_correlations": self.correlations.round(4).to_dict(),
-                "circular_order": self.order.as_dict(),
+                "theme_correlations": computed(self.correlations).round(4).to_dict(),
+                "circular_order": computed(self.order).as_dict(),
                 "dif": [c.as_dict(self.k) for c in ([self.language_dif] if self.language_dif else []) + self.group_dif]}
 
 

@@ -25,7 +25,8 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
+from typing import TypedDict, Unpack
 
 import numpy as np
 import pandas as pd
@@ -76,8 +77,17 @@ class Model:
         return 2 if self.band == "3-5" else 1  # stored step between answers (0/2/4 or 0-4)
 
 
+class ModelSettings(TypedDict, total=False):
+    """The optional fields of ``Model``, as ``model_for`` passes them through."""
+
+    latent: np.ndarray
+    acquiescence_sd: float
+    focal_share: float
+    focal_mean: tuple[float, ...]
+
+
 def model_for(band: str, form: str, seed: int = SEED, bad_items: dict[str, float] | None = None,
-              dif_items: dict[str, float] | None = None, **settings: object) -> Model:
+              dif_items: dict[str, float] | None = None, **settings: Unpack[ModelSettings]) -> Model:
     """A model over the real items of one form: loadings uniform in LOADING_RANGE, popularity
     N(0, POPULARITY_SD); ``bad_items`` sets an item's loading (e.g. {"HR03": 0.05}), ``dif_items``
     its focal-group shift (e.g. {"HS02": 0.8})."""
@@ -189,7 +199,7 @@ def fill_database(url: str, students: int = 600, band: str = "9-12", form: str =
     while len(codes) < students + unfinished:
         codes.add(attempts.new_resume_code())
     codes_list = sorted(codes)
-    start = datetime(2026, 2, 2, 14, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 2, 2, 14, 0, tzinfo=UTC)
     item_ids = list(sample.answers.columns)
     rows, answer_rows = [], []
     for n, code in enumerate(codes_list):
@@ -210,10 +220,11 @@ def fill_database(url: str, students: int = 600, band: str = "9-12", form: str =
                      "updated_at": moments[-1], "finished_at": moments[-1] + timedelta(seconds=2) if finished else None})
         answer_rows.append([(item_ids[j], int(v), moments[j]) for j, v in enumerate(values)])
     with db.session(url) as s:
-        s.execute(insert(QuizAttempt.__table__), rows)
-        ids = dict(s.execute(QuizAttempt.__table__.select().with_only_columns(
-            QuizAttempt.__table__.c.resume_code, QuizAttempt.__table__.c.id)).all())
-        s.execute(insert(Answer.__table__), [
+        attempts_table = db.table_of(QuizAttempt)
+        s.execute(insert(attempts_table), rows)
+        ids: dict[str, int] = dict(s.execute(attempts_table.select().with_only_columns(
+            attempts_table.c.resume_code, attempts_table.c.id)).all())
+        s.execute(insert(db.table_of(Answer)), [
             {"attempt_id": ids[code], "item_id": item, "value": value, "answered_at": moment}
             for code, answered in zip(codes_list, answer_rows) for item, value, moment in answered])
         for campus in campuses:
@@ -221,14 +232,14 @@ def fill_database(url: str, students: int = 600, band: str = "9-12", form: str =
                              group_fields=group_field))
         s.flush()
         members = []
-        for n, code in enumerate(codes_list[:students]):
+        for code in codes_list[:students]:
             if rng.random() < 0.85:  # some students skip the optional field
                 campus = campuses[int(rng.integers(len(campuses)))]
                 members.append({"class_code": f"C-SIM{campus[:2].upper()}", "portfolio_code": code, "grade": 10,
                                 "groups": json.dumps({group_field: campus}),
                                 "joined_at": start})
         if members:
-            s.execute(insert(ClassMember.__table__), members)
+            s.execute(insert(db.table_of(ClassMember)), members)
     return students
 
 

@@ -14,7 +14,7 @@ from explorer import privacy, riasec
 from explorer.i18n import N_, Translator
 from explorer.psychometrics import DifComparison, Interval, OrderTest
 from explorer.psychometrics_data import QUALITY_FLAGS, ResponseQuality
-from explorer.psychometrics_report import LANGUAGE, QualityReport
+from explorer.psychometrics_report import LANGUAGE, QualityReport, computed
 
 RELIABILITY_READINGS: tuple[tuple[float, str], ...] = (
     (0.80, N_("very consistent: good for exploration")),
@@ -68,8 +68,8 @@ def reliability_view(report: QualityReport, _: Translator) -> pd.DataFrame:
 
 def items_view(report: QualityReport, _: Translator, weak_only: bool = False) -> pd.DataFrame:
     names = riasec.theme_names(report.band)
-    items = report.items[report.items["weak"]] if weak_only else report.items.sort_values("weak", ascending=False,
-                                                                                          kind="stable")
+    every = computed(report.items)
+    items = every[every["weak"]] if weak_only else every.sort_values("weak", ascending=False, kind="stable")
     alpha = {r.theme: r.alpha.estimate for r in report.reliability}
     rows = []
     for item_id, row in items.iterrows():
@@ -90,8 +90,9 @@ def items_view(report: QualityReport, _: Translator, weak_only: bool = False) ->
 
 def correlations_view(report: QualityReport, _: Translator) -> pd.DataFrame:
     names = riasec.theme_names(report.band)
-    labels = [_(names[t]) for t in report.correlations.columns]
-    shown = report.correlations.map(lambda v: f"{v:.2f}")
+    correlations = computed(report.correlations)
+    labels = [_(names[t]) for t in correlations.columns]
+    shown = correlations.map(lambda v: f"{v:.2f}")
     shown.index, shown.columns = labels, labels
     return shown.reset_index(names=_("Area"))
 
@@ -173,15 +174,16 @@ def text_report(report: QualityReport) -> str:
         for r in report.reliability:
             lines.append(f"  {r.theme}  alpha {_interval(r.alpha)}  omega {_interval(r.omega)}  n={r.n:,}  "
                          f"{reliability_reading(r.alpha, _)}")
-        weak = report.items[report.items["weak"]]
+        items, order = computed(report.items), computed(report.order)
+        weak = items[items["weak"]]
         lines.append("\nItems with corrected item-total r under .30: "
                      + (", ".join(f"{i} ({row.item_rest_r:.2f})" for i, row in weak.iterrows()) or "none"))
         lines.append("\nTheme correlations:")
-        lines.append(report.correlations.round(2).to_string())
-        lines.append("Circular order: " + order_summary(report.order, _))
-        lines.append("  " + order_reading(report.order, _))
+        lines.append(computed(report.correlations).round(2).to_string())
+        lines.append("Circular order: " + order_summary(order, _))
+        lines.append("  " + order_reading(order, _))
         lines.append("\nDIF (Mantel-Haenszel, ETS classes):")
-        for c in [report.language_dif, *report.group_dif]:
+        for c in [computed(report.language_dif), *report.group_dif]:
             head = f"  {'English vs Spanish' if c.by == LANGUAGE else c.by}: {dif_sizes(c, report.k, _)}"
             if not c.enough:
                 lines.append(f"{head}; not compared (each group needs {c.needed})")

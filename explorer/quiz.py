@@ -8,7 +8,9 @@ the full form (10). Grades 3-5 answer on a 3-point scale stored as 0 / 2 / 4.
 from __future__ import annotations
 
 import csv
+import itertools
 import statistics
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -105,7 +107,7 @@ def max_theme_score(form: str) -> int:
     return 4 * FORMS[form]
 
 
-def answer_problems(band: str, form: str, answers: dict[str, object]) -> list[str]:
+def answer_problems(band: str, form: str, answers: Mapping[str, object]) -> list[str]:
     """Every reason an answer sheet cannot be scored as given (empty list: it can)."""
     check_band_form(band, form)
     valid_ids = {i.id for i in form_items(band, form)}
@@ -156,8 +158,8 @@ def quality_flags(answers: dict[str, int], total_items: int, answered_at: dict[s
         elif top_count / len(values) >= SAME_ANSWER_SHARE:
             flags.append("mostly_same")
     if answered_at and len(answered_at) >= 6:
-        order = sorted(answered_at, key=answered_at.get)
-        gaps = [(answered_at[b] - answered_at[a]).total_seconds() for a, b in zip(order, order[1:])]
+        order = sorted(answered_at, key=answered_at.__getitem__)
+        gaps = [(answered_at[b] - answered_at[a]).total_seconds() for a, b in itertools.pairwise(order)]
         limits = [min_seconds(items[b]) if items and b in items else 2.0 for b in order[1:]]
         # All-identical times mean the timing is unknown (a portfolio imported without times), not speed.
         if max(gaps) > 0 and statistics.median(g / limit for g, limit in zip(gaps, limits)) < 1.0:

@@ -8,20 +8,23 @@ indexed tables; the audit is one GROUP BY. A quiz counts in the area its results
 """
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from collections.abc import Mapping
+
+from sqlalchemy import delete, func
+from sqlmodel import col, select
 
 from explorer import attempts, db, labor, matching
 from explorer.data import KnowledgeBase
 from explorer.models import QuizAttempt, QuizResult, TopMatch, utcnow
 
 
-def top_codes(kb: KnowledgeBase, matcher: "matching.Matcher", scores: dict[str, float], area_code: str) -> list[str]:
+def top_codes(kb: KnowledgeBase, matcher: matching.Matcher, scores: Mapping[str, float], area_code: str) -> list[str]:
     """The codes a student's default top 10 lists in this area (leaders and their group members)."""
     local = labor.local_occupations(kb, area_code)
     return matching.listed_codes(matching.rank(matcher, scores, local), matching.TOP_N)
 
 
-def record(code: str, area_code: str, kb: KnowledgeBase, matcher: "matching.Matcher", url: str | None = None) -> None:
+def record(code: str, area_code: str, kb: KnowledgeBase, matcher: matching.Matcher, url: str | None = None) -> None:
     """Store a finished quiz's result for ``area_code`` (scored again from its saved answers, so the
     stored result is what the answers say). Recording twice replaces the first, in one transaction."""
     saved = attempts.load(code, url)
@@ -49,22 +52,22 @@ def top_match_counts(area_code: str, url: str | None = None) -> dict[str, int]:
     below the district's minimum before showing them.
     """
     query = (select(TopMatch.onet_code, func.count())
-             .join(QuizResult, QuizResult.attempt_id == TopMatch.attempt_id)
+             .join(QuizResult, col(QuizResult.attempt_id) == TopMatch.attempt_id)
              .where(QuizResult.area_code == area_code, QuizResult.confident, QuizResult.band != "3-5")
              .group_by(TopMatch.onet_code))
     with db.session(url) as s:
-        return {onet_code: n for onet_code, n in s.execute(query)}
+        return dict(s.execute(query).all())
 
 
 def missing(url: str | None = None) -> list[str]:
     """Resume codes of finished quizzes with no stored result (finished before results were stored)."""
-    query = (select(QuizAttempt.resume_code).outerjoin(QuizResult, QuizResult.attempt_id == QuizAttempt.id)
-             .where(QuizAttempt.finished_at.is_not(None), QuizResult.attempt_id.is_(None)))
+    query = (select(QuizAttempt.resume_code).outerjoin(QuizResult, col(QuizResult.attempt_id) == QuizAttempt.id)
+             .where(col(QuizAttempt.finished_at).is_not(None), col(QuizResult.attempt_id).is_(None)))
     with db.session(url) as s:
         return [code for (code,) in s.execute(query)]
 
 
-def backfill(area_code: str, kb: KnowledgeBase, matcher: "matching.Matcher", url: str | None = None) -> int:
+def backfill(area_code: str, kb: KnowledgeBase, matcher: matching.Matcher, url: str | None = None) -> int:
     """Record every finished quiz that has no stored result, ranked for ``area_code`` (the district's
     area: quizzes finished before this release did not keep the area their student chose)."""
     codes = missing(url)

@@ -14,10 +14,10 @@ import segno
 import vl_convert
 from fpdf import FPDF
 
-from explorer import skills, charts, labor, matching
+from explorer import charts, labor, matching, skills
 from explorer.data import KnowledgeBase
 from explorer.i18n import Locale, Translator
-from explorer.pathways import SAMPLE_NOTICE, EnrollProgram, Pathway
+from explorer.pathways import SAMPLE_NOTICE, CredentialTotals, DualEnrollmentTotals, EnrollProgram, Pathway
 from explorer.quiz import Profile
 from explorer.riasec import theme_names
 
@@ -47,10 +47,10 @@ def _costs(pathway: Pathway, loc: Locale) -> str:
     de = pathway.step("dual_enrollment").totals
     creds = pathway.step("credentials").totals
     parts = []
-    if de is not None and de.credits:
+    if isinstance(de, DualEnrollmentTotals) and de.credits:
         parts.append(_("dual enrollment: {credits} college credits for {cost}").format(
             credits=f"{de.credits:g}", cost=loc.money(de.cost)))
-    if creds is not None and creds.cost:
+    if isinstance(creds, CredentialTotals) and creds.cost:
         parts.append(_("credentials: {cost} ({after} after fee waivers)").format(
             cost=loc.money(creds.cost), after=loc.money(creds.cost_after_waivers)))
     supports = sorted({s for item in pathway.step("work_based_learning").items for s in item.supports})

@@ -37,7 +37,10 @@ def _config(connection: Connection | None = None) -> Config:
 
 def head() -> str:
     """The revision this version of the code expects."""
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    revision = ScriptDirectory.from_config(_config()).get_current_head()
+    if revision is None:
+        raise SchemaError(f"no migration revisions in {MIGRATIONS / 'versions'}")
+    return revision
 
 
 def revisions() -> list[str]:
@@ -74,6 +77,8 @@ def upgrade(engine: Engine, target: str = "head") -> tuple[str | None, str]:
             before = BASELINE
         command.upgrade(config, target)
         after = MigrationContext.configure(connection).get_current_revision()
+    if after is None:  # only an upgrade to "base" ends without a revision, and that is a downgrade
+        raise SchemaError(f"upgrade to {target!r} left the database without a revision")
     return before, after
 
 

@@ -147,9 +147,9 @@ def json_fields(kb: KnowledgeBase, occupation: pd.Series) -> dict:
     """The skill ranks for JSON output (CLI), with whose ranks they are and their source."""
     ep_code = occupation["ep_code"]
     found = ranks(kb, ep_code)
-    if not found:
+    info = _ep_info(kb, str(ep_code)) if found else None
+    if info is None:  # no ranks for this code (found ranks always come with their code's row)
         return {"skill_ranks": None}
-    info = _ep_info(kb, str(ep_code))
     return {"skill_ranks": {
         "percentile_ranks": found,
         "for_ep_code": str(ep_code), "for_ep_title": str(info["ep_title"]),

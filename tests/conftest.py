@@ -56,7 +56,7 @@ def _postgres_url() -> str:
     try:
         with admin.connect() as con:
             con.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # noqa: BLE001 - any connection failure means "no server"
+    except Exception as exc:  # any connection failure means "no server"
         admin.dispose()
         unavailable(f"no PostgreSQL answering at {PG_ADMIN_URL} ({type(exc).__name__})")
     admin.dispose()

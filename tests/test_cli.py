@@ -44,7 +44,8 @@ def test_missing_values_are_null_with_footnote_never_zero(austin):
         for field in ["employment", "annual_median", "annual_p90", "hourly_median"]:
             assert item[field] != 0
             if item[field] is None:
-                assert item["footnotes"].get(field) or item["footnotes"].get("all") in ("not_in_area", "not_published_anywhere"), item
+                assert item["footnotes"].get(field) or item["footnotes"].get("all") in (
+                    "not_in_area", "not_published_anywhere"), item
     statuses = {s for item in austin for s in item["footnotes"].values()}
     assert {"not_released", "not_in_area", "annual_only"} <= statuses
 

@@ -37,11 +37,10 @@ def test_tables_created_and_round_trip(database_url):
 
 
 def test_failed_session_writes_nothing(database_url):
-    with pytest.raises(RuntimeError):
-        with db.session(database_url) as s:
-            s.add(QuizAttempt(resume_code="ZZZZ-ZZZZ-ZZ", band="6-8", form="full"))
-            s.flush()
-            raise RuntimeError("crash mid-write")
+    with pytest.raises(RuntimeError), db.session(database_url) as s:
+        s.add(QuizAttempt(resume_code="ZZZZ-ZZZZ-ZZ", band="6-8", form="full"))
+        s.flush()
+        raise RuntimeError("crash mid-write")
     with db.session(database_url) as s:
         assert s.exec(select(QuizAttempt)).all() == []
 

@@ -29,7 +29,8 @@ def test_correlation_equals_numpy_pearson(matcher, kb):
     scores = {"R": 5, "I": 20, "A": 0, "S": 15, "E": 10, "C": 3}
     r = matcher.correlations(scores)
     row = kb.occupations.loc["29-1141.00", list(THEMES)].to_numpy(float)
-    assert r["29-1141.00"] == pytest.approx(np.corrcoef([scores[t] for t in THEMES], row)[0, 1], abs=1e-11)  # r is rounded to 12 places
+    # r is rounded to 12 places
+    assert r["29-1141.00"] == pytest.approx(np.corrcoef([scores[t] for t in THEMES], row)[0, 1], abs=1e-11)
     assert r.between(-1, 1).all()
 
 

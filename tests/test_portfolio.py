@@ -5,7 +5,7 @@ import copy
 import functools
 import json
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from explorer import advising, attempts, classes, file_schemas, portfolio, quiz
 
-START = datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
 
 
 def finished(url: str, values: dict[str, int], band: str = "9-12", retake_of: str | None = None) -> str:
@@ -196,7 +196,7 @@ def test_not_a_portfolio_file_is_one_line(database_url, known, data, says):
 
 def test_many_problems_are_all_kept_and_the_message_lists_ten(source_export, known, tmp_path):
     data = copy.deepcopy(source_export)
-    first_quiz(data)["answers"] = {item: "4" for item in first_quiz(data)["answers"]}
+    first_quiz(data)["answers"] = dict.fromkeys(first_quiz(data)["answers"], "4")
     with pytest.raises(portfolio.PortfolioError) as refused:
         portfolio.import_portfolio(data, known, f"sqlite:///{tmp_path / 'x.db'}")
     assert len(refused.value.problems) == 30
@@ -249,7 +249,7 @@ def test_times_with_any_offset_are_stored_as_the_same_instant(database_url, sour
 def test_a_quiz_already_on_the_server_keeps_the_servers_copy(database_url, source_export, known):
     owner = portfolio.import_portfolio(copy.deepcopy(source_export), known, database_url)
     data = copy.deepcopy(source_export)
-    first_quiz(data)["answers"] = {item: 0 for item in first_quiz(data)["answers"]}
+    first_quiz(data)["answers"] = dict.fromkeys(first_quiz(data)["answers"], 0)
     next(p for p in data["plan"] if p["step"] == "program")["done"] = False
     portfolio.import_portfolio(data, known, database_url)
     assert first_quiz(portfolio.export(owner, database_url))["answers"] == first_quiz(source_export)["answers"]
@@ -344,7 +344,7 @@ def places(value: object, path: tuple = (), depth: int = 8) -> list[tuple]:
     return out
 
 
-def damage(document: dict, data) -> dict:  # noqa: ANN001 - hypothesis' data object
+def damage(document: dict, data) -> dict:
     """1-4 random edits of a real export: replace a value, delete a key or entry, add one, or nest deep."""
     document = copy.deepcopy(document)
     for _n in range(data.draw(st.integers(0, 4), label="edits")):
@@ -373,7 +373,7 @@ def test_fuzz_restore_refuses_cleanly_and_writes_nothing(database_url, source_ex
     @settings(max_examples=60, deadline=None, derandomize=True, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(st.data())
-    def restore(data) -> None:  # noqa: ANN001
+    def restore(data) -> None:
         document = damage(source_export, data)
         before = snapshot(database_url)
         try:

@@ -157,8 +157,8 @@ def test_mantel_haenszel_on_two_by_two_tables_by_hand():
     num = den = observed = expected = variance = 0.0
     for s in range(4):
         m = strata == s
-        a = np.sum(m & ~focal & (item == 1)); b = np.sum(m & ~focal & (item == 0))
-        c = np.sum(m & focal & (item == 1)); d = np.sum(m & focal & (item == 0))
+        a, b = np.sum(m & ~focal & (item == 1)), np.sum(m & ~focal & (item == 0))
+        c, d = np.sum(m & focal & (item == 1)), np.sum(m & focal & (item == 0))
         n = a + b + c + d
         num += a * d / n
         den += b * c / n

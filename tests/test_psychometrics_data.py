@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from explorer import attempts, classes, psychometrics_report, psychometrics_views
 from explorer import psychometrics_data as pdata
@@ -97,7 +97,7 @@ def test_export_protects_days_and_groups(tmp_path):
     sim.fill_database(url, students=400, band="9-12", form="quick", seed=6)
     # One student finishes alone on a day of her own, far from the others.
     code = attempts.start("9-12", "quick", "en", url=url)
-    lonely = datetime(2026, 6, 1, 9, tzinfo=timezone.utc)
+    lonely = datetime(2026, 6, 1, 9, tzinfo=UTC)
     for n, item in enumerate(i.id for i in pdata.quiz.form_items("9-12", "quick")):
         attempts.save_answer(code, item, n % 5, url=url, now=lonely + timedelta(seconds=5 * n))
     _finish_at(url, code, lonely + timedelta(minutes=5))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 import pytest
@@ -146,7 +146,7 @@ VARIED = {"R": [4, 3, 4, 2, 3], "I": [1, 0, 2, 1, 0], "A": [3, 4, 2, 3, 1], "S":
 
 
 def paced(n: int, seconds: float) -> list[datetime]:
-    start = datetime(2026, 9, 1, 9, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
     return [start + timedelta(seconds=seconds * k) for k in range(n)]
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pypdf
 import pytest
@@ -22,7 +22,7 @@ def setup(kb, tmp_path_factory):
     items = quiz.form_items("9-12", "quick")
     values = {"R": 4, "I": 1, "A": 0, "S": 2, "E": 1, "C": 3}
     answers = {i.id: values[i.theme] if k % 5 else max(0, values[i.theme] - 1) for k, i in enumerate(items)}
-    times = [datetime(2026, 10, 1, tzinfo=timezone.utc) + timedelta(seconds=5 * k) for k in range(30)]
+    times = [datetime(2026, 10, 1, tzinfo=UTC) + timedelta(seconds=5 * k) for k in range(30)]
     profile = quiz.score("9-12", "quick", answers, times)
     ranked = matching.rank(matching.Matcher.from_occupations(kb.occupations), profile.scores,
                            labor.local_occupations(kb, RURAL))

@@ -7,15 +7,16 @@ import subprocess
 import sys
 import time
 
-from explorer.ui import serve
 from explorer.paths import ROOT
+from explorer.ui import serve
 from tests.e2e.conftest import free_port
 
 
 def _start(command: list[str], port: int, tmp_path, warm: bool) -> tuple[subprocess.Popen, str]:
     log = tmp_path / f"server{port}.log"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / f'db{port}.db'}"}
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=open(log, "w"), stderr=subprocess.STDOUT)
+    with open(log, "w") as out:  # the server holds its own copy of the descriptor
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     serve.wait_until_healthy(base)
     deadline = time.monotonic() + 120

@@ -19,11 +19,10 @@ import os
 import statistics
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
-from pathlib import Path
-
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from unittest import mock
 
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
@@ -103,7 +102,7 @@ def _bench_pages(runs: int) -> list[dict]:
     os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.db'}"
     code = attempts.start("9-12", "quick", "en")
     values = {"R": 1, "I": 4, "A": 0, "S": 3, "E": 2, "C": 1}
-    start = datetime.now(timezone.utc) - timedelta(hours=1)
+    start = datetime.now(UTC) - timedelta(hours=1)
     for k, item in enumerate(quiz.form_items("9-12", "quick")):
         attempts.save_answer(code, item.id, values[item.theme] if k % 5 else max(0, values[item.theme] - 1),
                              now=start + timedelta(seconds=5 * k))

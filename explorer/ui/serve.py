@@ -61,10 +61,11 @@ async def _visit(base_url: str, path: str, timeout: float) -> Visit:
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.typing import Subprotocol
 
     ws_url = base_url.replace("http", "ws", 1) + "/_stcore/stream"
     start, listed_at, listed = time.perf_counter(), None, 0.0
-    async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None) as socket:
+    async with websockets.connect(ws_url, subprotocols=[Subprotocol("streamlit")], max_size=None) as socket:
         message = BackMsg()
         message.rerun_script.query_string = ""
         message.rerun_script.page_name = path
@@ -96,7 +97,7 @@ def _warm_up_when_ready(base_url: str) -> None:
         wait_until_healthy(base_url)
         seconds = visit(base_url).seconds
         print(f"explorer serve: warmed up with one home-page visit in {seconds * 1000:.0f} ms", flush=True)
-    except Exception as exc:  # noqa: BLE001 - a failed warm-up must never stop the server
+    except Exception as exc:  # a failed warm-up must never stop the server
         print(f"explorer serve: warm-up visit failed ({type(exc).__name__}: {exc})", file=sys.stderr, flush=True)
 
 

@@ -43,11 +43,12 @@ def server(tmp_path_factory, server_database):
     port = free_port()
     # Each answer is stamped 5 s after the one before, so tests need not sleep to pass the speed rule.
     env = {**os.environ, "DATABASE_URL": server_database, "EXPLORER_CLOCK_STEP_SECONDS": "5"}
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.address",
-         "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    log_path = tmp_path_factory.mktemp("log") / "streamlit.log"
+    with open(log_path, "w") as log:  # the server holds its own copy of the descriptor
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.address",
+             "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -58,11 +59,10 @@ def server(tmp_path_factory, server_database):
             time.sleep(0.3)
     else:
         proc.kill()
-        pytest.fail(f"streamlit did not answer on {url}; see {log.name}")
+        pytest.fail(f"streamlit did not answer on {url}; see {log_path}")
     yield url
     proc.terminate()
     proc.wait(10)
-    log.close()
 
 
 @pytest.fixture(scope="module")

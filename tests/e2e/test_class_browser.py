@@ -2,6 +2,7 @@
 counselor reads the dashboard and writes a note in one student's advising view."""
 from __future__ import annotations
 
+import contextlib
 import re
 
 from playwright.sync_api import expect
@@ -85,10 +86,8 @@ def test_class_dashboard_and_advising(server, server_database, browser, page):
 def test_login_survives_a_refresh_and_logout_forgets_everything(server, server_database, browser):
     """A refresh is a new Streamlit session: the same-site cookie's token signs the counselor back
     in; after "Log out" neither a refresh nor the old token does, and the last student is gone."""
-    try:
+    with contextlib.suppress(auth.AuthError):  # made by the test above in this module's server
         auth.add_user("teacher", PASSWORD, url=server_database)
-    except auth.AuthError:
-        pass  # made by the test above in this module's server
     student = finished_quiz(server_database)
     staff = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     log_in(staff, server)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pypdf
 from playwright.sync_api import expect
@@ -71,7 +72,7 @@ def test_phone_journey_from_zip_to_family_report(server, browser):
     expect(page.get_by_role("heading", name=re.compile("Your interest code: I"))).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the family report (PDF)").click()
-    reader = pypdf.PdfReader(io.BytesIO(open(download.value.path(), "rb").read()))
+    reader = pypdf.PdfReader(io.BytesIO(Path(download.value.path()).read_bytes()))
     text = reader.pages[0].extract_text()
     assert len(reader.pages) == 1 and "Three careers that fit, here in Alexandria, LA" in text
     assert "BLS OEWS May 2025, Alexandria, LA" in text

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import expect
 
@@ -13,7 +13,7 @@ from tests.e2e.conftest import screenshot
 def finished_quiz(url: str, values: dict[str, int] | None = None) -> str:
     code = attempts.start("9-12", "quick", "en", url)
     values = values or {"R": 3, "I": 1, "A": 0, "S": 2, "E": 1, "C": 4}
-    start = datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
     for k, item in enumerate(quiz.form_items("9-12", "quick")):
         value = values[item.theme] if k % 5 else max(0, values[item.theme] - 1)
         attempts.save_answer(code, item.id, value, url, now=start + timedelta(seconds=5 * k))
@@ -60,6 +60,7 @@ def test_results_occupation_compare(server, server_database, page):
 
 def test_family_report_downloads_in_spanish(server, server_database, page):
     import io
+    from pathlib import Path
 
     import pypdf
 
@@ -76,7 +77,7 @@ def test_family_report_downloads_in_spanish(server, server_database, page):
                            " === 'notRunning'")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the family report (PDF)").click()
-    pdf = pypdf.PdfReader(io.BytesIO(open(download.value.path(), "rb").read()))
+    pdf = pypdf.PdfReader(io.BytesIO(Path(download.value.path()).read_bytes()))
     text = pdf.pages[0].extract_text()
     assert len(pdf.pages) == 1 and letters in text and "Tres carreras que encajan" in text
     screenshot(page, "profile-with-report")
