@@ -13,10 +13,29 @@ import pandas as pd
 
 from explorer import labor, skills
 from explorer.i18n import Locale
-from explorer.pathways import (BARRIER_TEXT, DELIVERY_TEXT, MISSING_TEXT, PLAN_STEPS, STEP_TITLES, SUPPORT_TEXT,
-                               VALUE_LABELS, WBL_TYPE_TEXT, CredentialEvidence, CredentialItem, CredentialTotals,
-                               DualEnrollmentItem, DualEnrollmentTotals, EnrollProgram, JobItem, Pathway,
-                               PostsecondaryItem, ProgramItem, Step, TryWorkBasedLearning, WorkBasedLearningItem)
+from explorer.pathways import (
+    BARRIER_TEXT,
+    DELIVERY_TEXT,
+    MISSING_TEXT,
+    PLAN_STEPS,
+    STEP_TITLES,
+    SUPPORT_TEXT,
+    VALUE_LABELS,
+    WBL_TYPE_TEXT,
+    CredentialEvidence,
+    CredentialItem,
+    CredentialTotals,
+    DualEnrollmentItem,
+    DualEnrollmentTotals,
+    EnrollProgram,
+    JobItem,
+    Pathway,
+    PostsecondaryItem,
+    ProgramItem,
+    Step,
+    TryWorkBasedLearning,
+    WorkBasedLearningItem,
+)
 from explorer.views import bls_label
 from explorer.views import md_escape as esc
 

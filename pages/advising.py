@@ -1,7 +1,6 @@
 import streamlit as st
 
-from explorer import advising, advising_view, attempts
-from explorer import ui
+from explorer import advising, advising_view, attempts, ui
 from explorer.ui import session
 from explorer.ui.session import KEYS
 

@@ -1,7 +1,6 @@
 import streamlit as st
 
-from explorer import classes, privacy, views
-from explorer import ui
+from explorer import classes, privacy, ui, views
 
 ctx = ui.context(__file__)
 _ = ctx._

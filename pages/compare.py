@@ -1,7 +1,6 @@
 import streamlit as st
 
-from explorer import ai_use, labor, skills, views
-from explorer import ui
+from explorer import ai_use, labor, skills, ui, views
 from explorer.ui import quiz_state, session
 from explorer.ui.session import KEYS
 

@@ -1,7 +1,6 @@
 import streamlit as st
 
-from explorer import labor, portfolio
-from explorer import ui
+from explorer import labor, portfolio, ui
 
 ctx = ui.context(__file__)
 _ = ctx._

@@ -1,7 +1,6 @@
 import streamlit as st
 
-from explorer import places, views
-from explorer import ui
+from explorer import places, ui, views
 from explorer.ui import session
 from explorer.ui.session import KEYS
 

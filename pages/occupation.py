@@ -1,7 +1,6 @@
 import streamlit as st
 
-from explorer import labor, occupation_view, views
-from explorer import ui
+from explorer import labor, occupation_view, ui, views
 from explorer.ui import occupation_sections as sections
 from explorer.ui import quiz_state
 

@@ -1,7 +1,6 @@
 import streamlit as st
 
-from explorer import labor, pathway_view, pathways
-from explorer import ui
+from explorer import labor, pathway_view, pathways, ui
 from explorer.ui import quiz_state
 from explorer.ui.pathway_steps import pathway_step
 

@@ -2,8 +2,7 @@ import json
 
 import streamlit as st
 
-from explorer import charts, labor, portfolio, views
-from explorer import ui
+from explorer import charts, labor, portfolio, ui, views
 from explorer.ui import quiz_state
 
 ctx = ui.context(__file__)

@@ -1,7 +1,6 @@
 import streamlit as st
 
-from explorer import attempts, i18n, profile_view
-from explorer import ui
+from explorer import attempts, i18n, profile_view, ui
 from explorer.ui import quiz_state
 
 ctx = ui.context(__file__)

@@ -1,8 +1,7 @@
 import streamlit as st
 
-from explorer import db, i18n, privacy, psychometrics_data, psychometrics_report, quiz
+from explorer import db, i18n, privacy, psychometrics_data, psychometrics_report, quiz, ui
 from explorer import psychometrics_views as views
-from explorer import ui
 from explorer.ui import quality_sections
 
 ctx = ui.context(__file__)

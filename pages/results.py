@@ -1,7 +1,6 @@
 import streamlit as st
 
-from explorer import attempts, explain, labor, matching, skills, views
-from explorer import ui
+from explorer import attempts, explain, labor, matching, skills, ui, views
 from explorer.ui import quiz_state
 
 ctx = ui.context(__file__)

@@ -1,11 +1,9 @@
 """Page tests (streamlit.testing AppTest): home, region picker, the occupations table."""
 from __future__ import annotations
 
-
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import APP, on_page
-
 
 
 def open_app(**params: str) -> AppTest:

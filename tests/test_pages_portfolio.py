@@ -52,7 +52,7 @@ def test_advising_lookup_and_note(url):
 
 def test_class_dashboard_page(url, kb):
     class_code = classes.create_class("Period 3", "counselor", ["campus"], url)
-    for n in range(4):
+    for _n in range(4):
         classes.join(class_code, finished(url, SOCIAL), grade=10, groups={"campus": "North"}, url=url)
     at = logged_in(url, "pages/classes.py")
     table = at.dataframe[0].value

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import on_page
-
 from explorer import attempts, clock, quiz
+from tests.apptest import on_page
 
 PATTERN = {"R": 1, "I": 4, "A": 0, "S": 3, "E": 2, "C": 0}  # I=20 S=15 E=10 R=5 -> code ISE
 
@@ -22,7 +21,7 @@ def app_database(monkeypatch, tmp_path):
 @pytest.fixture
 def student_clock(monkeypatch):
     """A student who takes 5 seconds per answer (the quality check would flag instant answers)."""
-    monkeypatch.setattr(clock, "now", clock.stepping(5, datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)))
+    monkeypatch.setattr(clock, "now", clock.stepping(5, datetime(2026, 10, 1, 9, 0, tzinfo=UTC)))
 
 
 

@@ -1,14 +1,12 @@
 """AppTest: ranked results, one occupation, compare; flat profiles get clusters, not fit labels."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.apptest import on_page
-
 from explorer import attempts, quiz
-
+from tests.apptest import on_page
 
 
 @pytest.fixture(autouse=True)
@@ -19,7 +17,7 @@ def app_database(monkeypatch, tmp_path):
 def saved_quiz(values: dict[str, int], band: str = "9-12") -> str:
     """A finished quick quiz answered at a student's pace (5 s per item)."""
     code = attempts.start(band, "quick", "en")
-    start = datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
     for k, item in enumerate(quiz.form_items(band, "quick")):
         value = values[item.theme] if k % 5 or band == "3-5" else max(0, values[item.theme] - 1)
         attempts.save_answer(code, item.id, value, now=start + timedelta(seconds=5 * k))
@@ -63,7 +61,7 @@ def test_priority_and_zone_filters():
 
 
 def test_flat_profile_gets_clusters_not_fit_labels():
-    code = saved_quiz({t: 2 for t in "RIASEC"})
+    code = saved_quiz(dict.fromkeys("RIASEC", 2))
     at = on_page("pages/results.py", code=code, area="0012420")
     assert any("broad interests" in w.value for w in at.warning)
     table = at.dataframe[0].value

@@ -23,27 +23,104 @@ page or renderer only decides where each piece goes.
 from __future__ import annotations
 
 from explorer.ui.cached_views import ResultsView, occupations_view, results_view, student_top_matches
-from explorer.ui.catalog_editor import (editable_frame, frame_rows, import_uploads, known_soc, row_counts,
-                                        show_problems, table_editor)
+from explorer.ui.catalog_editor import (
+                                        editable_frame,
+                                        frame_rows,
+                                        import_uploads,
+                                        known_soc,
+                                        row_counts,
+                                        show_problems,
+                                        table_editor,
+)
 from explorer.ui.chart_cache import chart, scores_key
-from explorer.ui.context import (NATIONAL, Context, choose_place, choose_place_from, chosen_occupation, context,
-                                 find_place, region_labels, sidebar)
+from explorer.ui.context import (
+                                        NATIONAL,
+                                        Context,
+                                        choose_place,
+                                        choose_place_from,
+                                        chosen_occupation,
+                                        context,
+                                        find_place,
+                                        region_labels,
+                                        sidebar,
+)
 from explorer.ui.downloads import family_report_pdf, restore_portfolio, share_url
 from explorer.ui.login import counselor, login_form, logout, require_counselor
-from explorer.ui.navigation import (close_menu_on_phone, compare, follow_deep_link, follow_navigation, fragment, go,
-                                    open_occupation, open_pathway, run_in_browser)
+from explorer.ui.navigation import (
+                                        close_menu_on_phone,
+                                        compare,
+                                        follow_deep_link,
+                                        follow_navigation,
+                                        fragment,
+                                        go,
+                                        open_occupation,
+                                        open_pathway,
+                                        run_in_browser,
+)
 from explorer.ui.plan import favourite_button, favourites, plan_steps, step_checkbox
 from explorer.ui.resources import knowledge_base, matcher
-from explorer.ui.widgets import (attribution, no_jobs_for_kids, require_database, result_cards, sample_catalog_notice,
-                                 table, texts, where_else)
+from explorer.ui.widgets import (
+                                        attribution,
+                                        no_jobs_for_kids,
+                                        require_database,
+                                        result_cards,
+                                        sample_catalog_notice,
+                                        table,
+                                        texts,
+                                        where_else,
+)
 
 __all__ = [
-    "NATIONAL", "Context", "ResultsView", "attribution", "chart", "choose_place", "choose_place_from",
-    "chosen_occupation", "close_menu_on_phone", "compare", "context", "counselor", "editable_frame",
-    "family_report_pdf", "favourite_button", "favourites", "find_place", "follow_deep_link", "follow_navigation",
-    "fragment", "frame_rows", "go", "import_uploads", "knowledge_base", "known_soc", "login_form", "logout",
-    "matcher", "no_jobs_for_kids", "occupations_view", "open_occupation", "open_pathway", "plan_steps",
-    "region_labels", "row_counts", "table_editor", "require_counselor", "require_database", "restore_portfolio", "result_cards", "results_view",
-    "run_in_browser", "sample_catalog_notice", "scores_key", "share_url", "show_problems", "sidebar",
-    "step_checkbox", "student_top_matches", "table", "texts", "where_else",
+                                        "NATIONAL",
+                                        "Context",
+                                        "ResultsView",
+                                        "attribution",
+                                        "chart",
+                                        "choose_place",
+                                        "choose_place_from",
+                                        "chosen_occupation",
+                                        "close_menu_on_phone",
+                                        "compare",
+                                        "context",
+                                        "counselor",
+                                        "editable_frame",
+                                        "family_report_pdf",
+                                        "favourite_button",
+                                        "favourites",
+                                        "find_place",
+                                        "follow_deep_link",
+                                        "follow_navigation",
+                                        "fragment",
+                                        "frame_rows",
+                                        "go",
+                                        "import_uploads",
+                                        "knowledge_base",
+                                        "known_soc",
+                                        "login_form",
+                                        "logout",
+                                        "matcher",
+                                        "no_jobs_for_kids",
+                                        "occupations_view",
+                                        "open_occupation",
+                                        "open_pathway",
+                                        "plan_steps",
+                                        "region_labels",
+                                        "require_counselor",
+                                        "require_database",
+                                        "restore_portfolio",
+                                        "result_cards",
+                                        "results_view",
+                                        "row_counts",
+                                        "run_in_browser",
+                                        "sample_catalog_notice",
+                                        "scores_key",
+                                        "share_url",
+                                        "show_problems",
+                                        "sidebar",
+                                        "step_checkbox",
+                                        "student_top_matches",
+                                        "table",
+                                        "table_editor",
+                                        "texts",
+                                        "where_else",
 ]

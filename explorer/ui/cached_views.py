@@ -10,6 +10,7 @@ from explorer import attempts, i18n, labor, matching
 from explorer.attempts import SavedQuiz
 from explorer.ui.resources import knowledge_base, matcher
 
+
 @dataclass(frozen=True)
 class ResultsView:
     """What the results page shows for one student, area and set of choices (cached per process)."""

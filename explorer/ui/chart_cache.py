@@ -56,7 +56,7 @@ def _chart_spec(name: str, args: tuple, lang: str) -> dict:
     return spec
 
 
-def chart(where: Any, name: str, *args: object, lang: str, stretch: bool = True) -> None:  # noqa: ANN401 - st or a column
+def chart(where: Any, name: str, *args: object, lang: str, stretch: bool = True) -> None:
     """Draw a chart from its cached Vega-Lite spec: building and validating an Altair chart costs
     20-50 ms a rerun, drawing a cached spec well under 1 ms."""
     where.vega_lite_chart(_chart_spec(name, tuple(args), lang), width="stretch" if stretch else "content")

@@ -14,6 +14,7 @@ from explorer.ui.resources import knowledge_base, matcher
 from explorer.ui.session import KEYS
 from explorer.views import md_escape
 
+
 def family_report_pdf(saved: SavedQuiz, lang: str, favourites_first: bool = False) -> Callable[[], bytes]:
     """A zero-argument function that builds this student's family report when the button is clicked.
 

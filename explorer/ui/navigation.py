@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 from collections.abc import Callable
@@ -92,7 +93,6 @@ def follow_deep_link() -> None:
     """After st.navigation exists, send a cold-start visitor on to the page their link named."""
     page = session.pop(KEYS.deep_link_page)
     if page:
-        try:
+        # Not a page for this visitor (e.g. a counselor page before login): stay on the home page.
+        with contextlib.suppress(st.errors.StreamlitAPIException):
             st.switch_page(str(page), query_params=dict(st.query_params))
-        except st.errors.StreamlitAPIException:
-            pass  # not a page for this visitor (e.g. a counselor page before login): stay on the home page

@@ -36,7 +36,7 @@ def header(view: OccupationView) -> None:
         st.info(view.figures_note)
 
 
-def fit_charts(where: Any, fit: FitView, code: str, ctx: Context) -> None:  # noqa: ANN401 - a column
+def fit_charts(where: Any, fit: FitView, code: str, ctx: Context) -> None:
     chart(where, "comparison", fit.scores, fit.max_score, code, lang=ctx.lang)
     chart(where, "contribution", fit.contributions, lang=ctx.lang)
     with where.expander(ctx._("For counselors: how fit is computed")):

@@ -11,8 +11,7 @@ from typing import Any
 import streamlit as st
 
 from explorer.attempts import SavedQuiz
-from explorer.pathway_view import (CredentialsView, DualEnrollmentView, JobView, ListView, StepView,
-                                   WorkBasedLearningView)
+from explorer.pathway_view import CredentialsView, DualEnrollmentView, JobView, ListView, StepView, WorkBasedLearningView
 from explorer.ui.context import Context
 from explorer.ui.plan import step_checkbox
 from explorer.ui.widgets import texts, where_else

@@ -8,6 +8,7 @@ from explorer.attempts import SavedQuiz
 from explorer.i18n import Translator
 from explorer.ui.navigation import fragment
 
+
 def favourites(saved: SavedQuiz) -> list[str]:
     return portfolio.favourites(portfolio.portfolio_code(saved.resume_code))
 
