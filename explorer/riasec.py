@@ -7,6 +7,7 @@ coordinates of the hexagon chart.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from explorer.i18n import N_
@@ -57,12 +58,12 @@ class HollandCode:
         return self.letters
 
 
-def ranked(scores: dict[str, float]) -> list[str]:
+def ranked(scores: Mapping[str, float]) -> list[str]:
     """Themes from highest to lowest score; equal scores in hexagon order."""
     return sorted(THEMES, key=lambda t: (-scores[t], THEMES.index(t)))
 
 
-def holland_code(scores: dict[str, float]) -> HollandCode:
+def holland_code(scores: Mapping[str, float]) -> HollandCode:
     order = ranked(scores)
     groups: dict[float, list[str]] = {}
     for theme in order:
@@ -83,12 +84,12 @@ def consistency(code: HollandCode) -> str:
     return {1: "high", 2: "medium", 3: "low"}[hexagon_distance(code.letters[0], code.letters[1])]
 
 
-def differentiation(scores: dict[str, float], max_score: float) -> float:
+def differentiation(scores: Mapping[str, float], max_score: float) -> float:
     """Highest minus lowest theme score as a share of the scale (0 = flat, 1 = extreme)."""
     return (max(scores.values()) - min(scores.values())) / max_score
 
 
-def profile_shape(scores: dict[str, float], max_score: float) -> str:
+def profile_shape(scores: Mapping[str, float], max_score: float) -> str:
     """"flat", "one_peak" (a clear favourite) or "two_peaks" (the top themes are close)."""
     if differentiation(scores, max_score) <= FLAT_RANGE:
         return "flat"
@@ -96,7 +97,7 @@ def profile_shape(scores: dict[str, float], max_score: float) -> str:
     return "one_peak" if (first - second) / max_score >= CLEAR_PEAK_GAP else "two_peaks"
 
 
-def hexagon_points(scores: dict[str, float], max_score: float) -> list[dict]:
+def hexagon_points(scores: Mapping[str, float], max_score: float) -> list[dict]:
     """Corner coordinates for a hexagon chart: R at the top, clockwise, radius = score / max."""
     points = []
     for i, theme in enumerate(THEMES):
