@@ -11,7 +11,7 @@ saved = quiz_state.load_current()
 ui.no_jobs_for_kids(saved, _)
 
 occupation = labor.local_occupations(ctx.kb, ctx.area_code).loc[code]
-view = occupation_view.occupation_view(ctx.kb, occupation, ctx.area_name, ctx.oews_source, ctx.locale)
+view = ui.occupation_view(code, ctx.area_code, ctx.area_name, ctx.oews_source, ctx.lang)
 sections.header(view)
 
 pathway_col, favourite_col = st.columns(2)

@@ -22,7 +22,13 @@ page or renderer only decides where each piece goes.
 """
 from __future__ import annotations
 
-from explorer.ui.cached_views import ResultsView, occupations_view, results_view, student_top_matches
+from explorer.ui.cached_views import (
+    ResultsView,
+    occupation_view,
+    occupations_view,
+    results_view,
+    student_top_matches,
+)
 from explorer.ui.catalog_editor import (
                                         editable_frame,
                                         frame_rows,
@@ -100,6 +106,7 @@ __all__ = [
                                         "logout",
                                         "matcher",
                                         "no_jobs_for_kids",
+                                        "occupation_view",
                                         "occupations_view",
                                         "open_occupation",
                                         "open_pathway",

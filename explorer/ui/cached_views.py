@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -9,6 +10,9 @@ import streamlit as st
 from explorer import attempts, i18n, labor, matching
 from explorer.attempts import SavedQuiz
 from explorer.ui.resources import knowledge_base, matcher
+
+if TYPE_CHECKING:
+    from explorer.occupation_view import OccupationView
 
 
 @dataclass(frozen=True)
@@ -61,3 +65,13 @@ def student_top_matches(area_code: str) -> dict[str, int]:
 
     return quiz_results.top_match_counts(area_code)
 
+
+@st.cache_data(max_entries=4096, show_spinner=False)
+def occupation_view(code: str, area_code: str, area_name: str, oews_source: str, lang: str) -> OccupationView:
+    """The occupation page's text for one occupation, area and language: the same on every rerun
+    (a favourite click, a budget figure), so it is built once per process, not per click."""
+    from explorer import occupation_view as view
+
+    kb = knowledge_base()
+    occupation = labor.local_occupations(kb, area_code).loc[code]
+    return view.occupation_view(kb, occupation, area_name, oews_source, i18n.locale(lang))
