@@ -69,11 +69,16 @@ def run_in_browser(script: str) -> None:
 
 def close_menu_on_phone(page_path: str) -> None:
     """On a narrow screen the sidebar menu covers the page; close it once a page was chosen (the
-    script is new only when the page changes, so choosing a region on a page leaves it open)."""
+    script is new only when the page changes, so choosing a region on a page leaves it open).
+
+    The browser remembers the last page it saw: the first page of a visit closes nothing, because
+    the script can load after the student has already opened the menu on a slow connection."""
     with st.sidebar:
         run_in_browser(f"""const page = {json.dumps(page_path)};  // a new page gives a new script, which runs once
 const doc = window.parent.document;
-if (window.parent.innerWidth < 768) {{
+const before = window.parent.__cpeLastPage;
+window.parent.__cpeLastPage = page;
+if (before !== undefined && before !== page && window.parent.innerWidth < 768) {{
   const bar = doc.querySelector('[data-testid="stSidebar"]');
   const close = doc.querySelector('[data-testid="stSidebarCollapseButton"] button');
   if (bar && close && bar.getAttribute("data-collapsed") === "false") close.click();
