@@ -2,8 +2,9 @@
 
 The audit covers occupations found in the area whose typical entry needs at most an associate's
 degree (BLS EP) or an apprenticeship. A job is *in demand* when its estimated local openings are at
-least ``IN_DEMAND_OPENINGS`` a year and its local median pay is at or above the area's median for
-all occupations. Student counts come from finished, confident quiz profiles and are hidden below 10.
+least ``in_demand_openings`` a year (a district setting, default 20) and its local median pay is at or
+above the area's median for all occupations. Student counts come from finished, confident quiz
+profiles and are hidden below the district's minimum (``privacy.min_group()``).
 
 Rows are BLS occupations, counted once. Where the BLS row is an "all other" group (several
 different O*NET occupations pooled, e.g. "Installation, Maintenance, and Repair Workers, All
@@ -14,12 +15,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from explorer import exports, labor, privacy
+from explorer import exports, labor, privacy, settings
 from explorer.data import KnowledgeBase
 from explorer.pathways import SUB_ASSOCIATE_EDUCATION, Catalog, codes
-
-IN_DEMAND_OPENINGS = 20
-LOW_DEMAND_OPENINGS = 10
 
 
 def _linked(rows, attribute: str) -> set[str]:
@@ -62,7 +60,7 @@ def audit(kb: KnowledgeBase, catalog: Catalog, area_code: str,
     table["local_openings"] = rows["local_openings"]
     table["annual_median"] = rows["annual_median"]
     table["entry_education"] = rows["ep_typical_education"]
-    table["in_demand"] = (rows["local_openings"] >= IN_DEMAND_OPENINGS).to_numpy() & (
+    table["in_demand"] = (rows["local_openings"] >= settings.current().in_demand_openings).to_numpy() & (
         rows["annual_median"].astype("Float64") >= area_median).fillna(False).to_numpy(dtype=bool) & ~table["all_other"]
     for name, socs in offers.items():
         table[f"has_{name}"] = [bool({soc, o} & socs) for soc, o in zip(rows["soc_code"], rows["oews_code"])]
@@ -81,7 +79,9 @@ def audit(kb: KnowledgeBase, catalog: Catalog, area_code: str,
 
 
 def low_demand_programs(kb: KnowledgeBase, catalog: Catalog, area_code: str) -> pd.DataFrame:
-    """Programs whose linked jobs are scarce here (< 10 openings a year in total) or all pay below the area median."""
+    """Programs whose linked jobs are scarce here (fewer than the district's ``low_demand_openings``, default
+    10, a year in total) or all pay below the area median."""
+    scarce = settings.current().low_demand_openings
     local = labor.local_occupations(kb, area_code)
     area_median = kb.regions.loc[area_code, "all_occupations_annual_median"]
     out = []
@@ -92,10 +92,10 @@ def low_demand_programs(kb: KnowledgeBase, catalog: Catalog, area_code: str) -> 
         openings = float(jobs["local_openings"].fillna(0).sum())
         best_pay = jobs["annual_median"].max() if len(jobs) else None
         low_pay = best_pay is None or pd.isna(best_pay) or best_pay < area_median
-        if openings < LOW_DEMAND_OPENINGS or low_pay:
+        if openings < scarce or low_pay:
             out.append({"program": program.code, "name": program.name, "local_openings": openings,
                         "best_median_pay": None if best_pay is None or pd.isna(best_pay) else int(best_pay),
-                        "reason": "few_openings" if openings < LOW_DEMAND_OPENINGS else "low_pay"})
+                        "reason": "few_openings" if openings < scarce else "low_pay"})
     return pd.DataFrame(out, columns=["program", "name", "local_openings", "best_median_pay", "reason"])
 
 

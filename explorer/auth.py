@@ -1,5 +1,8 @@
 """Counselor accounts: argon2id password hashes, lockout after repeated failures, idle timeout.
 
+The number of tries, the lockout, the idle timeout and the shortest password are district settings
+(``login_*``, ``counselor_idle_minutes``, ``min_password_length`` in explorer/settings.py).
+
 Unknown usernames are verified against a dummy hash too, so the time a failed login takes does not
 reveal which accounts exist. Districts with single sign-on can use Streamlit's OIDC login instead
 (see the README).
@@ -16,16 +19,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, update
 from sqlmodel import select
 
-from explorer import db
+from explorer import db, settings
 from explorer.i18n import N_
 from explorer.models import Counselor, CounselorSession, LoginThrottle, utcnow
 
 HASHER = PasswordHasher()  # argon2id with the library's current defaults
 _DUMMY_HASH = HASHER.hash("not a real password")
-MAX_FAILURES = 5
-LOCKOUT = timedelta(minutes=15)
-IDLE_TIMEOUT = timedelta(minutes=30)
-MIN_PASSWORD_LENGTH = 12
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")
 
 
@@ -40,6 +39,19 @@ class AuthError(ValueError):
         self.message_id, self.params = message, params
 
 
+def max_failures() -> int:
+    """Failed tries a username has before it locks."""
+    return settings.current().login_max_failures
+
+
+def lockout() -> timedelta:
+    return timedelta(minutes=settings.current().login_lockout_minutes)
+
+
+def idle_timeout() -> timedelta:
+    return timedelta(minutes=settings.current().counselor_idle_minutes)
+
+
 def _aware(moment: datetime | None) -> datetime | None:
     return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
@@ -48,8 +60,9 @@ def add_user(username: str, password: str, is_admin: bool = False, url: str | No
     username = username.strip().lower()
     if not USERNAME.match(username):
         raise AuthError(N_("usernames use 2-80 lowercase letters, digits, dots, dashes or underscores"))
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AuthError(N_("passwords need at least {n} characters"), n=MIN_PASSWORD_LENGTH)
+    shortest = settings.current().min_password_length
+    if len(password) < shortest:
+        raise AuthError(N_("passwords need at least {n} characters"), n=shortest)
     with db.session(url) as s:
         if s.get(Counselor, username) is not None:
             raise AuthError(N_("user {name} already exists"), name=username)
@@ -58,7 +71,7 @@ def add_user(username: str, password: str, is_admin: bool = False, url: str | No
 
 def _count_try(key: str, now: datetime, url: str | None) -> tuple[int, datetime | None]:
     """Count one try for ``key`` in a single atomic statement and commit it before any password is
-    checked, so N tries sent at once are numbered 1..N and only the first MAX_FAILURES are checked."""
+    checked, so N tries sent at once are numbered 1..N and only the first max_failures() are checked."""
     engine = db.get_engine(url)
     table = LoginThrottle.__table__
     with engine.begin() as con:
@@ -75,7 +88,7 @@ def _lock(key: str, now: datetime, url: str | None) -> datetime:
     table = LoginThrottle.__table__
     with db.get_engine(url).begin() as con:
         con.execute(update(table).where(table.c.username == key, table.c.locked_until.is_(None))
-                    .values(locked_until=now + LOCKOUT))
+                    .values(locked_until=now + lockout()))
         return _aware(con.execute(select(table.c.locked_until).where(table.c.username == key)).scalar_one())
 
 
@@ -90,7 +103,8 @@ def login(username: str, password: str, url: str | None = None, now: datetime | 
     now = now or utcnow()
     key = (username or "").strip().lower()[:80]
     tries, locked = _count_try(key, now, url)
-    if (locked and locked > now) or tries > MAX_FAILURES:
+    limit = max_failures()
+    if (locked and locked > now) or tries > limit:
         raise _locked_error(locked if locked and locked > now else _lock(key, now, url))
     with db.session(url) as s:
         user = s.get(Counselor, key) if key else None
@@ -103,7 +117,7 @@ def login(username: str, password: str, url: str | None = None, now: datetime | 
             user.password_hash = HASHER.hash(password)
             s.add(user)
     if not ok:
-        if tries >= MAX_FAILURES:
+        if tries >= limit:
             _lock(key, now, url)
         raise AuthError(N_("wrong username or password"))
     unlock(key, url)
@@ -115,12 +129,13 @@ def tries_left(username: str, url: str | None = None, now: datetime | None = Non
     now = now or utcnow()
     with db.session(url) as s:
         row = s.get(LoginThrottle, username.strip().lower())
+    limit = max_failures()
     if row is None:
-        return MAX_FAILURES
+        return limit
     locked = _aware(row.locked_until)
     if locked and locked > now:
         return 0
-    return MAX_FAILURES if locked else max(0, MAX_FAILURES - row.tries)
+    return limit if locked else max(0, limit - row.tries)
 
 
 def unlock(username: str, url: str | None = None) -> bool:
@@ -185,7 +200,7 @@ def end_session(token: str, url: str | None = None) -> None:
 
 
 def expired(last_seen: datetime | None, now: datetime | None = None) -> bool:
-    return last_seen is None or (now or utcnow()) - last_seen > IDLE_TIMEOUT
+    return last_seen is None or (now or utcnow()) - last_seen > idle_timeout()
 
 
 def users(url: str | None = None) -> list[Counselor]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -52,6 +53,30 @@ def _occupations(args: argparse.Namespace) -> int:
         print(shown.head(args.limit).to_string(index=False))
         print(f"\nSource: {labor.oews_citation(kb, args.area)}; {labor.ep_citation(kb)}")
     return 0
+
+
+def _settings(args: argparse.Namespace) -> int:
+    """The district settings in effect, each with where it came from (default, file or variable)."""
+    from explorer import settings
+
+    loaded = settings.loaded()
+    values = loaded.settings.model_dump()
+    if args.json:
+        json.dump({key: {"value": values[key], "from": loaded.origins[key], "variable": settings.variable(key)}
+                   for key in settings.KEYS}, sys.stdout, indent=1)
+        print()
+        return 0
+    path, _named = settings.settings_path(os.environ)
+    print(f"settings file: {path}" + ("" if path.is_file() else " (none)"))
+    for key in settings.KEYS:
+        print(f"{key:32} {values[key]!s:>10}  from {loaded.origins[key]}")
+    for name in loaded.ignored:
+        print(f"ignored: {name} is not a setting", file=sys.stderr)
+    return 0
+
+
+def _args_settings(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print the settings as JSON (value, source, variable)")
 
 
 def _regions(args: argparse.Namespace) -> int:
@@ -487,6 +512,8 @@ COMMANDS: list[Command] = [
      _args_db, _db),
     ("bench", "print timings (e.g. `bench match`)", _args_bench, _bench),
     ("regions", "list OEWS areas (national, states, metro and nonmetro areas) and their codes", _args_regions, _regions),
+    ("settings", "print the district settings in effect and where each came from (explorer.toml, EXPLORER_*)",
+     _args_settings, _settings),
     ("psychometrics", "how well the quiz works here: reliability, hexagon structure, DIF, response quality "
      "(from DATABASE_URL)", _args_psychometrics, _psychometrics),
 ]
@@ -508,13 +535,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from explorer.db import DatabaseConfigError
     from explorer.labor import UnknownArea
     from explorer.schema import SchemaError
+    from explorer.settings import SettingsError, current
 
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser().parse_args(argv)
     args.argv = argv
     try:
+        current()  # wrong district settings stop every command (and `serve`) before it starts
         return args.run(args)
-    except (UsageError, BuildError, DataError, UnknownArea, SchemaError, DatabaseConfigError) as exc:
+    except (UsageError, BuildError, DataError, UnknownArea, SchemaError, DatabaseConfigError, SettingsError) as exc:
         message = exc.args[0] if exc.args else str(exc)
         print(f"error: {message}", file=sys.stderr)
         return 2

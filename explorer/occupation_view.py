@@ -175,9 +175,9 @@ def budget_lines(costs: dict[str, float], occupation: pd.Series, loc: Locale) ->
     """What the student's monthly costs add up to, and how much of it this job's pay covers here."""
     _ = loc._
     need = budget.check(costs)
-    lines = [_("You would spend **{month}** a month, **{year}** a year. Before taxes (about 15%), that takes "
+    lines = [_("You would spend **{month}** a month, **{year}** a year. Before taxes (about {tax}%), that takes "
                "about **{gross}** a year.").format(month=loc.money(need.monthly_total),
-                                                   year=loc.money(need.yearly_after_tax),
+                                                   year=loc.money(need.yearly_after_tax), tax=round(100 * need.tax_share),
                                                    gross=loc.money(need.yearly_before_tax))]
     for label, percentile in ((_("Starting pay here"), "p25"), (_("Median pay here"), "median")):
         share = need.covered_share(occupation[f"annual_{percentile}"])

@@ -13,14 +13,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 from sqlmodel import select
 
-from explorer import db, labor
+from explorer import db, labor, settings
 from explorer.catalog import LIST_SEPARATOR
 from explorer.data import KnowledgeBase
 from explorer.i18n import N_
 from explorer.models import Credential, DualEnrollmentCourse, Program, WorkBasedLearning
 
-DUAL_ENROLLMENT_TARGET_CREDITS = 12
-LONG_COMMUTE_MINUTES = 30
 WBL_LADDER = ("job_shadow", "virtual", "clinical", "internship", "pre_apprenticeship", "registered_youth_apprenticeship")
 SUB_ASSOCIATE_EDUCATION = ("No formal educational credential", "High school diploma or equivalent",
                            "Some college, no degree", "Postsecondary nondegree award", "Associate's degree")
@@ -261,14 +259,15 @@ def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, g
         program_step.missing = "no_program"
     program_codes = {p.code for p in programs}
 
+    policy = settings.current()  # the credit target and the longest commute are the district's choice
     courses = [c for c in catalog.dual_enrollment if program_codes & set(codes(c.program_codes))]
     de_step = Step("dual_enrollment", items=[DualEnrollmentItem(
         college=c.college, course_code=c.course_code, title=c.title, credits=c.credits, cost=c.student_cost,
         delivery=c.delivery, schedule=c.schedule, transfers_to=c.transfers_to) for c in courses])
     de_step.totals = DualEnrollmentTotals(
         credits=sum(c.credits for c in courses), cost=sum(c.student_cost for c in courses),
-        target_credits=DUAL_ENROLLMENT_TARGET_CREDITS,
-        meets_target=sum(c.credits for c in courses) >= DUAL_ENROLLMENT_TARGET_CREDITS)
+        target_credits=policy.dual_enrollment_target_credits,
+        meets_target=sum(c.credits for c in courses) >= policy.dual_enrollment_target_credits)
     if any(c.delivery == "on_campus" for c in courses):
         de_step.barriers.append("on_campus_schedule")
     if any(c.delivery in ("online", "at_high_school") for c in courses):
@@ -282,7 +281,7 @@ def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, g
     wbl_step = Step("work_based_learning")
     for w in ladder:
         barriers = []
-        if w.commute_minutes > LONG_COMMUTE_MINUTES and not w.transportation_provided:
+        if w.commute_minutes > policy.long_commute_minutes and not w.transportation_provided:
             barriers.append("long_commute")
         if not w.paid:
             barriers.append("unpaid")

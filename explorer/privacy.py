@@ -13,29 +13,20 @@ guidance on small cells, and Hundepool et al., *Statistical Disclosure Control*,
   another split, or the whole-class view), more cells are hidden until no hidden cell can be worked
   out exactly from the shown ones, the total and each cell's possible range.
 
-The minimum is a district setting: ``EXPLORER_MIN_GROUP`` (default 10; never below 5).
+The minimum is a district setting: ``min_group`` (``EXPLORER_MIN_GROUP``, default 10; never below 5;
+see explorer/settings.py). Every page, report and export hides small counts through this module.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 
-DEFAULT_MIN_GROUP = 10
-FLOOR = 5
-
-
-class PrivacySettingError(ValueError):
-    """EXPLORER_MIN_GROUP is not a whole number of at least FLOOR."""
+from explorer import settings
 
 
 def min_group() -> int:
-    """The smallest group of students any figure may describe."""
-    text = os.environ.get("EXPLORER_MIN_GROUP", "").strip()
-    if not text:
-        return DEFAULT_MIN_GROUP
-    if not text.isascii() or not text.isdigit() or int(text) < FLOOR:
-        raise PrivacySettingError(f"EXPLORER_MIN_GROUP must be a whole number of at least {FLOOR}, not {text!r}")
-    return int(text)
+    """The smallest group of students any figure may describe (``settings.SettingsError`` if the
+    district's value is not a whole number of at least 5)."""
+    return settings.current().min_group
 
 
 def hidden_text(k: int) -> str:
@@ -50,6 +41,17 @@ def shown(value: int, hidden: bool, k: int) -> str:
 def small(value: int, k: int) -> bool:
     """A count that describes between 1 and k-1 students (primary suppression)."""
     return 0 < value < k
+
+
+def lone_count(value: int, k: int) -> int | str:
+    """A count shown with no total it could be worked out from (JSON, a single figure): the number,
+    or "<k" when it describes 1..k-1 students; 0 stays 0."""
+    return hidden_text(k) if small(value, k) else int(value)
+
+
+def lone_text(value: int, k: int) -> str:
+    """``lone_count`` as page text, with thousands separators ("1,400", "<10")."""
+    return hidden_text(k) if small(value, k) else f"{int(value):,}"
 
 
 def pinned(values: Mapping[str, int], bounds: Mapping[str, tuple[int, int]], hidden: set[str],

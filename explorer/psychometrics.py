@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from explorer import privacy
 from explorer.riasec import THEMES
 
 WEAK_ITEM_R = 0.30  # corrected item-total r below this: the item hardly goes with its theme
@@ -418,11 +419,9 @@ class DifComparison:
 
     def as_dict(self, k: int) -> dict:
         """The comparison as JSON: group sizes under the privacy minimum ``k`` are not given."""
-        def size(n: int) -> int | str:
-            return n if n >= k else f"<{k}"
-
         return {"by": self.by, "reference": self.reference, "focal": self.focal,
-                "n_reference": size(self.n_reference), "n_focal": size(self.n_focal), "needed_per_group": self.needed,
+                "n_reference": privacy.lone_count(self.n_reference, k), "n_focal": privacy.lone_count(self.n_focal, k),
+                "needed_per_group": self.needed,
                 "computed": self.enough, "items": [d.as_dict() for d in self.items]}
 
 

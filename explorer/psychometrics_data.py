@@ -161,7 +161,7 @@ class ResponseQuality:
     def as_dict(self, k: int) -> dict:
         """As JSON, counts of 1..k-1 quizzes written as "<k" (as everywhere else)."""
         def count(n: int) -> int | str:
-            return privacy.hidden_text(k) if privacy.small(n, k) else n
+            return privacy.lone_count(n, k)
 
         return {"started": count(self.started), "finished": count(self.finished), "used": count(self.used),
                 "unfinished": count(self.unfinished), "flagged": {f: count(n) for f, n in self.flagged.items()},

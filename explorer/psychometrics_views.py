@@ -113,7 +113,7 @@ def group_label(comparison: DifComparison, name: str, _: Translator) -> str:
 def dif_sizes(comparison: DifComparison, k: int, _: Translator) -> str:
     """'English 1,400, Spanish 600' with counts under the privacy minimum as "<k"."""
     def size(n: int) -> str:
-        return privacy.hidden_text(k) if privacy.small(n, k) else f"{n:,}"
+        return privacy.lone_text(n, k)
 
     return _("{reference}: {n_reference}; {focal}: {n_focal}").format(
         reference=group_label(comparison, comparison.reference, _), n_reference=size(comparison.n_reference),
@@ -146,7 +146,7 @@ def quality_view(quality: ResponseQuality, k: int, _: Translator) -> pd.DataFram
     def row(label: str, n: int, of_finished: bool = True) -> dict:
         hidden = privacy.small(n, k)
         share = "" if hidden or not of_finished or not quality.finished else f"{n / quality.finished:.1%}"
-        return {_("Quizzes"): label, _("Count"): privacy.hidden_text(k) if hidden else f"{n:,}",
+        return {_("Quizzes"): label, _("Count"): privacy.lone_text(n, k),
                 _("Share of finished"): share}
 
     rows = [row(_("Started"), quality.started, False), row(_("Finished"), quality.finished, False),

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import audit, pathways, privacy, views
+from explorer import audit, pathways, privacy, settings, views
 from explorer import ui
 
 ctx = ui.context(__file__)
@@ -10,7 +10,7 @@ ui.require_counselor(ctx)
 st.title(_("Build from the job back: {area}").format(area=ctx.area_name))
 st.write(_("Local jobs open with at most an associate's degree or an apprenticeship, ranked by estimated openings "
            "and pay, with what the district catalog offers toward each. In demand: at least {n} openings a year here "
-           "and median pay at or above the area's median for all jobs.").format(n=audit.IN_DEMAND_OPENINGS))
+           "and median pay at or above the area's median for all jobs.").format(n=settings.current().in_demand_openings))
 catalog = pathways.Catalog.load()
 ui.sample_catalog_notice(catalog, _)
 table = audit.audit(ctx.kb, catalog, ctx.area_code, ui.student_top_matches(ctx.area_code))

@@ -31,12 +31,12 @@ def test_bad_accounts_are_refused(database_url, username, password, reason):
 def test_lockout_after_repeated_failures(database_url):
     auth.add_user("jdoe", PASSWORD, url=database_url)
     now = utcnow()
-    for _ in range(auth.MAX_FAILURES):
+    for _ in range(auth.max_failures()):
         with pytest.raises(auth.AuthError, match="wrong username or password"):
             auth.login("jdoe", "guess", url=database_url, now=now)
     with pytest.raises(auth.AuthError, match="too many failed attempts"):
         auth.login("jdoe", PASSWORD, url=database_url, now=now + timedelta(minutes=1))
-    assert auth.login("jdoe", PASSWORD, url=database_url, now=now + auth.LOCKOUT + timedelta(seconds=1))
+    assert auth.login("jdoe", PASSWORD, url=database_url, now=now + auth.lockout() + timedelta(seconds=1))
 
 
 def test_unknown_user_gets_the_same_message(database_url):
@@ -61,7 +61,7 @@ def test_twenty_parallel_wrong_passwords_lock_after_five(database_url):
         outcomes = list(pool.map(guess, range(20)))
     wrong = outcomes.count("wrong username or password")
     locked = sum("too many failed attempts" in o for o in outcomes)
-    assert wrong + outcomes.count("logged in") <= auth.MAX_FAILURES and wrong + locked + outcomes.count("logged in") == 20
+    assert wrong + outcomes.count("logged in") <= auth.max_failures() and wrong + locked + outcomes.count("logged in") == 20
     assert auth.tries_left("jdoe", database_url, now=now) == 0
     with pytest.raises(auth.AuthError, match="too many failed attempts"):
         auth.login("jdoe", PASSWORD, url=database_url, now=now + timedelta(minutes=1))
@@ -73,7 +73,7 @@ def test_unknown_usernames_lock_alike_so_lockout_reveals_no_account(database_url
     seen = {}
     for name in ("jdoe", "nobody"):
         messages = []
-        for _ in range(auth.MAX_FAILURES + 1):
+        for _ in range(auth.max_failures() + 1):
             with pytest.raises(auth.AuthError) as refused:
                 auth.login(name, "not the password", url=database_url, now=now)
             messages.append(refused.value.message_id)
@@ -85,7 +85,7 @@ def test_unknown_usernames_lock_alike_so_lockout_reveals_no_account(database_url
 def test_unlock_and_remove(database_url):
     auth.add_user("jdoe", PASSWORD, url=database_url)
     now = utcnow()
-    for _ in range(auth.MAX_FAILURES):
+    for _ in range(auth.max_failures()):
         with pytest.raises(auth.AuthError):
             auth.login("jdoe", "guess", url=database_url, now=now)
     assert auth.tries_left("jdoe", database_url, now=now) == 0
@@ -214,7 +214,7 @@ def test_cli_users_unlock_and_remove(tmp_path):
                               input=stdin, capture_output=True, text=True, timeout=120)
 
     assert run("add", "jdoe", "--password-stdin", stdin=PASSWORD + "\n").returncode == 0
-    for _ in range(auth.MAX_FAILURES):
+    for _ in range(auth.max_failures()):
         with pytest.raises(auth.AuthError):
             auth.login("jdoe", "guess", url=url)
     assert auth.tries_left("jdoe", url) == 0

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from explorer import audit, catalog, pathways
+from explorer import audit, catalog, pathways, settings
 from explorer.paths import DATA_DIR
 
 RURAL = "2200002"  # Central Louisiana nonmetropolitan area
@@ -46,7 +46,7 @@ def test_barriers_for_a_far_apprenticeship(kb, sample):
     assert apprentice.type == "registered_youth_apprenticeship"
     assert set(apprentice.barriers) == {"long_commute", "grade"}
     assert plan.step("dual_enrollment").totals == pathways.DualEnrollmentTotals(
-        credits=8, cost=50, target_credits=pathways.DUAL_ENROLLMENT_TARGET_CREDITS, meets_target=False)
+        credits=8, cost=50, target_credits=settings.current().dual_enrollment_target_credits, meets_target=False)
 
 
 def test_missing_steps_say_so(kb, sample):
@@ -91,3 +91,21 @@ def test_low_demand_programs(kb, sample):
     low = audit.low_demand_programs(kb, sample, RURAL).set_index("program")
     assert low.loc["HS-CULIN", "reason"] == "low_pay"
     assert "HS-HEALTH" not in low.index
+
+
+def test_the_district_settings_move_the_pathway_and_audit_thresholds(kb, sample, monkeypatch):
+    plan = pathways.build(kb, sample, "31-1131.00", RURAL, grade=10)
+    credits = plan.step("dual_enrollment").totals.credits
+    monkeypatch.setenv("EXPLORER_DUAL_ENROLLMENT_TARGET_CREDITS", str(int(credits) + 1))
+    totals = pathways.build(kb, sample, "31-1131.00", RURAL, grade=10).step("dual_enrollment").totals
+    assert totals.target_credits == credits + 1 and not totals.meets_target
+    far = next(w for w in sample.work_based_learning if w.type == "registered_youth_apprenticeship")
+    assert not far.transportation_provided
+    monkeypatch.setenv("EXPLORER_LONG_COMMUTE_MINUTES", str(far.commute_minutes))  # "longer than": not a barrier
+    rung = next(w for w in pathways.build(kb, sample, "47-2111.00", RURAL, grade=10).step("work_based_learning").items
+                if w.id == far.opportunity_id)
+    assert "long_commute" not in rung.barriers
+    before = audit.audit(kb, sample, RURAL)
+    openings = before.loc["45-4022.00", "local_openings"]
+    monkeypatch.setenv("EXPLORER_IN_DEMAND_OPENINGS", str(int(openings) + 1))
+    assert before.loc["45-4022.00", "in_demand"] and not audit.audit(kb, sample, RURAL).loc["45-4022.00", "in_demand"]

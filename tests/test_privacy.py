@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from scipy.optimize import linprog
 
-from explorer import attempts, classes, portfolio, privacy, quiz, validation
+from explorer import attempts, classes, portfolio, privacy, quiz, settings, validation
 from explorer.riasec import THEMES
 
 AUSTIN = "0012420"
@@ -141,13 +141,19 @@ def test_a_class_below_the_minimum_shows_no_figure(database_url, kb):
 
 
 def test_the_minimum_is_a_district_setting(monkeypatch):
-    assert privacy.min_group() == 10
+    assert privacy.min_group() == settings.Settings.model_fields["min_group"].default
     monkeypatch.setenv("EXPLORER_MIN_GROUP", "12")
     assert privacy.min_group() == 12
     for bad in ("4", "ten", "١٢", "-10"):
         monkeypatch.setenv("EXPLORER_MIN_GROUP", bad)
-        with pytest.raises(privacy.PrivacySettingError, match="at least 5"):
+        with pytest.raises(settings.SettingsError, match="EXPLORER_MIN_GROUP: min_group must be"):
             privacy.min_group()
+
+
+def test_a_lone_count_hides_only_small_groups():
+    k = 10
+    assert [privacy.lone_count(n, k) for n in (0, 1, k - 1, k, 1400)] == [0, "<10", "<10", k, 1400]
+    assert [privacy.lone_text(n, k) for n in (0, k - 1, 1400)] == ["0", "<10", "1,400"]
 
 
 def test_complementary_suppression_hides_a_partner_for_a_lone_small_cell():

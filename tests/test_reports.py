@@ -61,10 +61,16 @@ def test_flat_profile_report_says_broad_interests(kb):
 def test_budget_check():
     from explorer import budget
 
-    need = budget.check(budget.DEFAULT_MONTHLY)
-    assert need.monthly_total == 2880 and need.yearly_after_tax == 34560
-    assert need.yearly_before_tax == pytest.approx(34560 / 0.85)
-    assert need.covered_share(40658.82) == pytest.approx(1.0, abs=1e-4)
+    from explorer import settings
+
+    defaults = settings.current()
+    need = budget.check(budget.default_monthly())
+    month = sum(defaults.budget_monthly.values())
+    assert need.monthly_total == month and need.yearly_after_tax == 12 * month
+    assert need.yearly_before_tax == pytest.approx(12 * month / (1 - defaults.budget_tax_share))
+    assert need.tax_share == defaults.budget_tax_share
+    assert need.covered_share(need.yearly_before_tax) == pytest.approx(1.0)
+    assert need.covered_share(need.yearly_before_tax / 2) == pytest.approx(0.5)
     assert need.covered_share(None) is None
     import pandas as pd
 

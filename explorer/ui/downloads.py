@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from explorer import attempts, i18n, labor, matching, pathways, portfolio
+from explorer import attempts, i18n, labor, matching, pathways, portfolio, settings
 from explorer.attempts import SavedQuiz
 from explorer.pathway_view import default_grade
 from explorer.ui import session
@@ -63,6 +63,6 @@ def restore_portfolio(raw: bytes) -> tuple[bool, str]:
 
 
 def share_url(token: str) -> str:
-    base = getattr(st.context, "url", None) or "http://localhost:8501/"
-    return base.split("?")[0].rsplit("/", 1)[0] + f"/family?share={token}"
+    """The family link: under the district's ``public_url`` if set, else the address this browser used."""
+    return settings.app_url(f"family?share={token}", getattr(st.context, "url", None))
 

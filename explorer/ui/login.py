@@ -5,7 +5,7 @@ import json
 
 import streamlit as st
 
-from explorer import auth
+from explorer import auth, settings
 from explorer.models import utcnow
 from explorer.ui import session
 from explorer.ui.context import Context
@@ -65,7 +65,8 @@ def login_form(ctx: Context) -> None:
     _ = ctx._
     st.title(_("Counselor login"))
     if session.pop(KEYS.counselor_timed_out, False):
-        st.info(_("You were logged out after 30 minutes without activity."))
+        st.info(_("You were logged out after {minutes} minutes without activity.").format(
+            minutes=settings.current().counselor_idle_minutes))
     with st.form("login"):
         username = st.text_input(_("Username"), autocomplete="username")
         password = st.text_input(_("Password"), type="password", autocomplete="current-password")

@@ -102,7 +102,7 @@ def budget_check(occupation: pd.Series, ctx: Context) -> None:
         cost_cols = st.columns(4)
         costs: dict[str, float] = {item: cost_cols[i % 4].number_input(_(budget.LABELS[item]), min_value=0, max_value=20000,
                                                      value=default, step=50, key=f"budget_{item}")
-                 for i, (item, default) in enumerate(budget.DEFAULT_MONTHLY.items())}
+                 for i, (item, default) in enumerate(budget.default_monthly().items())}
         for line in occupation_view.budget_lines(costs, occupation, ctx.locale):
             st.markdown(line)
         st.caption(_("Your numbers stay on this page; nothing is saved. Taxes are a rough estimate."))

@@ -122,8 +122,13 @@ def _open_picked_row(key: str, codes: list[str]) -> None:
 def require_database(_: Translator) -> None:
     """Stop every page with one line when the database is behind the code (or unusable), instead of
     failing later on a missing column in the middle of a student's quiz."""
-    from explorer import db, schema
+    from explorer import db, schema, settings
 
+    try:
+        settings.current()  # a wrong district setting stops the app rather than falling back to a default
+    except settings.SettingsError as problem:
+        st.error(_("The app cannot start: {reason}").format(reason=str(problem)))
+        st.stop()
     try:
         db.get_engine()
     except (schema.SchemaError, db.DatabaseConfigError) as problem:
