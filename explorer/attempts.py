@@ -19,7 +19,6 @@ from explorer.models import Answer, QuizAttempt, utcnow
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 9
-CODE_BITS = 44.2
 
 
 class ResumeCodeError(ValueError):

@@ -91,7 +91,7 @@ def bench_validate(kb: KnowledgeBase, cases: int = 500, seed: int = 2026) -> lis
     from explorer import validation
 
     matcher = matching.Matcher.from_occupations(kb.occupations)
-    national = labor.local_occupations(kb, "0000000")
+    national = labor.local_occupations(kb, labor.NATIONAL)
     return [row for form in ("quick", "full") for row in validation.recovery(matcher, national, form, cases=cases,
                                                                             seed=seed)]
 

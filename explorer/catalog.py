@@ -37,6 +37,7 @@ from explorer.models import (
     Employer,
     Program,
     WorkBasedLearning,
+    split_list,
 )
 
 LIST_SEPARATOR = catalog_schema.LIST_SEPARATOR
@@ -318,7 +319,7 @@ def check_links(records: dict[str, list[dict]], existing_programs: set[str]) -> 
     programs = existing_programs | {r["code"] for r in records.get("programs", [])}
     problems = []
     for row in records.get("dual_enrollment", []):
-        for code in filter(None, (row.get("program_codes") or "").split(LIST_SEPARATOR)):
+        for code in split_list(row.get("program_codes")):
             if code not in programs:
                 problems.append(Problem.of("dual_enrollment", row[LINE], "program_codes",
                                            N_("program {code} is not in programs.csv"), code=repr(code)))
@@ -512,7 +513,7 @@ def replace_table(name: str, rows: list[dict[str, str]], known_soc: set[str] | f
         kept = {r["code"] for r in good}
         with db.session(url) as session:
             for course in session.exec(select(DualEnrollmentCourse)).all():
-                for code in set(course.program_codes.split(LIST_SEPARATOR)) - kept - {""}:
+                for code in set(split_list(course.program_codes)) - kept:
                     problems.append(Problem.of("programs", 0, "code", N_("program {code} is still linked from dual "
                                                                          "enrollment course {course}"),
                                                code=code, course=f"{course.college} {course.course_code}"))

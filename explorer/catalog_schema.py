@@ -41,6 +41,7 @@ from sqlmodel import SQLModel
 
 from explorer.exports import FORMULA_STARTS
 from explorer.i18n import N_
+from explorer.models import LIST_SEPARATOR
 
 if TYPE_CHECKING:
     from explorer.catalog import Column, TableSpec
@@ -54,7 +55,6 @@ INTEGER_BITS = ((BigInteger, 64), (SmallInteger, 16), (Integer, 32))
 # The Python type each catalog column kind parses to; it must be the model field's annotation.
 KIND_TYPES = {"int": int, "number": float, "money": float, "bool": bool, "date": date}
 TRUE_WORDS, FALSE_WORDS = frozenset({"yes", "true", "1", "y"}), frozenset({"no", "false", "0", "n"})
-LIST_SEPARATOR = "; "
 # Character classes a cell may not contain: control (Cc: NUL, tab, CR, LF ...), format (Cf: zero-width
 # space, byte-order mark, bidi overrides, soft hyphen), surrogates, private use, unassigned, and the
 # Unicode line and paragraph separators.

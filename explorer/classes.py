@@ -14,9 +14,8 @@ from explorer import attempts, db, exports, labor, portfolio, privacy
 from explorer.i18n import N_, Translator
 from explorer.riasec import THEMES
 from explorer.data import KnowledgeBase
-from explorer.models import ClassGroup, ClassMember, Favourite
+from explorer.models import LIST_SEPARATOR, ClassGroup, ClassMember, Favourite, split_list
 
-LIST_SEPARATOR = "; "
 ALL = "all"  # the one row of an unsplit dashboard
 OTHER = N_("other or not given")  # the pooled row of groups too small to list by name
 
@@ -118,7 +117,7 @@ def members(class_code: str, url: str | None = None) -> pd.DataFrame:
 
 def group_fields(group: ClassGroup) -> list[str]:
     """The self-reported fields a class asks for, in the counselor's order."""
-    return [f for f in group.group_fields.split(LIST_SEPARATOR) if f]
+    return split_list(group.group_fields)
 
 
 def _theme_counts(people: pd.DataFrame) -> dict[str, int]:

@@ -139,6 +139,7 @@ def _match(args: argparse.Namespace) -> int:
 
     scores = parse_scores(args.scores)
     kb = knowledge_base()
+    args.area = args.area or labor.NATIONAL
     local = labor.local_occupations(kb, args.area)
     zones = {int(z) for z in args.job_zone.split(",")} if args.job_zone else None
     priorities = args.priority.split(",") if args.priority else None
@@ -436,7 +437,7 @@ def _args_score(p: argparse.ArgumentParser) -> None:
 
 def _args_match(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scores", required=True, help="theme scores, e.g. R=12,I=30,A=5,S=20,E=8,C=3 (any scale)")
-    p.add_argument("--area", default="0000000", help="OEWS area code for local figures (default: national)")
+    p.add_argument("--area", help="OEWS area code for local figures (default: labor.NATIONAL, the whole country)")
     p.add_argument("--top", type=int, default=10, help="how many results")
     p.add_argument("--job-zone", help="only these job zones, e.g. 2,3")
     p.add_argument("--priority", help="order inside a fit band: fit (default), openings, wage, growth, training")

@@ -16,6 +16,7 @@ from explorer import text_search
 from explorer.data import KnowledgeBase
 from explorer.i18n import N_, Locale, Translator
 
+NATIONAL = "0000000"  # the OEWS area code of the whole country
 TOP_CODED_ANNUAL = 239_200
 TOP_CODED_HOURLY = 115.00
 WAGE_COLUMNS = [f"{unit}_{p}" for unit in ("hourly", "annual") for p in ("p10", "p25", "median", "p75", "p90")]
@@ -99,7 +100,7 @@ def _occupations_with_national(kb: KnowledgeBase) -> tuple[pd.DataFrame, np.ndar
     base["title_es"] = kb.occupation_text["title_es"].reindex(base.index).fillna(base["title"])
     others = kb.alternate_titles.sort_values(["onet_code", "rank"]).groupby("onet_code")["title"].agg(tuple)
     base["other_titles"] = [others.get(code, ()) for code in base.index]
-    national = area_figures(kb, "0000000")["employment"].reindex(base["oews_code"].to_numpy())
+    national = area_figures(kb, NATIONAL)["employment"].reindex(base["oews_code"].to_numpy())
     return base, national.to_numpy(dtype=np.float64, na_value=np.nan)
 
 

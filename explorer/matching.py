@@ -23,6 +23,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted, validate_data
 
+from explorer import riasec
 from explorer.i18n import N_
 from explorer.riasec import THEMES
 
@@ -218,7 +219,7 @@ def theme_contributions(matcher: Matcher, scores: Mapping[str, float], code: str
 
 def shared_themes(scores: Mapping[str, float], occupation: pd.Series) -> list[str]:
     """Themes that are both among the student's top three and the occupation's high points."""
-    student_top = sorted(THEMES, key=lambda t: (-scores[t], THEMES.index(t)))[:3]
+    student_top = riasec.ranked(scores)[:3]
     occupation_top = [occupation[c] for c in ("high_point_1", "high_point_2", "high_point_3")
                       if isinstance(occupation[c], str) and occupation[c]]
     return [t for t in occupation_top if t in student_top]
@@ -228,9 +229,7 @@ def influential_answers(matcher: Matcher, answers: dict[str, int], theme_of: dic
                         limit: int = 3) -> list[tuple[str, float]]:
     """The answers that raised this occupation's r most: r with the answer minus r had it been "not sure" (2)."""
     index = matcher.codes.get_loc(code)
-    base = dict.fromkeys(THEMES, 0.0)
-    for item_id, value in answers.items():
-        base[theme_of[item_id]] += value
+    base = riasec.theme_sums(answers, theme_of)
     items = list(answers)
     variants = np.repeat(score_vector(base), len(items), axis=0)
     for row, item_id in enumerate(items):

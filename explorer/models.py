@@ -57,7 +57,14 @@ class TopMatch(SQLModel, table=True):
 
 
 # District catalog. Natural keys are primary keys, so a re-import updates rather than duplicates.
-# Lists (courses in order, SOC codes, linked programs) are "; "-separated text, as in the CSV files.
+# Lists (courses in order, SOC codes, linked programs, a class's fields) are "; "-separated text, as in
+# the CSV files: LIST_SEPARATOR joins them and split_list reads them back.
+LIST_SEPARATOR = "; "
+
+
+def split_list(text: str | None) -> list[str]:
+    """The items of a "; "-separated list column, in order, without empty items."""
+    return [item for item in (text or "").split(LIST_SEPARATOR) if item]
 
 
 class Verified(SQLModel):

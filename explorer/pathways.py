@@ -14,10 +14,9 @@ import pandas as pd
 from sqlmodel import select
 
 from explorer import db, labor, settings
-from explorer.catalog import LIST_SEPARATOR
 from explorer.data import KnowledgeBase
 from explorer.i18n import N_
-from explorer.models import Credential, DualEnrollmentCourse, Program, WorkBasedLearning
+from explorer.models import Credential, DualEnrollmentCourse, Program, WorkBasedLearning, split_list
 
 WBL_LADDER = ("job_shadow", "virtual", "clinical", "internship", "pre_apprenticeship", "registered_youth_apprenticeship")
 SUB_ASSOCIATE_EDUCATION = ("No formal educational credential", "High school diploma or equivalent",
@@ -55,8 +54,7 @@ class Catalog:
                        credentials=list(s.exec(select(Credential)).all()))
 
 
-def codes(text: str) -> list[str]:
-    return [c for c in (text or "").split(LIST_SEPARATOR) if c]
+codes = split_list  # the items of a list column (SOC codes, courses, program codes)
 
 
 def occupation_socs(kb: KnowledgeBase, onet_code: str) -> set[str]:
@@ -154,6 +152,8 @@ class CredentialItem:
     prep_hours: int
     value: str  # a key of VALUE_LABELS
     evidence: list[CredentialEvidence]
+    exam: str = ""  # how it is earned, as the catalog words it ("" when not given)
+    stacks_into: str = ""  # the next credential it leads to ("" when none is listed)
 
 
 @dataclass(frozen=True)
@@ -306,7 +306,7 @@ def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, g
         label, evidence = credential_value(kb, c, area_code)
         cred_items.append(CredentialItem(id=c.credential_id, name=c.name, issuer=c.issuer, cost=c.cost,
                                          fee_waiver=c.fee_waiver, prep_hours=c.prep_hours, value=label,
-                                         evidence=evidence))
+                                         evidence=evidence, exam=c.exam, stacks_into=c.stacks_into))
     cred_step = Step("credentials", items=cred_items,
                      totals=CredentialTotals(cost=sum(c.cost for c in credentials),
                                              cost_after_waivers=sum(c.cost for c in credentials if not c.fee_waiver)))

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from explorer import privacy
+from explorer import privacy, riasec
 from explorer.riasec import THEMES
 
 WEAK_ITEM_R = 0.30  # corrected item-total r below this: the item hardly goes with its theme
@@ -221,7 +221,8 @@ def item_statistics(answers: pd.DataFrame, theme_of: dict[str, str]) -> pd.DataF
 
 def theme_scores(answers: pd.DataFrame, theme_of: dict[str, str]) -> pd.DataFrame:
     """Each student's six theme sums (the scores the quiz reports)."""
-    return pd.DataFrame({t: answers[[c for c in answers.columns if theme_of[c] == t]].sum(axis=1) for t in THEMES})
+    sums = riasec.theme_sums({item: answers[item] for item in answers.columns}, theme_of)
+    return pd.DataFrame({t: sums[t] for t in THEMES}, index=answers.index)
 
 
 def theme_correlations(answers: pd.DataFrame, theme_of: dict[str, str]) -> pd.DataFrame:

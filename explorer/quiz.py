@@ -126,11 +126,7 @@ def theme_scores(band: str, form: str, answers: dict[str, int]) -> dict[str, int
     problems = answer_problems(band, form, answers)
     if problems:
         raise QuizInputError("; ".join(problems))
-    theme_of = {i.id: i.theme for i in form_items(band, form)}
-    scores = dict.fromkeys(THEMES, 0)
-    for item_id, value in answers.items():
-        scores[theme_of[item_id]] += value
-    return scores
+    return riasec.theme_sums(answers, {i.id: i.theme for i in form_items(band, form)})
 
 
 def min_seconds(item: Item) -> float:

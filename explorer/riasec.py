@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from explorer.i18n import N_
 
@@ -56,6 +57,15 @@ class HollandCode:
 
     def __str__(self) -> str:
         return self.letters
+
+
+def theme_sums(answers: Mapping[str, Any], theme_of: Mapping[str, str]) -> dict[str, Any]:
+    """Each theme's score: the sum of its items' 0-4 answers (unanswered items add nothing). Answers
+    may be numbers or, for many students at once, pandas columns (one per item)."""
+    sums: dict[str, Any] = dict.fromkeys(THEMES, 0)
+    for item_id, value in answers.items():
+        sums[theme_of[item_id]] = sums[theme_of[item_id]] + value
+    return sums
 
 
 def ranked(scores: Mapping[str, float]) -> list[str]:

@@ -97,8 +97,8 @@ def wage_rows(kb: KnowledgeBase, oews_code: str | None, area_code: str) -> pd.Da
     state = kb.regions.loc[area_code, "state_code"]
     if isinstance(state, str) and f"{state}00000" not in areas:
         areas.append(f"{state}00000")
-    if "0000000" not in areas:
-        areas.append("0000000")
+    if labor.NATIONAL not in areas:
+        areas.append(labor.NATIONAL)
     rows = []
     for code in areas:
         figures = labor.area_figures(kb, code)
@@ -111,7 +111,7 @@ def wage_table(wages: pd.DataFrame, loc: Locale) -> pd.DataFrame:
     _ = loc._
     columns = {"annual_p10": _("10th percentile"), "annual_p25": _("25th (starting)"), "annual_median": _("Median"),
                "annual_p75": _("75th"), "annual_p90": _("90th percentile")}
-    names = [_("United States") if code == "0000000" else name for code, name in zip(wages["area_code"], wages["area"])]
+    names = [_("United States") if code == labor.NATIONAL else name for code, name in zip(wages["area_code"], wages["area"])]
     out = {_("Area"): names,
            _("Jobs"): [labor.employment_text(v, f, True, loc)
                        for v, f in zip(wages["employment"], wages["employment_footnote"])]}

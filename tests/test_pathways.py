@@ -109,3 +109,12 @@ def test_the_district_settings_move_the_pathway_and_audit_thresholds(kb, sample,
     openings = before.loc["45-4022.00", "local_openings"]
     monkeypatch.setenv("EXPLORER_IN_DEMAND_OPENINGS", str(int(openings) + 1))
     assert before.loc["45-4022.00", "in_demand"] and not audit.audit(kb, sample, RURAL).loc["45-4022.00", "in_demand"]
+
+
+def test_credential_items_carry_the_exam_and_what_they_stack_into(kb, sample):
+    import csv
+
+    rows = {r["credential_id"]: r for r in csv.DictReader((DATA_DIR / "sample_catalog" / "credentials.csv").open())}
+    items = pathways.build(kb, sample, "47-2111.00", RURAL, grade=10).step("credentials").items
+    assert items and all((i.exam, i.stacks_into) == (rows[i.id]["exam"], rows[i.id]["stacks_into"]) for i in items)
+    assert any(i.stacks_into for i in items)

@@ -104,7 +104,7 @@ def test_a_bad_variable_names_the_variable(toml, monkeypatch, value, problem):
 
 def test_a_named_file_that_is_missing_is_an_error(monkeypatch, tmp_path):
     monkeypatch.setenv(settings.FILE_VARIABLE, str(tmp_path / "nowhere.toml"))
-    with pytest.raises(settings.SettingsError, match="nowhere.toml, which does not exist"):
+    with pytest.raises(settings.SettingsError, match=r"nowhere\.toml, which does not exist"):
         settings.current()
 
 

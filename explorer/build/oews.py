@@ -20,7 +20,6 @@ VALUE_COLUMNS: dict[str, str] = {
     "17": "location_quotient",
 }
 INTEGER_COLUMNS = ["employment"] + [c for c in VALUE_COLUMNS.values() if c.startswith("annual_")]
-FLOAT_COLUMNS = [c for c in VALUE_COLUMNS.values() if c.startswith("hourly_")] + ["location_quotient"]
 FOOTNOTE_CODES = {1, 2, 3, 4, 5, 8}
 
 

@@ -17,7 +17,7 @@ from explorer.ui import navigation, session
 from explorer.ui.resources import knowledge_base
 from explorer.ui.session import KEYS
 
-NATIONAL = "0000000"  # the OEWS code of the whole country
+NATIONAL = labor.NATIONAL  # the OEWS code of the whole country
 
 
 @dataclass(frozen=True)

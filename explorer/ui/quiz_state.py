@@ -166,7 +166,7 @@ def class_fields(class_code: str) -> list[str]:
     if not class_code.strip():
         return []
     try:
-        return [f for f in classes.get_class(class_code).group_fields.split("; ") if f]
+        return classes.group_fields(classes.get_class(class_code))
     except classes.ClassError:
         return []
 

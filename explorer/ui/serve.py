@@ -36,7 +36,7 @@ def preload() -> float:
 
     kb = data.knowledge_base()
     matching.Matcher.from_occupations(kb.occupations)
-    labor.local_occupations(kb, "0000000")
+    labor.local_occupations(kb, labor.NATIONAL)
     return time.perf_counter() - start
 
 
