@@ -38,7 +38,6 @@ class KnowledgeBase:
     """
 
     occupations: pd.DataFrame
-    occupation_clusters: pd.DataFrame
     related_occupations: pd.DataFrame
     regions: pd.DataFrame
     local_figures: pd.DataFrame

@@ -11,7 +11,6 @@ VAR_DIR = ROOT / "var"
 
 KNOWLEDGE_FILES: dict[str, str] = {
     "occupations": "occupations.parquet",
-    "occupation_clusters": "occupation_clusters.parquet",
     "related_occupations": "related_occupations.parquet",
     "regions": "regions.parquet",
     "local_figures": "local_figures.parquet",

@@ -164,7 +164,9 @@ SKILL_AI_PARTS = ("skill_ranks", "work_styles", "ai_applicability", "ai_activiti
 def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None = None) -> dict:
     """Build every knowledge-base table into ``out_dir`` and return the manifest written there."""
     # The text sources are quick to check, so a wrong folder fails before the slow OEWS read.
-    occupations, clusters, related = build_occupations(sources)
+    # Each occupation's primary cluster is kept on occupations.parquet; the full list of (occupation,
+    # cluster) pairs had no reader, so it is no longer written.
+    occupations, _all_clusters, related = build_occupations(sources)
     alternates, alternate_sources, alternate_inputs = _alternate_titles_table(
         sources, occupations.set_index("onet_code")["title"])
     con, oews_origin, oews_sha = open_oews(sources.oews)
@@ -219,7 +221,6 @@ def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None =
     tables = {
         "occupations": (occupations, [onet_source, ep_source, bright_source, cte_source, oews_source],
                         ["onet", "crosswalk", "ep", "bright_outlook", "clusters", "oews"]),
-        "occupation_clusters": (clusters, [cte_source], ["onet", "crosswalk", "clusters"]),
         "related_occupations": (related, [onet_source], ["onet"]),
         "regions": (regions, [oews_source], ["oews"]),
         "local_figures": (local, [oews_source], ["oews"]),
