@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from typing import ClassVar
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
@@ -24,7 +25,7 @@ CODE_LENGTH = 9
 class ResumeCodeError(ValueError):
     """A resume code that is malformed or belongs to no attempt; ``message(_)`` says it in any language."""
 
-    TEMPLATES = {
+    TEMPLATES: ClassVar[dict[str, str]] = {
         "empty": N_("Type the code you wrote down, for example K7M-Q4T-X9B."),
         "characters": N_("A resume code never contains {chars}. Codes use only the letters and numbers on the "
                          "card (no 0, O, 1, I, L or U)."),
@@ -110,7 +111,7 @@ def load(code: str, url: str | None = None) -> SavedQuiz:
 
 def _as_utc(moment: datetime) -> datetime:
     """SQLite hands back naive datetimes, PostgreSQL aware ones; compare them all as UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def save_answer(code: str, item_id: str, value: int, url: str | None = None, now: datetime | None = None) -> None:

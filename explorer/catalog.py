@@ -30,7 +30,6 @@ from sqlmodel import SQLModel, select
 
 from explorer import catalog_schema, db, exports
 from explorer.i18n import N_, Translator
-from explorer.skills import SKILLS
 from explorer.models import (
     Credential,
     DualEnrollmentCourse,
@@ -39,6 +38,7 @@ from explorer.models import (
     WorkBasedLearning,
     split_list,
 )
+from explorer.skills import SKILLS
 
 LIST_SEPARATOR = catalog_schema.LIST_SEPARATOR
 WBL_TYPES = ("job_shadow", "internship", "pre_apprenticeship", "registered_youth_apprenticeship", "clinical", "virtual")

@@ -11,10 +11,10 @@ import pandas as pd
 from sqlmodel import select
 
 from explorer import attempts, db, exports, labor, portfolio, privacy
-from explorer.i18n import N_, Translator
-from explorer.riasec import THEMES
 from explorer.data import KnowledgeBase
+from explorer.i18n import N_, Translator
 from explorer.models import LIST_SEPARATOR, ClassGroup, ClassMember, Favourite, split_list
+from explorer.riasec import THEMES
 
 ALL = "all"  # the one row of an unsplit dashboard
 OTHER = N_("other or not given")  # the pooled row of groups too small to list by name
@@ -107,7 +107,7 @@ def members(class_code: str, url: str | None = None) -> pd.DataFrame:
         latest = portfolio.attempt_codes(row.portfolio_code, url)[-1]
         saved = attempts.load(latest, url)
         profile = attempts.profile(saved) if saved.finished else None
-        out.append({"portfolio_code": row.portfolio_code, "grade": row.grade, **{f: "" for f in fields},
+        out.append({"portfolio_code": row.portfolio_code, "grade": row.grade, **dict.fromkeys(fields, ""),
                     **json.loads(row.groups or "{}"), "finished": saved.finished,
                     "code": profile.code.letters if profile and profile.confident else None,
                     "scores": profile.scores if profile else None,

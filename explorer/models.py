@@ -1,13 +1,13 @@
 """Database tables (SQLModel). Students are anonymous: a quiz attempt is found only by its resume code."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class QuizAttempt(SQLModel, table=True):

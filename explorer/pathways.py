@@ -46,7 +46,7 @@ class Catalog:
         return any((row.verified_by or "").lower().startswith(SAMPLE_MARK) for row in rows)
 
     @classmethod
-    def load(cls, url: str | None = None) -> "Catalog":
+    def load(cls, url: str | None = None) -> Catalog:
         with db.session(url) as s:
             return cls(programs=list(s.exec(select(Program)).all()),
                        dual_enrollment=list(s.exec(select(DualEnrollmentCourse)).all()),

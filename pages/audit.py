@@ -1,7 +1,6 @@
 import streamlit as st
 
-from explorer import audit, pathways, privacy, settings, views
-from explorer import ui
+from explorer import audit, pathways, privacy, settings, ui, views
 
 ctx = ui.context(__file__)
 _ = ctx._
@@ -20,9 +19,9 @@ ui.table(view[view[_("Gap")] != ""] if only_gaps else view)
 st.download_button(_("Download the audit (CSV)"), audit.export_csv(table), file_name=f"audit_{ctx.area_code}.csv",
                    mime="text/csv")
 st.caption(_("Jobs and pay: {source}. Openings: BLS Employment Projections 2024-34 scaled to the area. Student "
-             "counts: finished quizzes ranked for this area whose top 10 includes the job; fewer than {k} are not shown. Rows whose figures "
-             "belong to a BLS “all other” group pool several different occupations: they are listed last and never "
-             "called in demand.")
+             "counts: finished quizzes ranked for this area whose top 10 includes the job; fewer than {k} are not "
+             "shown. Rows whose figures belong to a BLS “all other” group pool several different occupations: "
+             "they are listed last and never called in demand.")
            .format(source=ctx.oews_source, k=privacy.min_group()))
 
 st.subheader(_("Programs toward scarce or low-paid local jobs"), anchor=False)

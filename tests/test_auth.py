@@ -40,7 +40,7 @@ def test_lockout_after_repeated_failures(database_url):
 
 
 def test_unknown_user_gets_the_same_message(database_url):
-    with pytest.raises(auth.AuthError, match="^wrong username or password$"):
+    with pytest.raises(auth.AuthError, match=r"^wrong username or password$"):
         auth.login("nobody", PASSWORD, url=database_url)
 
 

@@ -1,7 +1,6 @@
 """AppTest: the counselor catalog page lists every import problem, as plain text, and saves nothing."""
 from __future__ import annotations
 
-
 from explorer import auth, catalog
 from explorer.models import utcnow
 from explorer.views import md_escape

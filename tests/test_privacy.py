@@ -97,7 +97,7 @@ def _assert_nothing_recoverable(url: str, kb, class_code: str, by: str) -> dict:
     return split
 
 
-def _rows_of(people, by: str, group: str, listed) -> "np.ndarray":
+def _rows_of(people, by: str, group: str, listed) -> np.ndarray:
     values = people[by].map(lambda v: "" if v is None or v != v else str(v))
     if group != classes.OTHER:
         return (values == group).to_numpy()
@@ -158,7 +158,7 @@ def test_a_lone_count_hides_only_small_groups():
 
 def test_complementary_suppression_hides_a_partner_for_a_lone_small_cell():
     values = {"a": 11, "b": 2, "c": 15}
-    bounds = {c: (0, 20) for c in values}
+    bounds = dict.fromkeys(values, (0, 20))
     hidden = privacy.protect_line(values, bounds, {"b"}, total=28)
     assert hidden == {"b", "a"} and not privacy.pinned(values, bounds, hidden, 28)
     assert privacy.protect_line(values, bounds, {"b"}, total=None) == {"b"}

@@ -59,9 +59,7 @@ def test_flat_profile_report_says_broad_interests(kb):
 
 
 def test_budget_check():
-    from explorer import budget
-
-    from explorer import settings
+    from explorer import budget, settings
 
     defaults = settings.current()
     need = budget.check(budget.default_monthly())

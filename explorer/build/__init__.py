@@ -9,7 +9,7 @@ import json
 import os
 import shutil
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -95,7 +95,7 @@ def _table_entry(name: str, frame: pd.DataFrame, out_dir: Path, table_sources: l
     _write_parquet(frame, path)
     return {
         "table": name,
-        "rows": int(len(frame)),
+        "rows": len(frame),
         "columns": list(frame.columns),
         "bytes": path.stat().st_size,
         "sha256": sha256_of(path),
@@ -228,7 +228,7 @@ def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None =
         "towns": (towns, [geonames_source, census_source], ["geo"]),
         "county_points": (county_points, [census_source], ["geo"]),
     }
-    manifest = {"built_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+    manifest = {"built_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
                 "build_command": command, "files": {}}
     for name, (frame, table_sources, input_keys) in tables.items():
         manifest["files"][KNOWLEDGE_FILES[name]] = _table_entry(name, frame, out_dir, table_sources,
@@ -280,4 +280,4 @@ def build_parts_into(sources: Sources, data_dir: Path, command: str, parts: list
         shutil.rmtree(staging, ignore_errors=True)
 
 
-__all__ = ["BuildError", "PARTS", "Sources", "build", "build_into", "build_parts_into"]
+__all__ = ["PARTS", "BuildError", "Sources", "build", "build_into", "build_parts_into"]

@@ -27,7 +27,8 @@ def zip_areas(geo_dir: Path, known_areas: set[str]) -> pd.DataFrame:
                        what="ZCTA-to-county relationship with OEWS areas")
     points = read_table(geo_dir / "zip_primary_county_oews.csv", ["zcta", "state_abbr", "lat", "lon"],
                         what="ZCTA primary county and internal point")
-    parts = parts.loc[parts["oews_area_code"] != "", ["zcta", "oews_area_code", "land_share"]].copy()  # American Samoa and the N. Mariana Islands: no OEWS area
+    # American Samoa and the N. Mariana Islands have no OEWS area.
+    parts = parts.loc[parts["oews_area_code"] != "", ["zcta", "oews_area_code", "land_share"]].copy()
     parts["land_share"] = pd.to_numeric(parts["land_share"], errors="raise")
     unknown = set(parts["oews_area_code"]) - known_areas
     if unknown:

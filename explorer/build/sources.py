@@ -36,7 +36,7 @@ class Sources:
     ai_dir: Path | None = None  # "Working with AI" results files
 
     @classmethod
-    def from_shared(cls, shared: Path, **overrides: Path | None) -> "Sources":
+    def from_shared(cls, shared: Path, **overrides: Path | None) -> Sources:
         """The layout of ``../shared/data`` (see its README.md), with any path overridden."""
         paths = {
             "onet_dir": shared / "onet" / "db_30_1_text",
@@ -77,7 +77,8 @@ def read_table(path: Path, columns: list[str], *, sep: str = ",", what: str = ""
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise BuildError(
-            f"{path}: expected column(s) {', '.join(repr(c) for c in missing)}; found {', '.join(repr(c) for c in frame.columns[:12])}"
+            f"{path}: expected column(s) {', '.join(repr(c) for c in missing)}; "
+            f"found {', '.join(repr(c) for c in frame.columns[:12])}"
         )
     return frame
 
