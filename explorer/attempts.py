@@ -101,12 +101,15 @@ def _attempt(s, code: str) -> QuizAttempt:
 
 def load(code: str, url: str | None = None) -> SavedQuiz:
     with db.session(url) as s:
-        attempt = _attempt(s, code)
-        rows = s.exec(select(Answer).where(Answer.attempt_id == attempt.id)).all()
-        return SavedQuiz(resume_code=attempt.resume_code, band=attempt.band, form=attempt.form, lang=attempt.lang,
-                         page=attempt.page, answers={r.item_id: r.value for r in rows},
-                         answered_at=[_as_utc(r.answered_at) for r in rows],
-                         finished=attempt.finished_at is not None)
+        return _saved(s, _attempt(s, code))
+
+
+def _saved(s, attempt: QuizAttempt) -> SavedQuiz:
+    rows = s.exec(select(Answer).where(Answer.attempt_id == attempt.id)).all()
+    return SavedQuiz(resume_code=attempt.resume_code, band=attempt.band, form=attempt.form, lang=attempt.lang,
+                     page=attempt.page, answers={r.item_id: r.value for r in rows},
+                     answered_at=[_as_utc(r.answered_at) for r in rows],
+                     finished=attempt.finished_at is not None)
 
 
 def _as_utc(moment: datetime) -> datetime:
@@ -114,8 +117,9 @@ def _as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def save_answer(code: str, item_id: str, value: int, url: str | None = None, now: datetime | None = None) -> None:
-    """Store one answer the moment it is given (replacing an earlier answer to the same item)."""
+def save_answer(code: str, item_id: str, value: int, url: str | None = None, now: datetime | None = None) -> SavedQuiz:
+    """Store one answer the moment it is given (replacing an earlier answer to the same item), and
+    return the quiz as saved, read in the same transaction (the quiz screen draws it next)."""
     with db.session(url) as s:
         attempt = _attempt(s, code)
         problems = quiz.answer_problems(attempt.band, attempt.form, {item_id: value})
@@ -126,6 +130,8 @@ def save_answer(code: str, item_id: str, value: int, url: str | None = None, now
                   update=("value", "answered_at"))
         attempt.updated_at = stamp
         s.add(attempt)
+        s.flush()
+        return _saved(s, attempt)
 
 
 def set_page(code: str, page: int, url: str | None = None) -> None:

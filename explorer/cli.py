@@ -187,12 +187,16 @@ def _bench(args: argparse.Namespace) -> int:
         from explorer.ui.pagebench import bench_pages
 
         rows = bench_pages(args.repeat)
-        print(f"Server-side rerun (AppTest, median of {args.repeat}) against an empty Streamlit page "
-              f"({rows[0]['empty_ms']:.1f} ms):")
+        print(f"Server-side rerun (AppTest running app.py then the page, as a server does; median of {args.repeat}) "
+              f"against an empty Streamlit page ({rows[0]['empty_ms']:.1f} ms).")
+        print("click: the rerun of the page's most frequent click (only its fragment when it lives in one); "
+              "open: a whole-app rerun on the page.")
+        print(f"  {'page':12} {'click':>8} {'ratio':>6}  {'target':8} {'open':>8} {'ratio':>6}  the click")
         for row in rows:
-            verdict = "meets" if row["ratio"] <= row["target"] else "misses"
-            print(f"  {row['page']:12} {row['ms']:8.1f} ms  {row['ratio']:5.1f}x  ({verdict} the {row['target']:g}x target; "
-                  f"{row['cold_path_runs']} cold-start-path reruns left out)")
+            verdict = "meets" if row["ratio"] <= row["target"] else "MISSES"
+            print(f"  {row['page']:12} {row['ms']:6.1f}ms {row['ratio']:5.1f}x  {verdict} {row['target']:g}x "
+                  f"{row['open_ms']:6.1f}ms {row['open_ratio']:5.1f}x  {row['click']}"
+                  + (f" ({row['cold_path_runs']} cold-start reruns left out)" if row["cold_path_runs"] else ""))
         return 0
     if args.what == "validate":
         recovered = bench.bench_validate(knowledge_base(), args.cases, args.seed)

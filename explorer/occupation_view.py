@@ -61,6 +61,8 @@ class OccupationView:
     skills_caption: str  # the ranks' meaning and source, or that there are none
     work_styles: str
     ai: AiView | None
+    wages: pd.DataFrame  # jobs and pay here, in the state and the nation, as text cells; no rows when unpublished
+    related: dict[str, str]  # O*NET code -> title of the closest related occupations
 
 
 def _count_or_unpublished(value: float | None, loc: Locale, scale: float = 1) -> str:
@@ -107,10 +109,11 @@ def _ai(kb: KnowledgeBase, code: str, loc: Locale) -> AiView | None:
         caption=" ".join(filter(None, [caption, ai_use.ai_note(use, _)])))
 
 
-def occupation_view(kb: KnowledgeBase, occupation: pd.Series, area_name: str, oews_source: str,
-                    loc: Locale) -> OccupationView:
-    """Everything the occupation page writes about one occupation (a row of labor.local_occupations)."""
+def occupation_view(kb: KnowledgeBase, occupation: pd.Series, area_code: str, loc: Locale) -> OccupationView:
+    """Everything the occupation page writes about one occupation (a row of labor.local_occupations
+    for ``area_code``)."""
     _ = loc._
+    area_name, oews_source = views.area_name(kb, area_code, _), labor.oews_citation(kb, area_code)
     code = str(occupation.name)
     text = labor.occupation_text(kb, code, loc.lang)
     note = labor.figures_note(occupation, _)
@@ -142,7 +145,10 @@ def occupation_view(kb: KnowledgeBase, occupation: pd.Series, area_name: str, oe
         outlook_caption=outlook_caption, preparation=preparation, skills=skill_lines, skills_caption=skills_caption,
         work_styles=_("**Work styles that matter most here:** {styles}").format(styles=md_escape(", ".join(styles)))
         if styles else "",
-        ai=_ai(kb, code, loc))
+        ai=_ai(kb, code, loc),
+        wages=views.wage_table(wages, loc) if len(wages := views.wage_rows(kb, occupation["oews_code"], area_code))
+        else pd.DataFrame(),
+        related=views.related(kb, code, lang=loc.lang))
 
 
 def fit_view(matcher: Matcher, saved: SavedQuiz | None, occupation: pd.Series, loc: Locale) -> FitView | None:

@@ -91,6 +91,13 @@ def cluster_table(clusters: pd.DataFrame, loc: Locale) -> pd.DataFrame:
     })
 
 
+def area_name(kb: KnowledgeBase, area_code: str, _: Translator) -> str:
+    """The region as a student reads it (OEWS calls the whole country "National")."""
+    if area_code == labor.NATIONAL:
+        return _("United States")
+    return str(kb.regions.loc[area_code, "name"])
+
+
 def wage_rows(kb: KnowledgeBase, oews_code: str | None, area_code: str) -> pd.DataFrame:
     """The occupation's wage percentiles in the student's area, its state and the nation (as published)."""
     areas = [area_code]

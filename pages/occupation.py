@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import labor, occupation_view, ui, views
+from explorer import labor, ui
 from explorer.ui import occupation_sections as sections
 from explorer.ui import quiz_state
 
@@ -11,7 +11,7 @@ saved = quiz_state.load_current()
 ui.no_jobs_for_kids(saved, _)
 
 occupation = labor.local_occupations(ctx.kb, ctx.area_code).loc[code]
-view = ui.occupation_view(code, ctx.area_code, ctx.area_name, ctx.oews_source, ctx.lang)
+view = ui.occupation_view(code, ctx.area_code, ctx.lang)
 sections.header(view)
 
 pathway_col, favourite_col = st.columns(2)
@@ -20,7 +20,7 @@ pathway_col.button(_("See the pathway from this school year to this job"), type=
 if saved is not None:
     with favourite_col:
         ui.favourite_button(saved, code, _)
-fit = occupation_view.fit_view(ui.matcher(), saved, occupation, ctx.locale)
+fit = ui.fit_view(saved, code, ctx.area_code, ctx.lang)
 if fit is not None:
     sections.fit_reasons(fit)
 left, right = st.columns(2)
@@ -29,23 +29,22 @@ if fit is not None:
 else:
     left.write(view.holland)
 
-wages = views.wage_rows(ctx.kb, occupation["oews_code"], ctx.area_code)
 with right:
     if view.absent:
         st.warning(view.absent)
         ui.where_else(ctx, occupation["oews_code"], occupation["published_anywhere"])
-    if len(wages):
+    if len(view.wages):
         ui.chart(st, "wage", occupation["oews_code"], ctx.area_code, lang=ctx.lang)
 
 st.subheader(_("Jobs and pay"), anchor=False)
-if len(wages):
-    ui.table(views.wage_table(wages, ctx.locale))
+if len(view.wages):
+    ui.table(view.wages)
 st.caption(view.wages_caption)
 sections.outlook_and_preparation(view, ctx)
 sections.skills(view, occupation["ep_code"], ctx)
 sections.ai_use(view.ai, ctx)
 
 st.subheader(_("Related occupations"), anchor=False)
-for related_code, title in views.related(ctx.kb, code, lang=ctx.lang).items():
+for related_code, title in view.related.items():
     st.button(title, key=f"related_{related_code}", on_click=ui.open_occupation, args=(related_code,))
 sections.budget_check(occupation, ctx)

@@ -132,3 +132,22 @@ def test_results_as_cards_open_the_occupation():
     next(b for b in at.button if b.key == f"card_{first['Code']}").click().run()
     assert not at.exception, at.exception
     assert at.title[0].value == first["Occupation"]
+
+
+def test_budget_check_opens_on_demand_and_counts_the_students_costs(kb):
+    from explorer import budget, labor
+
+    code = saved_quiz(INVESTIGATIVE_SOCIAL)
+    at = on_page("pages/occupation.py", code=code, area="0012420", occ="29-1141.00")
+    assert not at.number_input  # closed: its seven boxes are not drawn on every rerun
+    at.session_state["budget_open"] = True  # what opening the section sends
+    at.session_state["budget_housing"] = 2000  # the student's rent (AppTest sends no expander state back,
+    at.run()  # so the figure is set with the opening, in one run)
+    assert not at.exception, at.exception
+    assert sorted(n.label for n in at.number_input) == sorted(budget.LABELS.values())
+    need = budget.check(budget.default_monthly() | {"housing": 2000})
+    text = " ".join(m.value for m in at.markdown)
+    assert f"${need.yearly_before_tax:,.0f}" in text
+    nurse = labor.local_occupations(kb, "0012420").loc["29-1141.00"]
+    share = round(100 * need.covered_share(nurse["annual_median"]))
+    assert f"Median pay here: ${nurse['annual_median']:,.0f} · covers {share}% of it" in text

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from explorer import advising, advising_view, i18n, labor, occupation_view, pathways, profile_view, quiz
+from explorer import advising, advising_view, i18n, labor, occupation_view, pathways, profile_view, quiz, views
 from explorer.i18n import Locale, locale
 
 RURAL = "2200002"  # Central Louisiana nonmetropolitan area
@@ -43,13 +43,16 @@ def test_outlook_says_not_published_where_bls_gives_no_figure(kb):
 def test_occupation_view_for_a_job_absent_here(kb):
     local = labor.local_occupations(kb, RURAL)
     absent = local[~local["in_area"]].iloc[0]
-    view = occupation_view.occupation_view(kb, absent, "Central Louisiana", labor.oews_citation(kb, RURAL),
-                                           locale("en"))
-    assert view.absent == labor.absent_text(absent, i18n.translator("en"), "Central Louisiana")
-    here = occupation_view.occupation_view(kb, local.loc["29-1141.00"], "Central Louisiana", "BLS", locale("en"))
+    view = occupation_view.occupation_view(kb, absent, RURAL, locale("en"))
+    assert view.absent == labor.absent_text(absent, i18n.translator("en"), kb.regions.loc[RURAL, "name"])
+    here = occupation_view.occupation_view(kb, local.loc["29-1141.00"], RURAL, locale("en"))
     assert here.absent == "" and here.title == "Registered Nurses" and here.english_title == ""
     assert here.skills and "rank" in here.skills_caption and here.ai is not None
     assert here.preparation[0].startswith("- Zone ")
+    # Jobs and pay: the area, its state and the nation, as published; related jobs titled for the reader.
+    wages = views.wage_rows(kb, local.loc["29-1141.00", "oews_code"], RURAL)
+    assert here.wages.equals(views.wage_table(wages, locale("en"))) and len(here.wages) == len(wages) == 3
+    assert list(here.related) == list(views.related(kb, "29-1141.00")) and here.related
 
 
 def test_budget_lines_cover_share_and_unreleased_pay(kb):

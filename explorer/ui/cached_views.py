@@ -12,7 +12,7 @@ from explorer.attempts import SavedQuiz
 from explorer.ui.resources import knowledge_base, matcher
 
 if TYPE_CHECKING:
-    from explorer.occupation_view import OccupationView
+    from explorer.occupation_view import FitView, OccupationView
 
 
 @dataclass(frozen=True)
@@ -25,11 +25,24 @@ class ResultsView:
     fallback: dict[int, int]  # neighbouring job zones with more results, when the chosen ones have few
 
 
+def _quiz_key(saved: SavedQuiz) -> tuple:
+    """What identifies a quiz's answers in a cache key. A finished quiz never changes (a retake is a
+    new attempt), so its resume code is enough and a rerun does not hash 60 answers and their times."""
+    if saved.finished:
+        return ("finished", saved.resume_code)
+    return (saved.band, saved.form, tuple(sorted(saved.answers.items())), tuple(saved.answered_at))
+
+
 @st.cache_data(max_entries=2048, show_spinner=False)
-def _results_view(scores: tuple, answers: tuple, band: str, form: str, area_code: str, priority: str,
-                  zones: tuple, clusters: tuple, lang: str, wanted_skills: tuple = ()) -> ResultsView:
+def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: str, zones: tuple,
+                  clusters: tuple, lang: str, wanted_skills: tuple = ()) -> ResultsView:
+    """``_saved`` is read only on a miss (Streamlit does not hash a parameter named with "_");
+    ``quiz_key`` stands for it in the key."""
     from explorer import quiz, skills, views
 
+    saved = _saved
+    scores = attempts.profile(saved).scores
+    answers, band, form = saved.answers, saved.band, saved.form
     kb, model = knowledge_base(), matcher()
     local = labor.local_occupations(kb, area_code)
     ranked = matching.rank(model, dict(scores), local, job_zones=set(zones), clusters=set(clusters),
@@ -47,16 +60,26 @@ def results_view(saved: SavedQuiz, area_code: str, priority: str, zones: tuple, 
                  wanted_skills: tuple = ()) -> ResultsView:
     """The ranking, consistent picks and display table for a saved quiz: computed once per choice, not per click.
     ``wanted_skills`` (up to 3 BLS skill ids) keeps only jobs that use them more than most occupations."""
-    scores = attempts.profile(saved).scores
-    return _results_view(tuple(sorted(scores.items())), tuple(sorted(saved.answers.items())), saved.band, saved.form,
-                         area_code, priority, tuple(sorted(zones)), tuple(sorted(clusters)), lang,
-                         tuple(sorted(wanted_skills)))
+    return _results_view(_quiz_key(saved), saved, area_code, priority, tuple(sorted(zones)), tuple(sorted(clusters)),
+                         lang, tuple(sorted(wanted_skills)))
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
 def occupations_view(area_code: str, lang: str, search: str = "") -> pd.DataFrame:
     """The occupations list for one area and language (923 rows of formatted text): built once, not per click."""
     return labor.display_table(labor.local_occupations(knowledge_base(), area_code), i18n.locale(lang), search)
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def compare_tables(area_code: str, chosen: tuple[str, ...], lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Jobs and pay, then skills and AI use, of the compared occupations side by side: a class
+    compares the same few jobs, so each set is built once per area and language."""
+    from explorer import skills, views
+
+    kb = knowledge_base()
+    local = labor.local_occupations(kb, area_code)
+    loc = i18n.locale(lang)
+    return views.compare_table(kb, local, list(chosen), loc), skills.compare_table(kb, local, list(chosen), loc)
 
 
 @st.cache_data(ttl=300, show_spinner=False)
@@ -67,11 +90,26 @@ def student_top_matches(area_code: str) -> dict[str, int]:
 
 
 @st.cache_data(max_entries=4096, show_spinner=False)
-def occupation_view(code: str, area_code: str, area_name: str, oews_source: str, lang: str) -> OccupationView:
-    """The occupation page's text for one occupation, area and language: the same on every rerun
-    (a favourite click, a budget figure), so it is built once per process, not per click."""
+def occupation_view(code: str, area_code: str, lang: str) -> OccupationView:
+    """The occupation page's text and tables for one occupation, area and language: the same on
+    every rerun (a favourite click, a budget figure), so it is built once per process, not per click."""
     from explorer import occupation_view as view
 
     kb = knowledge_base()
     occupation = labor.local_occupations(kb, area_code).loc[code]
-    return view.occupation_view(kb, occupation, area_name, oews_source, i18n.locale(lang))
+    return view.occupation_view(kb, occupation, area_code, i18n.locale(lang))
+
+
+@st.cache_data(max_entries=4096, show_spinner=False)
+def _fit_view(quiz_key: tuple, _saved: SavedQuiz, code: str, area_code: str, lang: str) -> FitView | None:
+    from explorer import occupation_view as view
+
+    occupation = labor.local_occupations(knowledge_base(), area_code).loc[code]
+    return view.fit_view(matcher(), _saved, occupation, i18n.locale(lang))
+
+
+def fit_view(saved: SavedQuiz | None, code: str, area_code: str, lang: str) -> FitView | None:
+    """Why this job fits this student, built once per quiz, occupation and language."""
+    if saved is None:
+        return None
+    return _fit_view(_quiz_key(saved), saved, code, area_code, lang)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from explorer import i18n, labor, places
+from explorer import i18n, labor, places, views
 from explorer.data import KnowledgeBase
 from explorer.i18n import Locale
 from explorer.ui import navigation, session
@@ -45,9 +45,7 @@ class Context:
     @property
     def area_name(self) -> str:
         """The region as a student reads it (OEWS calls the whole country "National")."""
-        if self.area_code == NATIONAL:
-            return self._("United States")
-        return str(self.kb.regions.loc[self.area_code, "name"])
+        return views.area_name(self.kb, self.area_code, self._)
 
     @property
     def oews_source(self) -> str:

@@ -39,8 +39,8 @@ def counselor() -> str | None:
         session.pop(KEYS.cookie)
         _write_cookie(pending if pending != "-" else None)
     user = session.text(KEYS.counselor)
-    token = st.context.cookies.get(SESSION_COOKIE)
-    if not user and isinstance(token, str) and token and not session.flag(KEYS.signed_out):
+    token = _sent_cookie()
+    if not user and token and not session.flag(KEYS.signed_out):
         resumed = auth.resume_session(token)
         if resumed is not None:
             _signed_in(resumed.username, token)
@@ -52,6 +52,15 @@ def counselor() -> str | None:
     if user:
         session.put(KEYS.counselor_seen, utcnow())
     return user
+
+
+def _sent_cookie() -> str:
+    """The sign-in token the browser sent, read once per session: cookies come with the request that
+    opened the session and cannot change during it, so every rerun need not ask for them again."""
+    if not session.has(KEYS.sent_cookie):
+        token = st.context.cookies.get(SESSION_COOKIE)
+        session.put(KEYS.sent_cookie, token if isinstance(token, str) else "")
+    return session.get(KEYS.sent_cookie, "")
 
 
 def _signed_in(username: str, token: str) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from explorer.ui import session
 from explorer.ui.session import KEYS
@@ -39,6 +40,21 @@ def open_pathway(code: str) -> None:
 def compare(codes: list[str]) -> None:
     session.put(KEYS.compare, list(codes))
     go("pages/compare.py")
+
+
+def session_pages(build: Callable[[], list[StreamlitPage]], lang: str, signed_in: bool) -> list[StreamlitPage]:
+    """The navigation's pages, built once per session for its language and sign-in state.
+
+    ``st.Page`` resolves each script's path on disk; a class answering a quiz reruns the app on every
+    click, so the pages are kept in the session (not shared: Streamlit marks the page it is about to
+    run on the object itself) and rebuilt only when the language or the sign-in changes.
+    """
+    wanted = (lang, signed_in)
+    kept = st.session_state.get(KEYS.nav_pages)
+    if not (isinstance(kept, tuple) and kept[0] == wanted):
+        kept = (wanted, build())
+        session.put(KEYS.nav_pages, kept)
+    return kept[1]
 
 
 def follow_navigation() -> None:

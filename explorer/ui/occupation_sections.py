@@ -10,6 +10,7 @@ from explorer import budget, occupation_view
 from explorer.occupation_view import AiView, FitView, OccupationView
 from explorer.ui.chart_cache import chart
 from explorer.ui.context import Context
+from explorer.ui.navigation import fragment
 
 
 def fit_reasons(fit: FitView) -> None:
@@ -95,10 +96,18 @@ def ai_use(ai: AiView | None, ctx: Context) -> None:
                   "[CC BY 4.0 license](https://creativecommons.org/licenses/by/4.0/)"))
 
 
+@fragment
 def budget_check(occupation: pd.Series, ctx: Context) -> None:
-    """The student's monthly costs (never saved) against this job's pay here."""
+    """The student's monthly costs (never saved) against this job's pay here.
+
+    Its seven number boxes are drawn only while the section is open, and a figure typed there reruns
+    only this section: the rest of the page is the same for every budget."""
     _ = ctx._
-    with st.expander(_("Budget reality check: could this pay cover the life you want?")):
+    section = st.expander(_("Budget reality check: could this pay cover the life you want?"), key="budget_open",
+                          on_change="rerun")
+    if not section.open:
+        return
+    with section:
         cost_cols = st.columns(4)
         costs: dict[str, float] = {item: cost_cols[i % 4].number_input(_(budget.LABELS[item]), min_value=0, max_value=20000,
                                                      value=default, step=50, key=f"budget_{item}")

@@ -45,14 +45,26 @@ def start_over() -> None:
 
 
 def load_current() -> attempts.SavedQuiz | None:
+    """This browser's quiz. A finished one is kept in the session (it never changes: a retake is a
+    new attempt), so the results, occupation and pathway pages do not read it back on every click;
+    one still being answered is read each time, as another tab or device may have changed it."""
     code = current_code()
     if not code:
         return None
+    kept = st.session_state.get(KEYS.finished_quiz)
+    if isinstance(kept, attempts.SavedQuiz) and kept.resume_code == code:
+        return kept
+    just_saved = session.pop(KEYS.just_saved)  # what an answer's callback saved a moment ago, this run
+    if isinstance(just_saved, attempts.SavedQuiz) and just_saved.resume_code == code:
+        return just_saved
     try:
-        return attempts.load(code)
+        saved = attempts.load(code)
     except attempts.ResumeCodeError:
         forget_code()
         return None
+    if saved.finished:
+        session.put(KEYS.finished_quiz, saved)
+    return saved
 
 
 def _save(code: str, item_id: str, key: str) -> None:
@@ -60,7 +72,7 @@ def _save(code: str, item_id: str, key: str) -> None:
     if value is None:
         return
     try:
-        attempts.save_answer(code, item_id, value)
+        session.put(KEYS.just_saved, attempts.save_answer(code, item_id, value))
     except (attempts.ResumeCodeError, quiz.QuizInputError) as exc:
         session.put(KEYS.save_error, exc)  # shown (translated where it can be) on the next run
 

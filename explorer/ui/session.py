@@ -40,6 +40,8 @@ class Keys:
     quiz_page: str = "quiz_page"
     quiz_error: str = "quiz_error"
     quiz_finished: str = "quiz_finished"
+    finished_quiz: str = "_finished_quiz"  # the finished quiz of resume_code, kept (it never changes)
+    just_saved: str = "_just_saved"  # the quiz as an answer's callback saved it, read once by the same run
     save_error: str = "save_error"
     confirm_start_over: str = "confirm_start_over"
     focused_screen: str = "_focused_screen"
@@ -51,6 +53,9 @@ class Keys:
     advising_code: str = "advising_code"
     cookie: str = "_cookie"  # a sign-in cookie to write ("-" clears it)
     signed_out: str = "_signed_out"
+    sent_cookie: str = "_sent_cookie"  # the sign-in cookie the browser sent when this session began
+    # The app's navigation pages, built once per session for its language and sign-in state.
+    nav_pages: str = "_nav_pages"
 
 
 KEYS = Keys()
