@@ -188,7 +188,8 @@ def _bench(args: argparse.Namespace) -> int:
 
         rows = bench_pages(args.repeat)
         print(f"Server-side rerun (AppTest running app.py then the page, as a server does; median of {args.repeat}) "
-              f"against an empty Streamlit page ({rows[0]['empty_ms']:.1f} ms).")
+              f"against an empty Streamlit page timed next to each page "
+              f"({min(r['empty_ms'] for r in rows):.1f}-{max(r['empty_ms'] for r in rows):.1f} ms).")
         print("click: the rerun of the page's most frequent click (only its fragment when it lives in one); "
               "open: a whole-app rerun on the page.")
         print(f"  {'page':12} {'click':>8} {'ratio':>6}  {'target':8} {'open':>8} {'ratio':>6}  the click")

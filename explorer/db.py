@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Table, UniqueConstraint, event
+from sqlalchemy import Executable, Table, UniqueConstraint, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlmodel import Session, SQLModel, create_engine
@@ -124,12 +124,18 @@ def upsert(s: Session, model: type[SQLModel], values: dict, update: tuple[str, .
     statement (INSERT ... ON CONFLICT), so two sessions saving the same answer or favourite at the
     same instant both succeed instead of one failing on the unique key. No ``update``: keep the
     existing row."""
+    s.execute(_upsert_statement(s.get_bind().dialect.name, model, tuple(update)), values)
+
+
+@lru_cache(maxsize=64)
+def _upsert_statement(dialect_name: str, model: type[SQLModel], update: tuple[str, ...]) -> Executable:
+    """One statement per table and dialect, its values bound at execution: building the ON CONFLICT
+    clause (its ``excluded`` columns) costs more than running it, and a quiz answer runs it each click."""
     table = table_of(model)
-    insert = insert_for(s.get_bind().dialect.name, table).values(**values)
-    keys = [c.name for c in table.primary_key.columns] if not _unique_keys(table) else _unique_keys(table)
-    statement = (insert.on_conflict_do_update(index_elements=keys, set_={c: insert.excluded[c] for c in update})
-                 if update else insert.on_conflict_do_nothing(index_elements=keys))
-    s.execute(statement)
+    insert = insert_for(dialect_name, table)
+    keys = _unique_keys(table) or [c.name for c in table.primary_key.columns]
+    return (insert.on_conflict_do_update(index_elements=keys, set_={c: insert.excluded[c] for c in update})
+            if update else insert.on_conflict_do_nothing(index_elements=keys))
 
 
 def _unique_keys(table: Table) -> list[str]:

@@ -23,11 +23,11 @@ def compare_jobs() -> None:
         st.info(_("Pick two or three occupations. You can also choose them from your results."))
         return
     jobs_table, skills_table = ui.compare_tables(ctx.area_code, tuple(chosen), ctx.lang)
-    st.dataframe(jobs_table, width="stretch")
+    ui.facts_table(jobs_table)
     st.caption(_("Local figures: {source}. Growth and training: {ep}.").format(source=ctx.oews_source,
                                                                                ep=labor.ep_citation(ctx.kb)))
     st.subheader(_("Skills and AI use side by side"), anchor=False)
-    st.dataframe(skills_table, width="stretch")
+    ui.facts_table(skills_table)
     st.caption(_("Skill ranks (0 to 100, compared with all occupations): {skills}. AI use: {ai}; {dates}. "
                  "It shows where people used an AI assistant for the job's activities, not the chance of losing the "
                  "job.").format(skills=skills.source_text(ctx.kb, _), ai=_(ai_use.SOURCE), dates=_(ai_use.DATE_RANGE)))

@@ -69,7 +69,9 @@ from explorer.ui.navigation import (
 from explorer.ui.plan import favourite_button, favourites, plan_steps, step_checkbox
 from explorer.ui.resources import knowledge_base, matcher
 from explorer.ui.widgets import (
-                                        attribution,
+                                        arrow_table,
+    attribution,
+    facts_table,
                                         no_jobs_for_kids,
                                         require_database,
                                         result_cards,
@@ -83,6 +85,7 @@ __all__ = [
     "NATIONAL",
     "Context",
     "ResultsView",
+    "arrow_table",
     "attribution",
     "chart",
     "choose_place",
@@ -94,6 +97,7 @@ __all__ = [
     "context",
     "counselor",
     "editable_frame",
+    "facts_table",
     "family_report_pdf",
     "favourite_button",
     "favourites",

@@ -1,4 +1,10 @@
-"""Tables that cost tens of milliseconds to build, cached per student choice and language."""
+"""Tables that cost tens of milliseconds to build, cached per student choice and language.
+
+The views are kept with ``st.cache_resource``: every rerun, in every session, gets the same objects,
+where ``st.cache_data`` would unpickle a fresh copy of each table on every click. They are
+read-only by contract: pages and renderers take rows, columns and ``head()`` of them and never
+change one in place. The same objects also let ``ui.table`` convert each table to Arrow once.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -33,7 +39,7 @@ def _quiz_key(saved: SavedQuiz) -> tuple:
     return (saved.band, saved.form, tuple(sorted(saved.answers.items())), tuple(saved.answered_at))
 
 
-@st.cache_data(max_entries=2048, show_spinner=False)
+@st.cache_resource(max_entries=2048, show_spinner=False)
 def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: str, zones: tuple,
                   clusters: tuple, lang: str, wanted_skills: tuple = ()) -> ResultsView:
     """``_saved`` is read only on a miss (Streamlit does not hash a parameter named with "_");
@@ -64,13 +70,13 @@ def results_view(saved: SavedQuiz, area_code: str, priority: str, zones: tuple, 
                          lang, tuple(sorted(wanted_skills)))
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
+@st.cache_resource(max_entries=1024, show_spinner=False)
 def occupations_view(area_code: str, lang: str, search: str = "") -> pd.DataFrame:
     """The occupations list for one area and language (923 rows of formatted text): built once, not per click."""
     return labor.display_table(labor.local_occupations(knowledge_base(), area_code), i18n.locale(lang), search)
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
+@st.cache_resource(max_entries=1024, show_spinner=False)
 def compare_tables(area_code: str, chosen: tuple[str, ...], lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Jobs and pay, then skills and AI use, of the compared occupations side by side: a class
     compares the same few jobs, so each set is built once per area and language."""
@@ -89,7 +95,7 @@ def student_top_matches(area_code: str) -> dict[str, int]:
     return quiz_results.top_match_counts(area_code)
 
 
-@st.cache_data(max_entries=4096, show_spinner=False)
+@st.cache_resource(max_entries=4096, show_spinner=False)
 def occupation_view(code: str, area_code: str, lang: str) -> OccupationView:
     """The occupation page's text and tables for one occupation, area and language: the same on
     every rerun (a favourite click, a budget figure), so it is built once per process, not per click."""
@@ -100,7 +106,7 @@ def occupation_view(code: str, area_code: str, lang: str) -> OccupationView:
     return view.occupation_view(kb, occupation, area_code, i18n.locale(lang))
 
 
-@st.cache_data(max_entries=4096, show_spinner=False)
+@st.cache_resource(max_entries=4096, show_spinner=False)
 def _fit_view(quiz_key: tuple, _saved: SavedQuiz, code: str, area_code: str, lang: str) -> FitView | None:
     from explorer import occupation_view as view
 
