@@ -85,6 +85,7 @@ class WorkBasedLearningView:
 @dataclass(frozen=True)
 class CredentialView:
     line: str
+    details: list[str]  # how it is earned and what it stacks into, when the catalog says (Markdown sub-items)
     evidence: list[str]  # why the value label: one line per local job it leads to
 
 
@@ -193,7 +194,10 @@ def _credential(c: CredentialItem, loc: Locale) -> CredentialView:
     line = _("- **{name}**, {issuer}: {cost}{waiver}, about {hours} hours of preparation. Value here: **{value}**").format(
         name=esc(c.name), issuer=esc(c.issuer), cost=loc.money(c.cost),
         waiver=_(" (fee waiver available)") if c.fee_waiver else "", hours=c.prep_hours, value=_(VALUE_LABELS[c.value]))
-    return CredentialView(line=line, evidence=[_evidence(e, loc) for e in c.evidence])
+    details = [text for text in (
+        _("  - How you earn it: {exam}").format(exam=esc(c.exam)) if c.exam else "",
+        _("  - Leads on to: {next}").format(next=esc(c.stacks_into)) if c.stacks_into else "") if text]
+    return CredentialView(line=line, details=details, evidence=[_evidence(e, loc) for e in c.evidence])
 
 
 def _credentials(step: Step, loc: Locale) -> CredentialsView:

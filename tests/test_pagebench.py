@@ -17,7 +17,7 @@ def app_database(monkeypatch, tmp_path):
 def test_reruns_run_the_app_and_a_click_in_a_fragment_runs_only_the_fragment():
     code = attempts.start("9-12", "quick", "en")
     first = quiz.form_items("9-12", "quick")[0]
-    with pagebench._one_script_cache():
+    with pagebench.like_a_server():
         at = pagebench._on_page("pages/quiz.py", code=code)
         shell_runs = []
         real = ui.attribution
@@ -32,7 +32,7 @@ def test_reruns_run_the_app_and_a_click_in_a_fragment_runs_only_the_fragment():
 
 
 def test_a_page_without_the_fragment_says_so():
-    with pagebench._one_script_cache():
+    with pagebench.like_a_server():
         at = pagebench._on_page("pages/home.py")
         with pytest.raises(RuntimeError, match="no fragment 'quiz_screen'"):
             pagebench._fragment_id(at, "quiz_screen")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from explorer.ui import pagebench
+from explorer.views import md_escape
 from tests.apptest import APP, on_page
 
 
@@ -15,14 +17,26 @@ def open_app(**params: str) -> AppTest:
     return at
 
 
-def occupations_page(**params: str) -> AppTest:
-    return on_page("pages/occupations.py", **params)
+def occupations_page(state: dict | None = None, **params: str) -> AppTest:
+    return on_page("pages/occupations.py", state=state, **params)
 
 
 def test_home_shows_region_picker_and_attribution():
-    at = open_app()
-    assert at.title[0].value == "Career Pathways Explorer"
-    assert at.sidebar.selectbox(key="area_code").value == "0000000"
+    with pagebench.like_a_server():  # every run draws the sidebar
+        at = open_app()
+        assert at.title[0].value == "Career Pathways Explorer"
+        # The region section names the region; its picker of 583 areas is drawn once it is opened.
+        assert [e.label for e in at.sidebar.expander] == ["Your region: United States"]
+        assert not [s for s in at.sidebar.selectbox if s.key == "area_code"]
+        at.session_state["region_open"] = True
+        at.run()
+        assert at.sidebar.selectbox(key="area_code").value == "0000000"
+        at.sidebar.selectbox(key="area_code").set_value("0012420")
+        at.session_state["region_open"] = True  # a browser sends the open section back; AppTest does not
+        at.run()
+        assert at.session_state["area_code"] == "0012420" and at.query_params["area"] == "0012420"
+        assert not at.session_state["region_open"]  # closed again, titled with the new region
+        assert at.sidebar.expander[0].label == "Your region: " + md_escape("Austin-Round Rock-San Marcos, TX (metro area)")
     captions = " ".join(c.value for c in at.caption)
     assert "CC BY 4.0" in captions and "O\\*NET 30.1" in captions
     assert "Bureau of Labor Statistics" in captions and "May 2025" in captions
@@ -58,7 +72,7 @@ def test_search_filters_titles():
 
 
 def test_changing_region_in_sidebar_updates_table():
-    at = occupations_page(area="0012420")
+    at = occupations_page(area="0012420", state={"region_open": True})
     at.sidebar.selectbox(key="area_code").select("4800000").run()
     assert at.title[0].value.endswith("Texas")
     assert at.query_params["area"] == ["4800000"] or at.query_params["area"] == "4800000"
@@ -73,4 +87,5 @@ def test_spanish_interface():
 def test_unknown_region_in_link_is_explained():
     at = open_app(area="9999999")
     assert any("9999999" in w.value for w in at.warning)
-    assert at.sidebar.selectbox(key="area_code").value == "0000000"
+    assert at.session_state["area_code"] == "0000000"
+    assert at.sidebar.expander[0].label == "Your region: United States"

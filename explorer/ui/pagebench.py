@@ -101,9 +101,10 @@ def _median_rerun(at: AppTest, runs: int, action=None, fragment: str | None = No
 
 
 @contextmanager
-def _one_script_cache() -> Iterator[None]:
+def like_a_server() -> Iterator[None]:
     """Every AppTest run shares one compiled-script cache and runs app.py then the page, as every
-    rerun in a server process does."""
+    rerun in a server process does (page tests of the sidebar use it too: without it, every other
+    AppTest run is the page file alone, with no sidebar)."""
     shared = ScriptCache()
     real_init = PagesManager.__init__
 
@@ -138,7 +139,7 @@ def bench_pages(runs: int = 10) -> list[dict]:
     favourite star, a plan check-off, the compared jobs), timed as the browser asks for it: only the
     fragment the widget lives in, when it lives in one. ``open_ms`` is a whole-app rerun on that page
     (what opening it, or a click outside any fragment, costs)."""
-    with _one_script_cache():
+    with like_a_server():
         return _bench_pages(runs)
 
 

@@ -41,7 +41,7 @@ def _work_based_learning(body: WorkBasedLearningView, ctx: Context) -> None:
 
 def _credentials(body: CredentialsView, ctx: Context) -> None:
     for credential in body.credentials:
-        st.markdown(credential.line)
+        st.markdown("\n".join([credential.line, *credential.details]))
         with st.expander(ctx._("Why this label")):
             for line in credential.evidence:
                 st.markdown(line)

@@ -7,24 +7,34 @@ from explorer import portfolio
 from explorer.attempts import SavedQuiz
 from explorer.i18n import Translator
 from explorer.ui.navigation import fragment
+from explorer.ui.session import KEYS
+
+
+def _owner(saved: SavedQuiz) -> str:
+    """The portfolio of this quiz, looked up once per session: a quiz's portfolio is fixed when the
+    quiz starts (a retake is linked to its first quiz then), and every star and check-off needs it."""
+    owners = st.session_state.setdefault(KEYS.portfolio_codes, {})
+    if saved.resume_code not in owners:
+        owners[saved.resume_code] = portfolio.portfolio_code(saved.resume_code)
+    return owners[saved.resume_code]
 
 
 def favourites(saved: SavedQuiz) -> list[str]:
-    return portfolio.favourites(portfolio.portfolio_code(saved.resume_code))
+    return portfolio.favourites(_owner(saved))
 
 
 def toggle_favourite(saved: SavedQuiz, code: str, on: bool) -> None:
-    portfolio.set_favourite(portfolio.portfolio_code(saved.resume_code), code, on)
+    portfolio.set_favourite(_owner(saved), code, on)
 
 
 def toggle_step(saved: SavedQuiz, code: str, step: str, key: str) -> None:
-    portfolio.set_step(portfolio.portfolio_code(saved.resume_code), code, step, bool(st.session_state.get(key)))
+    portfolio.set_step(_owner(saved), code, step, bool(st.session_state.get(key)))
 
 
 def plan_steps(saved: SavedQuiz | None, code: str) -> dict[str, bool]:
     if saved is None:
         return {}
-    return portfolio.plan(portfolio.portfolio_code(saved.resume_code)).get(code, {})
+    return portfolio.plan(_owner(saved)).get(code, {})
 
 
 @fragment

@@ -21,6 +21,7 @@ class Keys:
     # The reader and the region (lang and area_code are also the sidebar widgets' keys).
     lang: str = "lang"
     area_code: str = "area_code"
+    region_open: str = "region_open"  # widget: the sidebar's region section is open
     kept_lang: str = "_kept_lang"  # plain copies that survive a run without the sidebar widgets
     kept_area: str = "_kept_area"
     start_area: str = "_start_area"  # a class's area, applied before the region picker is drawn
@@ -41,6 +42,7 @@ class Keys:
     quiz_error: str = "quiz_error"
     quiz_finished: str = "quiz_finished"
     finished_quiz: str = "_finished_quiz"  # the finished quiz of resume_code, kept (it never changes)
+    portfolio_codes: str = "_portfolio_codes"  # resume code -> its portfolio, as looked up this session
     just_saved: str = "_just_saved"  # the quiz as an answer's callback saved it, read once by the same run
     save_error: str = "save_error"
     confirm_start_over: str = "confirm_start_over"

@@ -14,12 +14,16 @@ def test_pick_region_and_read_local_wage(server, page, oews_db):
     expect(page.get_by_role("heading", name="Career Pathways Explorer")).to_be_visible()
     expect(page.get_by_role("link", name="CC BY 4.0 license")).to_be_visible()
 
-    region = page.get_by_test_id("stSidebar").get_by_role("combobox", name=re.compile("Your region"))
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Your region: United States").click()  # the section opens on the region picker
+    region = sidebar.get_by_role("combobox", name=re.compile("Your region"))
     region.click()
     page.keyboard.type("Austin-Round")
     expect(page.get_by_role("option", name=re.compile("Austin-Round Rock-San Marcos, TX"))).to_be_visible()
     page.keyboard.press("Enter")
-    expect(page.get_by_text("Your region: Austin-Round Rock-San Marcos, TX")).to_be_visible()
+    expect(page.get_by_test_id("stMain").get_by_text("Your region: Austin-Round Rock-San Marcos, TX")).to_be_visible()
+    expect(sidebar.get_by_text("Your region: Austin-Round Rock-San Marcos, TX (metro area)")).to_be_visible()
+    expect(region).to_be_hidden()  # the section closed on the choice
     screenshot(page, "foundation-home-austin")
 
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Occupations near you").click()
