@@ -116,6 +116,34 @@ def variable(key: str) -> str:
     return PREFIX + key.upper()
 
 
+def allowed(key: str) -> str:
+    """A setting's allowed range in words ("1 to 60"), from the field's own bounds; "" when it has none."""
+    field = Settings.model_fields[key]
+    low = next((m.ge for m in field.metadata if hasattr(m, "ge")), None)
+    high = next((m.le for m in field.metadata if hasattr(m, "le")), None)
+    return f"{low:,} to {high:,}" if low is not None and high is not None else ""
+
+
+ENV_EXAMPLE_HEADER = "# District settings: this block is written by `python -m explorer settings --env-example`."
+
+
+def env_example() -> str:
+    """Every setting as a commented-out ``EXPLORER_*`` line with its default, each under a one-line comment
+    (its description and allowed range): the settings block of deploy/explorer.env.example.
+
+    Commented out, because a variable that is set always wins; a district uncomments only what it changes,
+    and a default changed here still reaches every setting it left alone.
+    """
+    lines = [ENV_EXAMPLE_HEADER,
+             "# Each is optional: uncomment a line to change it from its default (an empty value means not set).",
+             "# `python -m explorer settings` shows the values in effect and where each came from."]
+    for key, field in Settings.model_fields.items():
+        bounds = allowed(key)
+        lines.append(f"# {field.description}" + (f"; allowed {bounds}" if bounds else ""))
+        lines.append(f"# {variable(key)}={field.default}")
+    return "\n".join(lines) + "\n"
+
+
 class SettingsError(ValueError):
     """Settings that cannot be used: one line per problem, each naming its key and source."""
 
