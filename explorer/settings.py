@@ -44,6 +44,11 @@ WHOLE = re.compile(r"[+-]?[0-9]+")
 DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
+def _monthly_default(dollars: int, item: str) -> Any:
+    """A budget item's starting amount: whole dollars a month, 0 to 20,000 like every other item."""
+    return Field(dollars, ge=0, le=20_000, description=f"budget default: {item}, a month")
+
+
 class Settings(BaseModel):
     """The district's choices. Each field's description is what the README's table says of it."""
 
@@ -67,15 +72,13 @@ class Settings(BaseModel):
         10, ge=5, le=1000, description="the smallest group of students any figure may describe (class dashboard, "
                                        "audit, quiz quality, exports)")
     # Budget reality check (monthly dollars for one adult on their own, for the student to change)
-    budget_housing: int = Field(1100, ge=0, le=20_000, description="budget default: housing (rent), a month")
-    budget_utilities: int = Field(180, ge=0, le=20_000, description="budget default: utilities, a month")
-    budget_food: int = Field(400, ge=0, le=20_000, description="budget default: food, a month")
-    budget_transportation: int = Field(550, ge=0, le=20_000, description="budget default: car or transportation, "
-                                                                         "a month")
-    budget_phone: int = Field(100, ge=0, le=20_000, description="budget default: phone and internet, a month")
-    budget_health: int = Field(250, ge=0, le=20_000, description="budget default: health care, a month")
-    budget_savings_and_other: int = Field(300, ge=0, le=20_000, description="budget default: savings and everything "
-                                                                            "else, a month")
+    budget_housing: int = _monthly_default(1100, "housing (rent)")
+    budget_utilities: int = _monthly_default(180, "utilities")
+    budget_food: int = _monthly_default(400, "food")
+    budget_transportation: int = _monthly_default(550, "car or transportation")
+    budget_phone: int = _monthly_default(100, "phone and internet")
+    budget_health: int = _monthly_default(250, "health care")
+    budget_savings_and_other: int = _monthly_default(300, "savings and everything else")
     budget_tax_share: float = Field(
         0.15, ge=0, le=0.6, description="share of pay estimated to go to income tax, Social Security and Medicare "
                                         "(shown as an estimate)")
