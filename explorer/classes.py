@@ -8,7 +8,7 @@ import json
 import secrets
 
 import pandas as pd
-from sqlmodel import select
+from sqlmodel import col, select
 
 from explorer import attempts, db, exports, labor, portfolio, privacy
 from explorer.data import KnowledgeBase
@@ -100,7 +100,7 @@ def members(class_code: str, url: str | None = None) -> pd.DataFrame:
         rows = s.exec(select(ClassMember).where(ClassMember.class_code == group.class_code)).all()
         owners = [row.portfolio_code for row in rows]
         favourites: dict[str, list[str]] = {}
-        for f in s.exec(select(Favourite).where(Favourite.portfolio_code.in_(owners))):
+        for f in s.exec(select(Favourite).where(col(Favourite.portfolio_code).in_(owners))):
             favourites.setdefault(f.portfolio_code, []).append(f.onet_code)
     out = []
     for row in rows:

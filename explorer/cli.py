@@ -59,6 +59,9 @@ def _settings(args: argparse.Namespace) -> int:
     """The district settings in effect, each with where it came from (default, file or variable)."""
     from explorer import settings
 
+    if args.env_example:
+        print(settings.env_example(), end="")
+        return 0
     loaded = settings.loaded()
     values = loaded.settings.model_dump()
     if args.json:
@@ -77,6 +80,9 @@ def _settings(args: argparse.Namespace) -> int:
 
 def _args_settings(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the settings as JSON (value, source, variable)")
+    p.add_argument("--env-example", action="store_true",
+                   help="print every setting as a commented EXPLORER_* line with its default and meaning "
+                        "(the settings block of deploy/explorer.env.example)")
 
 
 def _regions(args: argparse.Namespace) -> int:

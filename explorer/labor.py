@@ -34,8 +34,11 @@ class UnknownArea(LookupError):
         self.code = code
 
 
-def footnote_status(column: str, footnote: object) -> str | None:
-    """Why a value is missing or limited, in words a program can test: top_coded, not_released ..."""
+def footnote_status(column: str, footnote: float | None) -> str | None:
+    """Why a value is missing or limited, in words a program can test: top_coded, not_released ...
+
+    ``footnote`` is the BLS footnote code of the cell (a small number; None or pd.NA for none).
+    """
     if footnote is None or pd.isna(footnote):
         return None
     code = int(footnote)
@@ -172,7 +175,7 @@ TOP_CODE_NOTE = N_("“≥ $239,200” (or “≥ $115.00/hr”): BLS reports on
                    "for the cell; the exact figure is not published.")
 
 
-def wage_text(column: str, value: object, footnote: object, in_area: bool, loc: Locale) -> str:
+def wage_text(column: str, value: float | None, footnote: float | None, in_area: bool, loc: Locale) -> str:
     """A wage as text: "$48,250", "≥ $239,200", "not released", "hourly pay only" ..."""
     _ = loc._
     hourly = column.startswith("hourly_")
@@ -208,7 +211,7 @@ def jobs_text(row: pd.Series, loc: Locale) -> str:
     return employment_text(row["employment"], row["employment_footnote"], row["in_area"], loc)
 
 
-def employment_text(value: object, footnote: object, in_area: bool, loc: Locale) -> str:
+def employment_text(value: float | None, footnote: float | None, in_area: bool, loc: Locale) -> str:
     if value is not None and not pd.isna(value):
         return loc.count(float(value))
     status = "not_released" if in_area else "not_in_area"

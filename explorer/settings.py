@@ -44,6 +44,11 @@ WHOLE = re.compile(r"[+-]?[0-9]+")
 DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
+def _monthly_default(dollars: int, item: str) -> Any:
+    """A budget item's starting amount: whole dollars a month, 0 to 20,000 like every other item."""
+    return Field(dollars, ge=0, le=20_000, description=f"budget default: {item}, a month")
+
+
 class Settings(BaseModel):
     """The district's choices. Each field's description is what the README's table says of it."""
 
@@ -67,15 +72,13 @@ class Settings(BaseModel):
         10, ge=5, le=1000, description="the smallest group of students any figure may describe (class dashboard, "
                                        "audit, quiz quality, exports)")
     # Budget reality check (monthly dollars for one adult on their own, for the student to change)
-    budget_housing: int = Field(1100, ge=0, le=20_000, description="budget default: housing (rent), a month")
-    budget_utilities: int = Field(180, ge=0, le=20_000, description="budget default: utilities, a month")
-    budget_food: int = Field(400, ge=0, le=20_000, description="budget default: food, a month")
-    budget_transportation: int = Field(550, ge=0, le=20_000, description="budget default: car or transportation, "
-                                                                         "a month")
-    budget_phone: int = Field(100, ge=0, le=20_000, description="budget default: phone and internet, a month")
-    budget_health: int = Field(250, ge=0, le=20_000, description="budget default: health care, a month")
-    budget_savings_and_other: int = Field(300, ge=0, le=20_000, description="budget default: savings and everything "
-                                                                            "else, a month")
+    budget_housing: int = _monthly_default(1100, "housing (rent)")
+    budget_utilities: int = _monthly_default(180, "utilities")
+    budget_food: int = _monthly_default(400, "food")
+    budget_transportation: int = _monthly_default(550, "car or transportation")
+    budget_phone: int = _monthly_default(100, "phone and internet")
+    budget_health: int = _monthly_default(250, "health care")
+    budget_savings_and_other: int = _monthly_default(300, "savings and everything else")
     budget_tax_share: float = Field(
         0.15, ge=0, le=0.6, description="share of pay estimated to go to income tax, Social Security and Medicare "
                                         "(shown as an estimate)")
@@ -114,6 +117,34 @@ KEYS: tuple[str, ...] = tuple(Settings.model_fields)
 def variable(key: str) -> str:
     """The environment variable of a setting: EXPLORER_ + the key in capitals."""
     return PREFIX + key.upper()
+
+
+def allowed(key: str) -> str:
+    """A setting's allowed range in words ("1 to 60"), from the field's own bounds; "" when it has none."""
+    field = Settings.model_fields[key]
+    low = next((m.ge for m in field.metadata if hasattr(m, "ge")), None)
+    high = next((m.le for m in field.metadata if hasattr(m, "le")), None)
+    return f"{low:,} to {high:,}" if low is not None and high is not None else ""
+
+
+ENV_EXAMPLE_HEADER = "# District settings: this block is written by `python -m explorer settings --env-example`."
+
+
+def env_example() -> str:
+    """Every setting as a commented-out ``EXPLORER_*`` line with its default, each under a one-line comment
+    (its description and allowed range): the settings block of deploy/explorer.env.example.
+
+    Commented out, because a variable that is set always wins; a district uncomments only what it changes,
+    and a default changed here still reaches every setting it left alone.
+    """
+    lines = [ENV_EXAMPLE_HEADER,
+             "# Each is optional: uncomment a line to change it from its default (an empty value means not set).",
+             "# `python -m explorer settings` shows the values in effect and where each came from."]
+    for key, field in Settings.model_fields.items():
+        bounds = allowed(key)
+        lines.append(f"# {field.description}" + (f"; allowed {bounds}" if bounds else ""))
+        lines.append(f"# {variable(key)}={field.default}")
+    return "\n".join(lines) + "\n"
 
 
 class SettingsError(ValueError):

@@ -1,14 +1,20 @@
-"""Shared fixtures: the public sources, the OEWS SQLite, and databases (SQLite and PostgreSQL)."""
+"""Shared fixtures: the public sources, the OEWS SQLite, databases (SQLite and PostgreSQL) and the sample catalog."""
 from __future__ import annotations
 
 import os
 import sqlite3
 import uuid
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from explorer.paths import ROOT
+from explorer.paths import DATA_DIR, ROOT
+
+if TYPE_CHECKING:
+    from explorer.pathways import Catalog
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 SHARED = Path(os.environ.get("SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -92,3 +98,20 @@ def url(monkeypatch, tmp_path) -> str:
     url = f"sqlite:///{tmp_path / 'app.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
     return url
+
+
+@pytest.fixture
+def sample_catalog_into(kb) -> Callable[[str], Catalog]:
+    """Import data/sample_catalog into a database URL (as of 2026-11-22) and return the loaded catalog.
+
+    A factory, so each test module picks the database: ``url`` for AppTest pages, ``database_url`` for both backends.
+    """
+    from explorer import catalog, pathways
+
+    def load(url: str) -> Catalog:
+        report = catalog.import_folder(DATA_DIR / "sample_catalog", catalog.known_soc_codes(kb.occupations), url,
+                                       date(2026, 11, 22))
+        assert report.ok, report.problems
+        return pathways.Catalog.load(url)
+
+    return load

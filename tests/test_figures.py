@@ -65,14 +65,7 @@ def test_audit_never_calls_an_all_other_group_in_demand(kb, area):
         assert table.index[table["soc_code"] == "29-1141"][0] == "29-1141.00"
 
 
-def test_sample_catalog_is_recognised(kb, tmp_path):
-    from datetime import date
-
-    from explorer import catalog
-    from explorer.paths import DATA_DIR
-
+def test_sample_catalog_is_recognised(tmp_path, sample_catalog_into):
     url = f"sqlite:///{tmp_path / 's.db'}"
     assert not pathways.Catalog.load(url).is_sample
-    assert catalog.import_folder(DATA_DIR / "sample_catalog", catalog.known_soc_codes(kb.occupations), url,
-                                 date(2026, 11, 22)).ok
-    assert pathways.Catalog.load(url).is_sample
+    assert sample_catalog_into(url).is_sample

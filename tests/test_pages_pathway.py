@@ -1,13 +1,10 @@
 """The pathway page on the sample catalog: every step kind drawn by its renderer, from the plan's own data."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from explorer import catalog, labor, pathway_view, pathways
+from explorer import labor, pathway_view, pathways
 from explorer.i18n import locale
-from explorer.paths import DATA_DIR
 from tests.apptest import on_page
 
 RURAL = "2200002"  # Central Louisiana nonmetropolitan area
@@ -15,11 +12,8 @@ ELECTRICIANS = "47-2111.00"
 
 
 @pytest.fixture
-def sample(url, kb) -> pathways.Catalog:
-    report = catalog.import_folder(DATA_DIR / "sample_catalog", catalog.known_soc_codes(kb.occupations), url,
-                                   date(2026, 11, 22))
-    assert report.ok, report.problems
-    return pathways.Catalog.load(url)
+def sample(url, sample_catalog_into) -> pathways.Catalog:
+    return sample_catalog_into(url)
 
 
 def _texts(at) -> list[str]:

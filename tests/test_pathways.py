@@ -1,22 +1,17 @@
 """Pathways built backward from a job, credential value labels, and the audit, on the sample catalog."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from explorer import audit, catalog, pathways, settings
+from explorer import audit, pathways, settings
 from explorer.paths import DATA_DIR
 
 RURAL = "2200002"  # Central Louisiana nonmetropolitan area
 
 
 @pytest.fixture
-def sample(database_url, kb) -> pathways.Catalog:
-    report = catalog.import_folder(DATA_DIR / "sample_catalog", catalog.known_soc_codes(kb.occupations), database_url,
-                                   date(2026, 11, 22))
-    assert report.ok, report.problems
-    return pathways.Catalog.load(database_url)
+def sample(database_url, sample_catalog_into) -> pathways.Catalog:
+    return sample_catalog_into(database_url)
 
 
 def test_pathway_steps_in_order_with_totals(kb, sample):

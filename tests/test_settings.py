@@ -119,6 +119,22 @@ def test_every_key_is_documented_in_the_readme_with_its_default():
         assert meaning, key
 
 
+def test_every_setting_is_in_the_env_example_with_its_default(tmp_path):
+    """deploy/explorer.env.example lists each field of the model, commented out, at its default."""
+    no_file = tmp_path / "explorer.toml"
+    no_file.write_text("", encoding="utf-8")
+    text = (ROOT / "deploy" / "explorer.env.example").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^# (EXPLORER_[A-Z_]+)=(.*)$", text, flags=re.M))
+    for key, field in settings.Settings.model_fields.items():
+        assert settings.variable(key) in listed, f"{settings.variable(key)} is missing from deploy/explorer.env.example"
+        assert listed[settings.variable(key)] == str(field.default), key
+        uncommented = {settings.FILE_VARIABLE: str(no_file), settings.variable(key): listed[settings.variable(key)]}
+        assert settings.load(uncommented).settings == settings.Settings(), key  # the line as written is the default
+    # The block is the generator's output, so its comments follow the model's descriptions and bounds.
+    assert text[text.index(settings.ENV_EXAMPLE_HEADER):] == settings.env_example(), (
+        "regenerate the settings block of deploy/explorer.env.example with `python -m explorer settings --env-example`")
+
+
 def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     import os
 

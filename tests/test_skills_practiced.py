@@ -7,7 +7,6 @@ import pytest
 
 from explorer import catalog, pathways, reports, skills
 from explorer.i18n import locale
-from explorer.paths import DATA_DIR
 from tests.test_reports import RURAL, read, setup  # noqa: F401  (the module fixture)
 
 HEADER = ("opportunity_id,type,title,employer,soc_codes,paid,hours,min_grade,location,commute_minutes,"
@@ -28,13 +27,12 @@ def test_skills_practiced_are_checked_against_the_17_bls_skills(kb, database_url
         "interpersonal; problem_solving"
 
 
-def test_the_sample_catalog_fills_skills_and_the_pathway_shows_them(kb, tmp_path):
+def test_the_sample_catalog_fills_skills_and_the_pathway_shows_them(kb, tmp_path, sample_catalog_into):
     url = f"sqlite:///{tmp_path / 's.db'}"
-    assert catalog.import_folder(DATA_DIR / "sample_catalog", catalog.known_soc_codes(kb.occupations), url,
-                                 date(2026, 11, 22)).ok
+    sample = sample_catalog_into(url)
     rows = catalog.table_rows("work_based_learning", url)
     assert rows and all(r["skills_practiced"] for r in rows)
-    plan = pathways.build(kb, pathways.Catalog.load(url), "29-1141.00", RURAL, 10)
+    plan = pathways.build(kb, sample, "29-1141.00", RURAL, 10)
     step = next(s for s in plan.steps if s.kind == "work_based_learning")
     shadow = next(i for i in step.items if i.id == "WBL-01")
     assert shadow.skills == ["interpersonal", "speaking_listening"]

@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -88,6 +89,10 @@ def _onet_source() -> dict:
             "license_url": "https://creativecommons.org/licenses/by/4.0/", "attribution": ONET_ATTRIBUTION}
 
 
+Part = tuple[pd.DataFrame, list[dict], dict]
+"""One built table: the frame, its manifest sources and the sha256 of its inputs by source."""
+
+
 def _table_entry(name: str, frame: pd.DataFrame, out_dir: Path, table_sources: list[dict], inputs: dict,
                  command: str) -> dict:
     """Write one table to ``out_dir`` and return its manifest entry."""
@@ -106,7 +111,7 @@ def _table_entry(name: str, frame: pd.DataFrame, out_dir: Path, table_sources: l
     }
 
 
-def _alternate_titles_table(sources: Sources, titles: pd.Series) -> tuple[pd.DataFrame, list[dict], dict]:
+def _alternate_titles_table(sources: Sources, titles: pd.Series) -> Part:
     frame = alternate_titles.build_alternate_titles(sources, titles)
     inputs = {"onet": {name: sha256_of(sources.onet_dir / name) for name in alternate_titles.INPUTS}}
     return frame, [_onet_source()], inputs
@@ -146,16 +151,19 @@ def _our_occupations(sources: Sources) -> pd.DataFrame:
                            columns=["onet_code", "soc_code", "oews_code"])
 
 
+def _ai_applicability_table(sources: Sources, occupations: pd.DataFrame) -> Part:
+    return skills_ai.ai_applicability(sources.ai_dir, occupations), [AI_SOURCE], _ai_inputs(sources)
+
+
 # Tables that can be rebuilt on their own (:func:`build_parts_into`), without the slow OEWS read.
-PARTS = {
+PARTS: dict[str, Callable[[Sources], Part]] = {
     "alternate_titles": lambda sources: _alternate_titles_table(sources, _onet_titles(sources)),
     "skill_ranks": lambda sources: (skills_ai.skill_ranks(sources.skills), [EP_SKILLS_SOURCE],
                                     {"ep_skills": {sources.skills.name: sha256_of(sources.skills)}}),
     "work_styles": lambda sources: (skills_ai.work_styles(sources, interests(sources).index), [_onet_source()],
                                     {"onet": {skills_ai.WORK_STYLES_FILE:
                                               sha256_of(sources.onet_dir / skills_ai.WORK_STYLES_FILE)}}),
-    "ai_applicability": lambda sources: (skills_ai.ai_applicability(sources.ai_dir, _our_occupations(sources)),
-                                         [AI_SOURCE], _ai_inputs(sources)),
+    "ai_applicability": lambda sources: _ai_applicability_table(sources, _our_occupations(sources)),
     "ai_activities": lambda sources: (skills_ai.ai_activities(sources.ai_dir), [AI_SOURCE], _ai_inputs(sources)),
 }
 SKILL_AI_PARTS = ("skill_ranks", "work_styles", "ai_applicability", "ai_activities")
@@ -228,18 +236,20 @@ def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None =
         "towns": (towns, [geonames_source, census_source], ["geo"]),
         "county_points": (county_points, [census_source], ["geo"]),
     }
-    manifest = {"built_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
-                "build_command": command, "files": {}}
+    files: dict[str, dict] = {}
     for name, (frame, table_sources, input_keys) in tables.items():
-        manifest["files"][KNOWLEDGE_FILES[name]] = _table_entry(name, frame, out_dir, table_sources,
-                                                                {k: inputs[k] for k in input_keys}, command)
-    manifest["files"][KNOWLEDGE_FILES["alternate_titles"]] = _table_entry(
+        files[KNOWLEDGE_FILES[name]] = _table_entry(name, frame, out_dir, table_sources,
+                                                    {k: inputs[k] for k in input_keys}, command)
+    files[KNOWLEDGE_FILES["alternate_titles"]] = _table_entry(
         "alternate_titles", alternates, out_dir, alternate_sources, alternate_inputs, command)
     for name in SKILL_AI_PARTS:
-        part = (skills_ai.ai_applicability(sources.ai_dir, occupations), [AI_SOURCE], _ai_inputs(sources)) \
-            if name == "ai_applicability" else PARTS[name](sources)
-        manifest["files"][KNOWLEDGE_FILES[name]] = _table_entry(name, *part[:1], out_dir, *part[1:], command)
-    manifest["files"].update(authored_entries(data_dir or out_dir))
+        # The full build joins the AI scores through the occupations it has just built, not the committed ones.
+        frame, table_sources, part_inputs = (_ai_applicability_table(sources, occupations)
+                                             if name == "ai_applicability" else PARTS[name](sources))
+        files[KNOWLEDGE_FILES[name]] = _table_entry(name, frame, out_dir, table_sources, part_inputs, command)
+    files.update(authored_entries(data_dir or out_dir))
+    manifest = {"built_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+                "build_command": command, "files": files}
     (out_dir / MANIFEST.name).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
 

