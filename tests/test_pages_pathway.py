@@ -34,7 +34,13 @@ def test_every_step_is_drawn_with_its_catalog_rows(kb, sample):
         assert rung.title in text and all(pathways.BARRIER_TEXT[b] in text for b in rung.barriers)
     job = plan.step("job").items[0]
     assert labor.pay_text(pathway_view.pd.Series(job.figures), "median", locale("en")) in text
-    assert len(at.expander) == len(plan.step("credentials").items)  # "Why this label" per credential
+    credentials = plan.step("credentials").items
+    assert len(at.main.expander) == len(credentials)  # "Why this label" per credential
+    # How each is earned and what it leads on to, as the catalog words them.
+    assert any(c.exam for c in credentials) and any(c.stacks_into for c in credentials)
+    for c in credentials:
+        assert (not c.exam or f"How you earn it: {c.exam}" in text)
+        assert (not c.stacks_into or f"Leads on to: {c.stacks_into}" in text)
 
 
 def test_step_views_cover_every_kind_and_only_the_job_cannot_be_ticked(kb, sample):
