@@ -7,6 +7,7 @@ rent and taxes differ from place to place.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from explorer import settings
@@ -30,13 +31,16 @@ class BudgetCheck:
     yearly_before_tax: float  # income needed before taxes
     tax_share: float  # the estimate it rests on (shown beside it)
 
-    def covered_share(self, yearly_pay: object) -> float | None:
-        """Pay as a share of the income needed (1.0 = exactly enough); None when pay is not published."""
+    def covered_share(self, yearly_pay: float | None) -> float | None:
+        """Pay as a share of the income needed (1.0 = exactly enough); None when pay is not published
+        (None, NaN or pandas' NA, which raises in float())."""
+        if yearly_pay is None:
+            return None
         try:
-            pay = float(yearly_pay)  # pandas NA and None raise here
+            pay = float(yearly_pay)  # pandas' NA raises here
         except (TypeError, ValueError):
             return None
-        return None if pay != pay else pay / self.yearly_before_tax
+        return None if math.isnan(pay) else pay / self.yearly_before_tax
 
 
 def check(monthly: dict[str, float], tax_share: float | None = None) -> BudgetCheck:

@@ -63,7 +63,8 @@ def _fragment_reruns(fragment_id: str | None) -> Iterator[None]:
         yield
 
 
-def _median_rerun(at: AppTest, runs: int, action=None, fragment: str | None = None) -> tuple[float, int]:
+def _median_rerun(at: AppTest, runs: int, action: Callable[[AppTest, int], object] | None = None,
+                  fragment: str | None = None) -> tuple[float, int]:
     """Median seconds of the reruns that did not take the cold-start path, and how many did.
 
     With ``fragment`` (a fragment function's name), each rerun is that fragment's, as a click inside
@@ -170,7 +171,7 @@ def _bench_pages(runs: int) -> list[dict]:
     nurse = {"code": code, "area": "0012420", "occ": "29-1141.00"}
     results = {"code": code, "area": "0012420"}
     # (name, page, query, the click: what it is, how AppTest makes it, the fragment it lives in)
-    cases: list[tuple[str, str, dict[str, str], str, Callable[[AppTest, int], None] | None, str | None]] = [
+    cases: list[tuple[str, str, dict[str, str], str, Callable[[AppTest, int], object] | None, str | None]] = [
         ("home", "pages/home.py", {}, "a rerun", None, None),
         ("quiz answer", "pages/quiz.py", {"code": answering}, "an answer",
          lambda at, k: at.radio[k % 6].set_value(k % 5), "quiz_screen"),
