@@ -2,6 +2,7 @@
 import streamlit as st
 
 from explorer import ui
+from explorer.i18n import N_
 
 st.set_page_config(page_title="Career Pathways Explorer", page_icon="🧭", layout="wide")
 ctx = ui.sidebar()
@@ -9,31 +10,34 @@ _ = ctx._
 ui.require_database(_)
 
 
+# (script, title, icon, URL path): students' pages, then the counselor's once signed in.
+STUDENT_PAGES = [
+    ("pages/home.py", N_("Home"), "🏠", ""),
+    ("pages/quiz.py", N_("Interest quiz"), "📝", "quiz"),
+    ("pages/profile.py", N_("My profile"), "🧭", "profile"),
+    ("pages/results.py", N_("Careers that fit me"), "🎯", "results"),
+    ("pages/occupation.py", N_("Occupation details"), "🔎", "occupation"),
+    ("pages/pathway.py", N_("My pathway"), "🪜", "pathway"),
+    ("pages/compare.py", N_("Compare careers"), "⚖️", "compare"),
+    ("pages/portfolio.py", N_("My portfolio"), "⭐", "portfolio"),
+    ("pages/occupations.py", N_("Occupations near you"), "📋", "occupations"),
+    ("pages/family.py", N_("Family view"), "👪", "family"),
+]
+SIGNED_OUT_PAGES = [("pages/login.py", N_("Counselor login"), "🔐", "login")]
+COUNSELOR_PAGES = [
+    ("pages/advising.py", N_("Advising session"), "🗣️", "advising"),
+    ("pages/classes.py", N_("Classes and dashboard"), "🏫", "classes"),
+    ("pages/catalog.py", N_("District catalog"), "🗂️", "catalog"),
+    ("pages/audit.py", N_("Pathway audit"), "📊", "audit"),
+    ("pages/quiz_quality.py", N_("Quiz quality"), "🔬", "quiz-quality"),
+    ("pages/login.py", N_("Counselor account"), "🔐", "login"),
+]
+
+
 def app_pages() -> list[st.Page]:
-    """Student pages, then the counselor's (only once signed in)."""
-    pages = [
-        st.Page("pages/home.py", title=_("Home"), icon="🏠", default=True),
-        st.Page("pages/quiz.py", title=_("Interest quiz"), icon="📝", url_path="quiz"),
-        st.Page("pages/profile.py", title=_("My profile"), icon="🧭", url_path="profile"),
-        st.Page("pages/results.py", title=_("Careers that fit me"), icon="🎯", url_path="results"),
-        st.Page("pages/occupation.py", title=_("Occupation details"), icon="🔎", url_path="occupation"),
-        st.Page("pages/pathway.py", title=_("My pathway"), icon="🪜", url_path="pathway"),
-        st.Page("pages/compare.py", title=_("Compare careers"), icon="⚖️", url_path="compare"),
-        st.Page("pages/portfolio.py", title=_("My portfolio"), icon="⭐", url_path="portfolio"),
-        st.Page("pages/occupations.py", title=_("Occupations near you"), icon="📋", url_path="occupations"),
-        st.Page("pages/family.py", title=_("Family view"), icon="👪", url_path="family"),
-    ]
-    if not signed_in:
-        return [*pages, st.Page("pages/login.py", title=_("Counselor login"), icon="🔐", url_path="login")]
-    return [
-        *pages,
-        st.Page("pages/advising.py", title=_("Advising session"), icon="🗣️", url_path="advising"),
-        st.Page("pages/classes.py", title=_("Classes and dashboard"), icon="🏫", url_path="classes"),
-        st.Page("pages/catalog.py", title=_("District catalog"), icon="🗂️", url_path="catalog"),
-        st.Page("pages/audit.py", title=_("Pathway audit"), icon="📊", url_path="audit"),
-        st.Page("pages/quiz_quality.py", title=_("Quiz quality"), icon="🔬", url_path="quiz-quality"),
-        st.Page("pages/login.py", title=_("Counselor account"), icon="🔐", url_path="login"),
-    ]
+    listed = STUDENT_PAGES + (COUNSELOR_PAGES if signed_in else SIGNED_OUT_PAGES)
+    return [st.Page(script, title=_(title), icon=icon, url_path=path or None, default=not path)
+            for script, title, icon, path in listed]
 
 
 signed_in = ui.counselor() is not None
