@@ -105,10 +105,12 @@ def load(code: str, url: str | None = None) -> SavedQuiz:
 
 
 def _saved(s, attempt: QuizAttempt) -> SavedQuiz:
-    rows = s.exec(select(Answer).where(Answer.attempt_id == attempt.id)).all()
+    # Plain columns, not Answer objects: the quiz screen reads this on every answer, and building 60
+    # ORM objects costs more than the query.
+    rows = s.exec(select(Answer.item_id, Answer.value, Answer.answered_at).where(Answer.attempt_id == attempt.id)).all()
     return SavedQuiz(resume_code=attempt.resume_code, band=attempt.band, form=attempt.form, lang=attempt.lang,
-                     page=attempt.page, answers={r.item_id: r.value for r in rows},
-                     answered_at=[_as_utc(r.answered_at) for r in rows],
+                     page=attempt.page, answers={item_id: value for item_id, value, _at in rows},
+                     answered_at=[_as_utc(at) for _id, _value, at in rows],
                      finished=attempt.finished_at is not None)
 
 
