@@ -217,6 +217,45 @@ def test_bounds_come_from_the_models():
         "maxLength"] == 40
 
 
+# The CSV contract districts depend on: column order as in the files they already have.
+CSV_HEADERS = {
+    "programs": "code,name,grades,courses,career_cluster,subcluster,soc_codes,verified_by,verified_on",
+    "dual_enrollment": "college,course_code,title,credits,student_cost,delivery,schedule,transfers_to,program_codes,"
+                       "verified_by,verified_on",
+    "work_based_learning": "opportunity_id,type,title,employer,soc_codes,paid,hours,min_grade,location,commute_minutes,"
+                           "transportation_provided,virtual_option,skills_practiced,verified_by,verified_on",
+    "credentials": "credential_id,name,issuer,cost,fee_waiver,prep_hours,exam,stacks_into,soc_codes,verified_by,"
+                   "verified_on",
+    "employers": "name,industry,location,contact_role,verified_by,verified_on",
+}
+
+
+def test_csv_columns_are_the_model_fields(database_url):
+    """One schema per table: the CSV columns are the SQLModel model's fields (no more, no fewer, the
+    key its primary key, optional exactly where the field has a default), and the sample files, the
+    export and the README's table all say the same columns in the same order."""
+    import re
+
+    from explorer.models import table_of
+    from explorer.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert set(catalog.TABLES) == set(CSV_HEADERS)
+    for name, spec in catalog.TABLES.items():
+        table = table_of(spec.model)
+        assert set(spec.column_names) == set(spec.model.model_fields) == {c.name for c in table.c}, name
+        assert ",".join(spec.column_names) == CSV_HEADERS[name]
+        assert spec.key == tuple(c.name for c in table.primary_key)
+        assert [c.required for c in spec.columns] == [spec.model.model_fields[c].is_required()
+                                                      for c in spec.column_names]
+        assert (SAMPLE / spec.filename).read_text(encoding="utf-8").splitlines()[0] == CSV_HEADERS[name]
+        assert catalog.export_text(name, database_url) == CSV_HEADERS[name] + "\n"
+        row = re.search(rf"^\| `{re.escape(spec.filename)}` \| ([^|]+) \| ([^|]+) \|$", readme, re.M)
+        assert row, f"README has no row for {spec.filename}"
+        assert row[1].strip() == " + ".join(spec.key)
+        assert re.sub(r" \([^)]*\)", "", row[2].strip()) == ", ".join(spec.column_names)
+
+
 def test_values_at_the_limits_are_stored(database_url, known):
     texts = {"work_based_learning": one_row("work_based_learning", opportunity_id="W" * CODE_LIMIT, hours="10000",
                                             min_grade="3", commute_minutes="600"),
