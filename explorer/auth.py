@@ -66,7 +66,7 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def add_user(username: str, password: str, is_admin: bool = False, url: str | None = None) -> None:
+def add_user(username: str, password: str, url: str | None = None) -> None:
     username = username.strip().lower()
     if not USERNAME.match(username):
         raise AuthError(N_("usernames use 2-80 lowercase letters, digits, dots, dashes or underscores"))
@@ -76,7 +76,7 @@ def add_user(username: str, password: str, is_admin: bool = False, url: str | No
     with db.session(url) as s:
         if s.get(Counselor, username) is not None:
             raise AuthError(N_("user {name} already exists"), name=username)
-        s.add(Counselor(username=username, password_hash=HASHER.hash(password), is_admin=is_admin))
+        s.add(Counselor(username=username, password_hash=HASHER.hash(password)))
 
 
 def _count_try(key: str, now: datetime, url: str | None) -> tuple[int, datetime | None]:

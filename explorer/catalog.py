@@ -1,4 +1,4 @@
-"""The district's own catalog: programs, dual enrollment, work-based learning, credentials, employers.
+"""The district's own catalog: programs, dual enrollment, work-based learning and credentials.
 
 One CSV file per table. Each table's columns are the fields of its SQLModel model in
 explorer/models.py, read into ``TABLES`` (with the help, kind and range each field declares there
@@ -37,7 +37,6 @@ from explorer.models import (
     CATALOG_COLUMN,
     Credential,
     DualEnrollmentCourse,
-    Employer,
     Program,
     WorkBasedLearning,
     split_list,
@@ -159,9 +158,15 @@ TABLES: dict[str, TableSpec] = {spec.name: spec for spec in [
     _table("dual_enrollment", "dual_enrollment.csv", DualEnrollmentCourse, "Dual enrollment courses"),
     _table("work_based_learning", "work_based_learning.csv", WorkBasedLearning, "Work-based learning"),
     _table("credentials", "credentials.csv", Credential, "Credentials"),
-    _table("employers", "employers.csv", Employer, "Employers"),
 ]}
 FILE_TABLES = {spec.filename: name for name, spec in TABLES.items()}
+# Files a catalog had once and no longer has, each with why: a district's old folder or upload then
+# says what changed rather than "not a catalog file". Like any file that is not a catalog table, it
+# is a problem, so nothing is imported until it is taken out.
+RETIRED_FILES = {
+    "employers.csv": N_("{found} is no longer read: the employers table was removed (each work-based learning row "
+                        "names its own employer); take the file out and import again"),
+}
 
 
 @dataclass(frozen=True)
@@ -426,6 +431,8 @@ def match_files(names: Iterable[str], where: str = "") -> tuple[dict[str, str], 
                                        file=where, found=found, count=count))
         elif found in FILE_TABLES:
             tables[found] = FILE_TABLES[found]
+        elif found.casefold() in RETIRED_FILES:
+            problems.append(Problem.of("", 0, "", RETIRED_FILES[found.casefold()], file=where, found=found))
         elif found.casefold() in FILE_TABLES:
             problems.append(Problem.of("", 0, "", N_("found {found}; name it {expected}"), file=where, found=found,
                                        expected=found.casefold()))

@@ -177,19 +177,11 @@ class Credential(Verified, table=True):
     soc_codes: str = Field(schema_extra=catalog_column(kind="soc_list"))
 
 
-class Employer(Verified, table=True):
-    name: str = Field(primary_key=True, max_length=120)
-    industry: str
-    location: str
-    contact_role: str = ""
-
-
 class Counselor(SQLModel, table=True):
     """A staff account. Students never have one."""
 
     username: str = Field(primary_key=True, max_length=80)
     password_hash: str
-    is_admin: bool = False
     created_at: datetime = Field(default_factory=utcnow)
 
 
