@@ -13,6 +13,7 @@ import hashlib
 import re
 import secrets
 from datetime import UTC, datetime, timedelta
+from typing import overload
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -21,7 +22,7 @@ from sqlmodel import select
 
 from explorer import db, settings
 from explorer.i18n import N_
-from explorer.models import Counselor, CounselorSession, LoginThrottle, utcnow
+from explorer.models import Counselor, CounselorSession, LoginThrottle, table_of, utcnow
 
 HASHER = PasswordHasher()  # argon2id with the library's current defaults
 _DUMMY_HASH = HASHER.hash("not a real password")
@@ -52,11 +53,20 @@ def idle_timeout() -> timedelta:
     return timedelta(minutes=settings.current().counselor_idle_minutes)
 
 
+@overload
+def _aware(moment: datetime) -> datetime: ...
+
+
+@overload
+def _aware(moment: None) -> None: ...
+
+
 def _aware(moment: datetime | None) -> datetime | None:
+    """A time read back from the database as UTC (SQLite returns it without a zone)."""
     return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def add_user(username: str, password: str, is_admin: bool = False, url: str | None = None) -> None:
+def add_user(username: str, password: str, url: str | None = None) -> None:
     username = username.strip().lower()
     if not USERNAME.match(username):
         raise AuthError(N_("usernames use 2-80 lowercase letters, digits, dots, dashes or underscores"))
@@ -66,14 +76,14 @@ def add_user(username: str, password: str, is_admin: bool = False, url: str | No
     with db.session(url) as s:
         if s.get(Counselor, username) is not None:
             raise AuthError(N_("user {name} already exists"), name=username)
-        s.add(Counselor(username=username, password_hash=HASHER.hash(password), is_admin=is_admin))
+        s.add(Counselor(username=username, password_hash=HASHER.hash(password)))
 
 
 def _count_try(key: str, now: datetime, url: str | None) -> tuple[int, datetime | None]:
     """Count one try for ``key`` in a single atomic statement and commit it before any password is
     checked, so N tries sent at once are numbered 1..N and only the first max_failures() are checked."""
     engine = db.get_engine(url)
-    table = LoginThrottle.__table__
+    table = table_of(LoginThrottle)
     with engine.begin() as con:
         con.execute(update(table).where(table.c.username == key, table.c.locked_until <= now)
                     .values(tries=0, locked_until=None))  # a lockout that has run out starts afresh
@@ -85,7 +95,7 @@ def _count_try(key: str, now: datetime, url: str | None) -> tuple[int, datetime 
 
 
 def _lock(key: str, now: datetime, url: str | None) -> datetime:
-    table = LoginThrottle.__table__
+    table = table_of(LoginThrottle)
     with db.get_engine(url).begin() as con:
         con.execute(update(table).where(table.c.username == key, table.c.locked_until.is_(None))
                     .values(locked_until=now + lockout()))
@@ -110,13 +120,13 @@ def login(username: str, password: str, url: str | None = None, now: datetime | 
         user = s.get(Counselor, key) if key else None
         try:
             HASHER.verify(user.password_hash if user else _DUMMY_HASH, password or "")
-            ok = user is not None
+            verified = True
         except (VerificationError, InvalidHashError):
-            ok = False
-        if ok and HASHER.check_needs_rehash(user.password_hash):
+            verified = False
+        if user is not None and verified and HASHER.check_needs_rehash(user.password_hash):
             user.password_hash = HASHER.hash(password)
             s.add(user)
-    if not ok:
+    if user is None or not verified:
         if tries >= limit:
             _lock(key, now, url)
         raise AuthError(N_("wrong username or password"))
@@ -140,7 +150,7 @@ def tries_left(username: str, url: str | None = None, now: datetime | None = Non
 
 def unlock(username: str, url: str | None = None) -> bool:
     """Forget a username's failed tries and lockout (``users unlock``); True if there were any."""
-    table = LoginThrottle.__table__
+    table = table_of(LoginThrottle)
     with db.get_engine(url).begin() as con:
         return con.execute(delete(table).where(table.c.username == username.strip().lower())).rowcount > 0
 

@@ -1,6 +1,8 @@
-"""The district's own catalog: programs, dual enrollment, work-based learning, credentials, employers.
+"""The district's own catalog: programs, dual enrollment, work-based learning and credentials.
 
-One CSV file per table, with the columns documented in ``TABLES`` (and the README). An import is
+One CSV file per table. Each table's columns are the fields of its SQLModel model in
+explorer/models.py, read into ``TABLES`` (with the help, kind and range each field declares there
+with ``catalog_column``), so the files, the editor and the database cannot disagree. An import is
 all-or-nothing: every row of every file is checked first, each problem is reported with its file,
 line, column and reason, and only a clean catalog is written, in one transaction, upserting by each
 table's natural key (so importing the same files twice changes nothing).
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import inspect
 import io
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -31,27 +34,29 @@ from sqlmodel import SQLModel, select
 from explorer import catalog_schema, db, exports
 from explorer.i18n import N_, Translator
 from explorer.models import (
+    CATALOG_COLUMN,
     Credential,
     DualEnrollmentCourse,
-    Employer,
     Program,
     WorkBasedLearning,
     split_list,
+    table_of,
 )
-from explorer.skills import SKILLS
 
 LIST_SEPARATOR = catalog_schema.LIST_SEPARATOR
-WBL_TYPES = ("job_shadow", "internship", "pre_apprenticeship", "registered_youth_apprenticeship", "clinical", "virtual")
-DELIVERY = ("on_campus", "at_high_school", "online")
 TRUE_WORDS, FALSE_WORDS = catalog_schema.TRUE_WORDS, catalog_schema.FALSE_WORDS
 LINE = "_line"  # key of a row read from a file: the line it starts on (the header is line 1)
 PROBLEMS_PER_FILE = 1000  # a wholly wrong file stops here; the first problems say what to fix
+# The kind of a catalog column whose model field does not name a narrower one (models.catalog_column).
+KIND_OF_TYPE: dict[object, str] = {str: "text", int: "int", float: "number", bool: "bool", date: "date"}
+NUMERIC_KINDS = frozenset({"int", "number", "money"})
 
 
 @dataclass(frozen=True)
 class Column:
-    """One catalog column. ``low``/``high`` are written as the plausible range; ``_table`` narrows them
-    to the SQL type's range and sets ``max_length`` from the model, so both come from explorer/models.py."""
+    """One catalog column, as ``columns_of`` reads it from its SQLModel field: ``low``/``high`` are the
+    plausible range declared there, narrowed to the SQL type's range, and ``max_length`` is the
+    column's VARCHAR(n), so every limit comes from explorer/models.py."""
 
     name: str
     kind: str  # text, int, number, money, bool, date, choice, choice_list, grades, soc_list, program_list, text_list
@@ -68,9 +73,9 @@ class TableSpec:
     name: str
     filename: str
     model: type[SQLModel]
-    key: tuple[str, ...]
-    columns: tuple[Column, ...]
     title: str
+    key: tuple[str, ...]  # the model's primary key, which is each table's natural key
+    columns: tuple[Column, ...]  # every field of the model, in CSV order
 
     @property
     def column_names(self) -> list[str]:
@@ -89,77 +94,79 @@ def _bounds_help(column: Column) -> str:
         return "one of " + ", ".join(column.choices)
     if column.kind == "bool":
         return "yes or no"
-    if column.kind == "grades":
+    if column.kind == "grades" and column.low is not None and column.high is not None:
         return f"grades {plain(column.low)} to {plain(column.high)}"
     if column.max_length is not None:
         return f"at most {column.max_length} characters, on one line"
     if column.low is not None and column.high is not None:
         return f"{plain(column.low)} to {plain(column.high)}" + (", digits only, no thousands separators"
-                                                                  if column.kind in {"int", "number", "money"} else "")
+                                                                  if column.kind in NUMERIC_KINDS else "")
     return ""
 
 
-def _table(name: str, filename: str, model: type[SQLModel], key: tuple[str, ...], title: str,
-           *columns: Column) -> TableSpec:
-    """A table spec whose columns carry the model's limits (and say them in their help)."""
-    bounded = []
-    for column in columns:
-        column = replace(column, **catalog_schema.column_limits(model, column))
-        limits = _bounds_help(column)
-        bounded.append(replace(column, help="; ".join(filter(None, (column.help, limits)))))
-    return TableSpec(name, filename, model, key, tuple(bounded), title)
+def field_order(model: type[SQLModel]) -> list[str]:
+    """A catalog model's fields in CSV order: its own as declared, then those it inherits (``Verified``'s
+    who-and-when, last in every file). Pydantic lists inherited fields first."""
+    declared = [name for cls in model.__mro__ if issubclass(cls, SQLModel)
+                for name in inspect.get_annotations(cls)]
+    return [name for name in dict.fromkeys(declared) if name in model.model_fields]
 
 
-GRADES = {"low": 3, "high": 12}  # the grades the app serves
-MONEY = {"low": 0, "high": 250_000}  # dollars; more is a typo (cents typed as dollars, an extra zero)
-HOURS = {"low": 0, "high": 10_000}  # a registered apprenticeship is 2,000 hours a year for up to 4 years
-VERIFIED = (Column("verified_by", "text", help="who checked this row (a role, not a student)"),
-            Column("verified_on", "date", help="when it was checked, YYYY-MM-DD, not in the future"))
+def _described(model: type[SQLModel], name: str) -> dict[str, object]:
+    """What ``models.catalog_column`` declared on a field ({} where it declares nothing)."""
+    extra = model.model_fields[name].json_schema_extra
+    described = extra.get(CATALOG_COLUMN) if isinstance(extra, dict) else None
+    return dict(described) if isinstance(described, dict) else {}
+
+
+def _bound(value: object) -> float | None:
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _column(model: type[SQLModel], name: str) -> Column:
+    """One catalog column from its model field: kind from the type unless declared narrower, required
+    unless the field has a default, help and range as declared, limits from the SQL column."""
+    field_info = model.model_fields[name]
+    described = _described(model, name)
+    kind = str(described.get("kind") or KIND_OF_TYPE.get(field_info.annotation, ""))
+    if not kind:
+        raise TypeError(f"{model.__name__}.{name} is {field_info.annotation}, which no catalog column holds")
+    choices = described.get("choices")
+    column = Column(name, kind, required=field_info.is_required(),
+                    choices=tuple(map(str, choices)) if isinstance(choices, list) else (),
+                    help=str(described.get("help") or ""), low=_bound(described.get("low")),
+                    high=_bound(described.get("high")))
+    limits = catalog_schema.column_limits(model, column)
+    column = replace(column, max_length=limits.max_length, low=limits.low, high=limits.high)
+    if kind in NUMERIC_KINDS | {"grades"} and (column.low is None or column.high is None):
+        raise TypeError(f"{model.__name__}.{name}: a {kind!r} column needs bounds=(low, high) in catalog_column")
+    return replace(column, help="; ".join(filter(None, (column.help, _bounds_help(column)))))
+
+
+def columns_of(model: type[SQLModel]) -> tuple[Column, ...]:
+    """Every column of a catalog table's CSV file, read from its SQLModel model."""
+    return tuple(_column(model, name) for name in field_order(model))
+
+
+def _table(name: str, filename: str, model: type[SQLModel], title: str) -> TableSpec:
+    key = tuple(column.name for column in table_of(model).primary_key)
+    return TableSpec(name, filename, model, title, key, columns_of(model))
+
 
 TABLES: dict[str, TableSpec] = {spec.name: spec for spec in [
-    _table("programs", "programs.csv", Program, ("code",), "Programs of study",
-           Column("code", "text", help="the district's short code, e.g. HS-HEALTH"),
-           Column("name", "text"),
-           Column("grades", "grades", help="e.g. 9-12", **GRADES),
-           Column("courses", "text_list", help="courses in the order students take them, separated by '; '"),
-           Column("career_cluster", "text"),
-           Column("subcluster", "text", required=False),
-           Column("soc_codes", "soc_list", help="SOC codes the program leads toward, e.g. 29-2061; 31-1131"),
-           *VERIFIED),
-    _table("dual_enrollment", "dual_enrollment.csv", DualEnrollmentCourse, ("college", "course_code"),
-           "Dual enrollment courses",
-           Column("college", "text"), Column("course_code", "text"), Column("title", "text"),
-           Column("credits", "number", help="college credits, e.g. 3 or 3.5", low=0, high=60),
-           Column("student_cost", "money", help="what the student pays, in dollars (a $ sign is allowed)", **MONEY),
-           Column("delivery", "choice", choices=DELIVERY), Column("schedule", "text", required=False),
-           Column("transfers_to", "text", required=False),
-           Column("program_codes", "program_list", required=False, help="codes from programs.csv"),
-           *VERIFIED),
-    _table("work_based_learning", "work_based_learning.csv", WorkBasedLearning, ("opportunity_id",),
-           "Work-based learning",
-           Column("opportunity_id", "text"), Column("type", "choice", choices=WBL_TYPES), Column("title", "text"),
-           Column("employer", "text"), Column("soc_codes", "soc_list"), Column("paid", "bool"),
-           Column("hours", "int", help="total hours a student spends in it", **HOURS),
-           Column("min_grade", "int", help="the lowest grade that may take part", **GRADES),
-           Column("location", "text"),
-           Column("commute_minutes", "int", help="one way, from the high school", low=0, high=600),
-           Column("transportation_provided", "bool"), Column("virtual_option", "bool"),
-           Column("skills_practiced", "choice_list", required=False, choices=SKILLS,
-                  help="durable skills it practises, from the 17 BLS skills, separated by '; ' "
-                       "(e.g. interpersonal; problem_solving)"),
-           *VERIFIED),
-    _table("credentials", "credentials.csv", Credential, ("credential_id",), "Credentials",
-           Column("credential_id", "text"), Column("name", "text"), Column("issuer", "text"),
-           Column("cost", "money", help="exam and fees, in dollars (a $ sign is allowed)", **MONEY),
-           Column("fee_waiver", "bool"),
-           Column("prep_hours", "int", help="hours of preparation or training before the exam", **HOURS),
-           Column("exam", "text", required=False), Column("stacks_into", "text", required=False),
-           Column("soc_codes", "soc_list"), *VERIFIED),
-    _table("employers", "employers.csv", Employer, ("name",), "Employers",
-           Column("name", "text"), Column("industry", "text"), Column("location", "text"),
-           Column("contact_role", "text", required=False), *VERIFIED),
+    _table("programs", "programs.csv", Program, "Programs of study"),
+    _table("dual_enrollment", "dual_enrollment.csv", DualEnrollmentCourse, "Dual enrollment courses"),
+    _table("work_based_learning", "work_based_learning.csv", WorkBasedLearning, "Work-based learning"),
+    _table("credentials", "credentials.csv", Credential, "Credentials"),
 ]}
 FILE_TABLES = {spec.filename: name for name, spec in TABLES.items()}
+# Files a catalog had once and no longer has, each with why: a district's old folder or upload then
+# says what changed rather than "not a catalog file". Like any file that is not a catalog table, it
+# is a problem, so nothing is imported until it is taken out.
+RETIRED_FILES = {
+    "employers.csv": N_("{found} is no longer read: the employers table was removed (each work-based learning row "
+                        "names its own employer); take the file out and import again"),
+}
 
 
 @dataclass(frozen=True)
@@ -180,6 +187,12 @@ class Problem:
 
     @classmethod
     def of(cls, table: str, line: int, column: str, message_id: str, file: str = "", **params: object) -> Problem:
+        return cls.of_reason(table, line, column, message_id, params, file)
+
+    @classmethod
+    def of_reason(cls, table: str, line: int, column: str, message_id: str, params: Mapping[str, object],
+                  file: str = "") -> Problem:
+        """A problem from a reason made elsewhere (a cell's ``CellError``: message id and parameters)."""
         return cls(table, line, column, message_id.format(**params), message_id, params, file)
 
     @property
@@ -219,15 +232,18 @@ def check_rows(spec: TableSpec, rows: Iterable[Mapping[str, object]], known_soc:
     """Type and check every row of one table with its schema; duplicates of the natural key are
     problems too. A row read from a file carries its line under ``LINE``; other rows (the editor)
     are numbered from ``first_line``."""
-    good, problems, seen = [], [], {}
+    good: list[dict] = []
+    problems: list[Problem] = []
+    seen: dict[tuple, int] = {}
     for number, raw in enumerate(rows, start=first_line):
-        line = raw.get(LINE, number)
+        read_from = raw.get(LINE)
+        line = read_from if isinstance(read_from, int) else number
         if len(problems) >= PROBLEMS_PER_FILE:
             problems.append(Problem.of(spec.name, line, "", N_("stopped here after {count} problems; fix those and "
                                                                "import again"), count=len(problems)))
             break
         record, cell_problems = catalog_schema.validate_row(spec, raw, known_soc, today)
-        problems += [Problem.of(spec.name, line, column, message_id, **params)
+        problems += [Problem.of_reason(spec.name, line, column, message_id, params)
                      for column, message_id, params in cell_problems]
         if record is None:
             continue
@@ -253,7 +269,7 @@ def _header_problems(spec: TableSpec, header: list[str]) -> list[Problem]:
         try:
             catalog_schema.check_visible(name)
         except catalog_schema.CellError as exc:
-            problems.append(Problem.of(spec.name, 1, name, exc.message_id, **exc.params))
+            problems.append(Problem.of_reason(spec.name, 1, name, exc.message_id, exc.params))
     named = [h for h in header if h]
     for name, count in Counter(named).items():
         if count > 1:
@@ -415,6 +431,8 @@ def match_files(names: Iterable[str], where: str = "") -> tuple[dict[str, str], 
                                        file=where, found=found, count=count))
         elif found in FILE_TABLES:
             tables[found] = FILE_TABLES[found]
+        elif found.casefold() in RETIRED_FILES:
+            problems.append(Problem.of("", 0, "", RETIRED_FILES[found.casefold()], file=where, found=found))
         elif found.casefold() in FILE_TABLES:
             problems.append(Problem.of("", 0, "", N_("found {found}; name it {expected}"), file=where, found=found,
                                        expected=found.casefold()))

@@ -5,7 +5,8 @@ with a traceback in the middle of a transaction, naming no file, line or column.
 a text longer than its VARCHAR(n), an integer outside its 32-bit INTEGER and a NUL byte; SQLite an
 integer beyond 64 bits. So each cell is checked here first, against limits read from the SQLModel
 tables in ``explorer/models.py`` (the column's length, the integer type's range) and the plausible
-ranges declared with the catalog columns, and the database only ever sees values both engines store.
+ranges declared on the model fields (``models.catalog_column``), and the database only ever sees
+values both engines store.
 
 Cells are read strictly, because a lenient reader silently changes data: only ASCII digits with an
 optional sign and decimal point are numbers (``1,2,3`` is not 123, ``1_000`` and Arabic-Indic ``٣``
@@ -25,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -41,7 +42,7 @@ from sqlmodel import SQLModel
 
 from explorer.exports import FORMULA_STARTS
 from explorer.i18n import N_
-from explorer.models import LIST_SEPARATOR
+from explorer.models import LIST_SEPARATOR, table_of
 
 if TYPE_CHECKING:
     from explorer.catalog import Column, TableSpec
@@ -90,6 +91,13 @@ def plain_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def bounds(column: Column) -> tuple[float, float]:
+    """A numeric or grades column's (low, high); explorer.catalog gives every such column both."""
+    if column.low is None or column.high is None:
+        raise TypeError(f"catalog column {column.name!r} ({column.kind}) has no range")
+    return column.low, column.high
+
+
 def describe_character(char: str) -> str:
     name = CONTROL_NAMES.get(char) or unicodedata.name(char, "")
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
@@ -131,8 +139,9 @@ def _number(text: str, column: Column) -> float | int:
     candidate = re.sub(r"^([+-]?)\$", r"\1", text) if column.kind == "money" else text
     if (INTEGER if whole else DECIMAL).fullmatch(candidate):
         if len(candidate) > 100:  # out of every range; int() refuses more than 4300 digits anyway
+            low, high = bounds(column)
             raise CellError(N_("{value} is out of range: use a number from {low} to {high}"), value=shown(text),
-                            low=plain_number(column.low), high=plain_number(column.high))
+                            low=plain_number(low), high=plain_number(high))
         return int(candidate) if whole else float(candidate)
     if GROUPED.fullmatch(candidate):
         raise CellError(N_("{value} has a thousands separator or a decimal comma; write the number with digits "
@@ -179,9 +188,10 @@ def parse_cell(column: Column, value: object, context: Mapping[str, Any]) -> obj
         return text
     if kind == "grades":
         match = GRADE_RANGE.fullmatch(text)
-        if not (match and column.low <= int(match[1]) <= int(match[2]) <= column.high):
+        lowest, highest = bounds(column)
+        if not (match and lowest <= int(match[1]) <= int(match[2]) <= highest):
             raise CellError(N_("{value} is not a grade range such as 9-12 (grades {low} to {high}, lowest first)"),
-                            value=shown(text), low=plain_number(column.low), high=plain_number(column.high))
+                            value=shown(text), low=plain_number(lowest), high=plain_number(highest))
         return f"{int(match[1])}-{int(match[2])}"
     if kind == "choice_list":  # e.g. skills_practiced: some of the 17 BLS skills, "; "-separated
         parts = [p.strip() for p in text.split(";") if p.strip()]
@@ -201,34 +211,44 @@ def parse_cell(column: Column, value: object, context: Mapping[str, Any]) -> obj
     return text
 
 
-def column_limits(model: type[SQLModel], column: Column) -> dict[str, float | int | None]:
+class Limits(NamedTuple):
+    """The bounds a catalog column's values must keep (see ``column_limits``)."""
+
+    max_length: int | None
+    low: float | None
+    high: float | None
+
+
+def column_limits(model: type[SQLModel], column: Column) -> Limits:
     """The bounds a column's values must keep: ``max_length`` for text, ``low``/``high`` for numbers.
 
     Read from the table, not restated: the text length is the VARCHAR(n) of the model's column
     (``TEXT_MAX_LENGTH`` where the model sets none), an integer stays inside its SQL type's range,
     and a plausible range declared with the catalog column narrows either.
     """
-    sql_type = model.__table__.c[column.name].type
+    sql_type = table_of(model).c[column.name].type
     annotation = model.model_fields[column.name].annotation
     if annotation is not KIND_TYPES.get(column.kind, str):
         raise TypeError(f"{model.__name__}.{column.name} is {annotation}, not what a {column.kind!r} column holds")
     if annotation is str:
         length = getattr(sql_type, "length", None)
-        return {"max_length": length or TEXT_MAX_LENGTH, "low": column.low, "high": column.high}
+        return Limits(length or TEXT_MAX_LENGTH, column.low, column.high)
     low, high = column.low, column.high
     if isinstance(sql_type, Integer):
         bits = next(b for kind, b in INTEGER_BITS if isinstance(sql_type, kind))
         type_low, type_high = -(2 ** (bits - 1)), 2 ** (bits - 1) - 1
         low = type_low if low is None else max(low, type_low)
         high = type_high if high is None else min(high, type_high)
-    return {"max_length": None, "low": low, "high": high}
+    return Limits(None, low, high)
 
 
 def _constraints(column: Column, annotation: type) -> Any:
     if annotation is str:
         return Field(max_length=column.max_length)
-    if annotation in (int, float):
-        return Field(ge=column.low, le=column.high, **({"allow_inf_nan": False} if annotation is float else {}))
+    if annotation is float:
+        return Field(ge=column.low, le=column.high, allow_inf_nan=False)
+    if annotation is int:
+        return Field(ge=column.low, le=column.high)
     return Field()
 
 
@@ -239,6 +259,8 @@ def row_schema(spec: TableSpec) -> type[BaseModel]:
     fields: dict[str, Any] = {}
     for column in spec.columns:
         annotation = spec.model.model_fields[column.name].annotation
+        if annotation is None:
+            raise TypeError(f"{spec.model.__name__}.{column.name} has no type")
 
         def parse(value: object, info: ValidationInfo, column: Column = column) -> object:
             return parse_cell(column, value, info.context or {})
@@ -259,8 +281,9 @@ def _reason(error: Mapping[str, Any], column: Column, text: str) -> tuple[str, d
     if kind == "greater_than_equal" and column.low == 0:
         return N_("{value} is negative (it cannot be below 0)"), {"value": shown(clean_text(text))}
     if kind in {"greater_than_equal", "less_than_equal", "finite_number"}:
+        low, high = bounds(column)
         return (N_("{value} is out of range: use a number from {low} to {high}"),
-                {"value": shown(clean_text(text)), "low": plain_number(column.low), "high": plain_number(column.high)})
+                {"value": shown(clean_text(text)), "low": plain_number(low), "high": plain_number(high)})
     return N_("is not valid ({detail})"), {"detail": error.get("msg", kind)}
 
 

@@ -302,7 +302,7 @@ def _users(args: argparse.Namespace) -> int:
 
     if args.action == "list":
         for user in auth.users():
-            print(f"{user.username:24} {'admin' if user.is_admin else 'counselor'}")
+            print(user.username)
         return 0
     if not args.username:
         raise UsageError(f"users {args.action} needs a USERNAME")
@@ -320,10 +320,10 @@ def _users(args: argparse.Namespace) -> int:
         return 0
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
     try:
-        auth.add_user(args.username, password, is_admin=args.admin)
+        auth.add_user(args.username, password)
     except auth.AuthError as exc:
         raise UsageError(str(exc)) from None
-    print(f"created {'admin' if args.admin else 'counselor'} {args.username.strip().lower()}")
+    print(f"created counselor {args.username.strip().lower()}")
     return 0
 
 
@@ -477,7 +477,7 @@ def _args_bench(p: argparse.ArgumentParser) -> None:
 def _args_catalog(p: argparse.ArgumentParser) -> None:
     p.add_argument("action", choices=["import", "export"])
     p.add_argument("folder", type=Path, help="folder of programs.csv, dual_enrollment.csv, work_based_learning.csv, "
-                                              "credentials.csv, employers.csv")
+                                              "credentials.csv")
 
 
 def _args_serve(p: argparse.ArgumentParser) -> None:
@@ -498,7 +498,6 @@ def _args_users(p: argparse.ArgumentParser) -> None:
     p.add_argument("action", choices=["add", "list", "unlock", "remove"],
                    help="unlock: clear failed tries and a lockout; remove: delete the account and its sign-ins")
     p.add_argument("username", nargs="?")
-    p.add_argument("--admin", action="store_true", help="the account can manage other accounts")
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
 
 
@@ -517,7 +516,7 @@ COMMANDS: list[Command] = [
      _score),
     ("match", "rank occupations for six theme scores with local figures", _args_match, _match),
     ("catalog", "import or export the district catalog as CSV files (all-or-nothing import)", _args_catalog, _catalog),
-    ("users", "add, list, unlock or remove counselor accounts (e.g. `users add jdoe --admin`)", _args_users, _users),
+    ("users", "add, list, unlock or remove counselor accounts (e.g. `users add jdoe`)", _args_users, _users),
     ("serve", "run the app with the knowledge base preloaded and one warm-up visit (instead of `streamlit run`)",
      _args_serve, _serve),
     ("db", "upgrade the database schema after installing a new release (`db upgrade`), or show it (`db current`)",

@@ -1,13 +1,27 @@
 """Database tables (SQLModel). Students are anonymous: a quiz attempt is found only by its resume code."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from typing import Any
 
+from sqlalchemy import Table, inspect
 from sqlmodel import Field, SQLModel, UniqueConstraint
+
+from explorer.skills import SKILLS
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The SQLAlchemy table of a table model, typed (SQLModel sets ``__table__`` on the class, but its
+    type hints do not declare it), for statements written against the columns themselves."""
+    table = inspect(model).local_table
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not a table model")
+    return table
 
 
 class QuizAttempt(SQLModel, table=True):
@@ -59,7 +73,20 @@ class TopMatch(SQLModel, table=True):
 # District catalog. Natural keys are primary keys, so a re-import updates rather than duplicates.
 # Lists (courses in order, SOC codes, linked programs, a class's fields) are "; "-separated text, as in
 # the CSV files: LIST_SEPARATOR joins them and split_list reads them back.
+#
+# These tables are the one description of the catalog's CSV files (explorer/catalog.py reads it): every
+# field is a column, the table's own fields in the order declared and then the inherited ``Verified``
+# ones; a field with a default is optional; the key is the primary key; the type says the kind (str:
+# text, int, float: number, bool: yes/no, date) unless ``catalog_column`` names a narrower one, and
+# ``catalog_column`` also carries the column's help and plausible range. Lengths and the integer
+# ranges the databases store are read from the columns themselves (explorer/catalog_schema.py).
 LIST_SEPARATOR = "; "
+CATALOG_COLUMN = "catalog_column"  # the key of a catalog field's description in its json_schema_extra
+WBL_TYPES = ("job_shadow", "internship", "pre_apprenticeship", "registered_youth_apprenticeship", "clinical", "virtual")
+DELIVERY = ("on_campus", "at_high_school", "online")
+GRADES = (3, 12)  # the grades the app serves
+MONEY = (0, 250_000)  # dollars; more is a typo (cents typed as dollars, an extra zero)
+HOURS = (0, 10_000)  # a registered apprenticeship is 2,000 hours a year for up to 4 years
 
 
 def split_list(text: str | None) -> list[str]:
@@ -67,70 +94,87 @@ def split_list(text: str | None) -> list[str]:
     return [item for item in (text or "").split(LIST_SEPARATOR) if item]
 
 
+def catalog_column(help: str = "", *, kind: str = "", choices: Sequence[str] = (),
+                   bounds: tuple[float, float] | None = None) -> dict[str, Any]:
+    """``schema_extra`` for a catalog field: what its CSV column holds, beyond what the type says.
+
+    ``kind`` narrows the type (money, choice, choice_list, grades, soc_list, program_list,
+    text_list); ``bounds`` is the plausible (low, high) range, appended to the help with the other
+    limits. SQLModel passes ``json_schema_extra`` on to the pydantic field, where
+    ``explorer.catalog`` reads it back; the values are plain JSON.
+    """
+    described: dict[str, Any] = {"help": help, "kind": kind, "choices": list(choices)}
+    if bounds is not None:
+        described["low"], described["high"] = bounds
+    return {"json_schema_extra": {CATALOG_COLUMN: described}}
+
+
 class Verified(SQLModel):
     """Every catalog row says who checked it and when."""
 
-    verified_by: str
-    verified_on: date
+    verified_by: str = Field(schema_extra=catalog_column("who checked this row (a role, not a student)"))
+    verified_on: date = Field(schema_extra=catalog_column("when it was checked, YYYY-MM-DD, not in the future"))
 
 
 class Program(Verified, table=True):
     """A program of study / CTE program offered at the high school."""
 
-    code: str = Field(primary_key=True, max_length=40)
+    code: str = Field(primary_key=True, max_length=40,
+                      schema_extra=catalog_column("the district's short code, e.g. HS-HEALTH"))
     name: str
-    grades: str = Field(max_length=10)
-    courses: str  # in the order students take them
+    grades: str = Field(max_length=10, schema_extra=catalog_column("e.g. 9-12", kind="grades", bounds=GRADES))
+    courses: str = Field(schema_extra=catalog_column("courses in the order students take them, separated by '; '",
+                                                     kind="text_list"))
     career_cluster: str
     subcluster: str = ""
-    soc_codes: str
+    soc_codes: str = Field(schema_extra=catalog_column("SOC codes the program leads toward, e.g. 29-2061; 31-1131",
+                                                       kind="soc_list"))
 
 
 class DualEnrollmentCourse(Verified, table=True):
     college: str = Field(primary_key=True, max_length=120)
     course_code: str = Field(primary_key=True, max_length=40)
     title: str
-    credits: float
-    student_cost: float
-    delivery: str = Field(max_length=20)  # on_campus, at_high_school, online
+    credits: float = Field(schema_extra=catalog_column("college credits, e.g. 3 or 3.5", bounds=(0, 60)))
+    student_cost: float = Field(schema_extra=catalog_column("what the student pays, in dollars (a $ sign is allowed)",
+                                                            kind="money", bounds=MONEY))
+    delivery: str = Field(max_length=20, schema_extra=catalog_column(kind="choice", choices=DELIVERY))
     schedule: str = ""
     transfers_to: str = ""
-    program_codes: str = ""
+    program_codes: str = Field(default="", schema_extra=catalog_column("codes from programs.csv",
+                                                                       kind="program_list"))
 
 
 class WorkBasedLearning(Verified, table=True):
     opportunity_id: str = Field(primary_key=True, max_length=40)
-    type: str = Field(max_length=40)
+    type: str = Field(max_length=40, schema_extra=catalog_column(kind="choice", choices=WBL_TYPES))
     title: str
     employer: str
-    soc_codes: str
+    soc_codes: str = Field(schema_extra=catalog_column(kind="soc_list"))
     paid: bool
-    hours: int
-    min_grade: int
+    hours: int = Field(schema_extra=catalog_column("total hours a student spends in it", bounds=HOURS))
+    min_grade: int = Field(schema_extra=catalog_column("the lowest grade that may take part", bounds=GRADES))
     location: str
-    commute_minutes: int
+    commute_minutes: int = Field(schema_extra=catalog_column("one way, from the high school", bounds=(0, 600)))
     transportation_provided: bool
     virtual_option: bool
-    skills_practiced: str = ""  # some of the 17 BLS skills (explorer.skills.SKILLS), "; "-separated
+    skills_practiced: str = Field(default="", schema_extra=catalog_column(
+        "durable skills it practises, from the 17 BLS skills, separated by '; ' (e.g. interpersonal; problem_solving)",
+        kind="choice_list", choices=SKILLS))
 
 
 class Credential(Verified, table=True):
     credential_id: str = Field(primary_key=True, max_length=40)
     name: str
     issuer: str
-    cost: float
+    cost: float = Field(schema_extra=catalog_column("exam and fees, in dollars (a $ sign is allowed)", kind="money",
+                                                    bounds=MONEY))
     fee_waiver: bool
-    prep_hours: int
+    prep_hours: int = Field(schema_extra=catalog_column("hours of preparation or training before the exam",
+                                                        bounds=HOURS))
     exam: str = ""
     stacks_into: str = ""
-    soc_codes: str
-
-
-class Employer(Verified, table=True):
-    name: str = Field(primary_key=True, max_length=120)
-    industry: str
-    location: str
-    contact_role: str = ""
+    soc_codes: str = Field(schema_extra=catalog_column(kind="soc_list"))
 
 
 class Counselor(SQLModel, table=True):
@@ -138,7 +182,6 @@ class Counselor(SQLModel, table=True):
 
     username: str = Field(primary_key=True, max_length=80)
     password_hash: str
-    is_admin: bool = False
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -7,8 +7,8 @@ _ = ctx._
 ui.require_counselor(ctx)
 
 st.title(_("District catalog"))
-st.write(_("Programs, dual enrollment courses, work-based learning, credentials and employers that pathways are "
-           "built from. Edit a table and save it, or import CSV files. Every row is checked before anything is saved."))
+st.write(_("Programs, dual enrollment courses, work-based learning and credentials that pathways are built from. "
+           "Edit a table and save it, or import CSV files. Every row is checked before anything is saved."))
 ui.sample_catalog_notice(pathways.Catalog.load(), _)
 known = ui.known_soc()
 tabs = st.tabs([_(spec.title) for spec in catalog.TABLES.values()])
@@ -22,7 +22,7 @@ st.subheader(_("Import CSV files"), anchor=False)
 # A form: choosing files does not rerun the page, and the Import button is there before any file is.
 with st.form("catalog_import"):
     uploads = st.file_uploader(_("Catalog CSV files (programs.csv, dual_enrollment.csv, work_based_learning.csv, "
-                                 "credentials.csv, employers.csv)"), type="csv", accept_multiple_files=True,
+                                 "credentials.csv)"), type="csv", accept_multiple_files=True,
                                key="staff_catalog_upload")
     submitted = st.form_submit_button(_("Import"), type="primary")
 if submitted and not uploads:

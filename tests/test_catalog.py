@@ -31,8 +31,7 @@ def snapshot(url: str) -> dict[str, str]:
 def test_import_export_import_is_identical(database_url, known, tmp_path):
     report = catalog.import_folder(SAMPLE, known, database_url, TODAY)
     assert report.ok, report.problems
-    assert report.rows == {"programs": 13, "dual_enrollment": 19, "work_based_learning": 17, "credentials": 17,
-                           "employers": 17}
+    assert report.rows == {"programs": 13, "dual_enrollment": 19, "work_based_learning": 17, "credentials": 17}
     first = snapshot(database_url)
     catalog.export_folder(tmp_path / "out", database_url)
     again = catalog.import_folder(tmp_path / "out", known, database_url, TODAY)
@@ -55,11 +54,9 @@ BAD_CASES = {
                          "unknown SOC code"),
     "negative cost": (_with_row("dual_enrollment", (",4,75,", ",4,-75,")), "dual_enrollment", 4, "student_cost",
                       "negative"),
-    "bad date": (_with_row("employers", ("Emergency medical services,Marksville,Operations supervisor,Sample data - "
-                                         "replace with your district's catalog,2026-09-15",
-                                         "Emergency medical services,Marksville,Operations supervisor,Sample data - "
-                                         "replace with your district's catalog,15/09/2026")),
-                 "employers", 2, "verified_on", "YYYY-MM-DD"),
+    "bad date": (_with_row("credentials", ("31-1131,Sample data - replace with your district's catalog,2026-09-15",
+                                           "31-1131,Sample data - replace with your district's catalog,15/09/2026")),
+                 "credentials", 2, "verified_on", "YYYY-MM-DD"),
     "duplicate key": (_with_row("programs", append=sample_texts()["programs"].splitlines()[1]), "programs", 15, "code",
                       "duplicate key HS-HEALTH"),
     "unknown program link": (_with_row("dual_enrollment", (",HS-PHARM,", ",HS-NOPE,")), "dual_enrollment", 4,
@@ -80,29 +77,30 @@ def test_each_bad_row_is_reported_and_nothing_changes(case, database_url, known)
 
 
 def test_missing_and_unknown_columns(known, database_url):
-    text = sample_texts()["employers"].replace("contact_role", "contact", 1)
-    report = catalog.import_texts({"employers": text}, known, database_url, TODAY)
+    text = sample_texts()["credentials"].replace("stacks_into", "stacks", 1)
+    report = catalog.import_texts({"credentials": text}, known, database_url, TODAY)
     assert {(p.column, p.reason) for p in report.problems} == {
-        ("contact_role", "column is missing from the header"), ("contact", "is not a column of this table")}
+        ("stacks_into", "column is missing from the header"), ("stacks", "is not a column of this table")}
 
 
 def test_future_dates_and_bad_choices(known, database_url):
     texts = _with_row("work_based_learning", (",job_shadow,Shadow a nurse", ",shadowing,Shadow a nurse"))
-    texts["employers"] = texts["employers"].replace("2026-09-15", "2027-01-01", 1)
+    texts["credentials"] = texts["credentials"].replace("2026-09-15", "2027-01-01", 1)
     report = catalog.import_texts(texts, known, database_url, TODAY)
     reasons = {(p.table, p.column) for p in report.problems}
-    assert ("work_based_learning", "type") in reasons and ("employers", "verified_on") in reasons
+    assert ("work_based_learning", "type") in reasons and ("credentials", "verified_on") in reasons
 
 
 def test_editor_save_validates_and_deletes_removed_rows(database_url, known):
     assert catalog.import_folder(SAMPLE, known, database_url, TODAY).ok
-    rows = catalog.table_rows("employers", database_url)
+    rows = catalog.table_rows("credentials", database_url)
     bad = [dict(rows[0], verified_on="yesterday"), *rows[1:]]
-    problems = catalog.replace_table("employers", bad, known, database_url, TODAY)
+    problems = catalog.replace_table("credentials", bad, known, database_url, TODAY)
     assert problems and problems[0].column == "verified_on"
-    assert len(catalog.table_rows("employers", database_url)) == 17
-    assert catalog.replace_table("employers", rows[1:], known, database_url, TODAY) == []
-    assert [r["name"] for r in catalog.table_rows("employers", database_url)] == [r["name"] for r in rows[1:]]
+    assert len(catalog.table_rows("credentials", database_url)) == 17
+    assert catalog.replace_table("credentials", rows[1:], known, database_url, TODAY) == []
+    assert [r["credential_id"] for r in catalog.table_rows("credentials", database_url)] == [
+        r["credential_id"] for r in rows[1:]]
 
 
 HEADERS = {name: ",".join(spec.column_names) for name, spec in catalog.TABLES.items()}
@@ -167,29 +165,31 @@ DEFECTS = {
                           "negative"),
     "integer 2^63": ("credentials", {"prep_hours": str(2 ** 63)}, (), "prep_hours", "out of range"),
     "integer 10^30": ("work_based_learning", {"min_grade": str(10 ** 30)}, (), "min_grade", "out of range"),
-    "NUL byte": ("employers", {"industry": "Emergency\x00medical"}, (), "industry", "U+0000 NUL at character 10"),
+    "NUL byte": ("credentials", {"issuer": "Louisiana\x00Department of Health"}, (), "issuer",
+                 "U+0000 NUL at character 10"),
     # Accepted silently before.
-    "extra cells": ("employers", {}, ("surplus",), "", "has 7 cells but the header has 6 columns"),
+    "extra cells": ("credentials", {}, ("surplus",), "", "has 12 cells but the header has 11 columns"),
     "1,2,3 credits": ("dual_enrollment", {"credits": "1,2,3"}, (), "credits", "thousands separator"),
     "1,500 dollars": ("dual_enrollment", {"student_cost": "$1,500"}, (), "student_cost", "thousands separator"),
     "1_000 hours": ("work_based_learning", {"hours": "1_000"}, (), "hours", "thousands separator"),
     "Arabic-Indic digit": ("work_based_learning", {"min_grade": "\u0663"}, (), "min_grade", "digits 0-9"),
     "exponent": ("credentials", {"cost": "1e3"}, (), "cost", "digits 0-9"),
     "NaN": ("credentials", {"cost": "nan"}, (), "cost", "digits 0-9"),
-    "ISO week date": ("employers", {"verified_on": "2026-W38-2"}, (), "verified_on", "YYYY-MM-DD"),
-    "basic ISO date": ("employers", {"verified_on": "20260915"}, (), "verified_on", "YYYY-MM-DD"),
+    "ISO week date": ("credentials", {"verified_on": "2026-W38-2"}, (), "verified_on", "YYYY-MM-DD"),
+    "basic ISO date": ("credentials", {"verified_on": "20260915"}, (), "verified_on", "YYYY-MM-DD"),
     "min_grade 99": ("work_based_learning", {"min_grade": "99"}, (), "min_grade", "use a number from 3 to 12"),
     "commute 100,000,000 minutes": ("work_based_learning", {"commute_minutes": "100000000"}, (), "commute_minutes",
                                     "use a number from 0 to 600"),
     "grades 9-99": ("programs", {"grades": "9-99"}, (), "grades", "grades 3 to 12"),
     "grades in Arabic-Indic digits": ("programs", {"grades": "\u0669-\u0661\u0662"}, (), "grades", "9-12"),
-    "zero-width space in a key": ("employers", {"name": "Sample Ambulance\u200b Service"}, (), "name",
+    "zero-width space in a key": ("work_based_learning", {"opportunity_id": "WBL\u200b-01"}, (), "opportunity_id",
                                   "U+200B ZERO WIDTH SPACE"),
     "byte-order mark in a key": ("credentials", {"credential_id": "\ufeffCNA-LA"}, (), "credential_id", "U+FEFF"),
-    "right-to-left override": ("employers", {"location": "\u202eMarksville"}, (), "location", "U+202E"),
-    "tab inside text": ("employers", {"industry": "Emergency\tmedical"}, (), "industry", "U+0009 TAB"),
+    "right-to-left override": ("work_based_learning", {"location": "\u202eAlexandria"}, (), "location", "U+202E"),
+    "tab inside text": ("credentials", {"issuer": "Louisiana\tDepartment of Health"}, (), "issuer", "U+0009 TAB"),
     "line break inside quoted text": ("dual_enrollment", {"schedule": "Mon-Thu\n12:30"}, (), "schedule", "line break"),
-    "line separator U+2028": ("employers", {"industry": "Emergency\u2028medical"}, (), "industry", "line break"),
+    "line separator U+2028": ("credentials", {"issuer": "Louisiana\u2028Department of Health"}, (), "issuer",
+                              "line break"),
 }
 
 
@@ -217,6 +217,44 @@ def test_bounds_come_from_the_models():
         "maxLength"] == 40
 
 
+# The CSV contract districts depend on: column order as in the files they already have.
+CSV_HEADERS = {
+    "programs": "code,name,grades,courses,career_cluster,subcluster,soc_codes,verified_by,verified_on",
+    "dual_enrollment": "college,course_code,title,credits,student_cost,delivery,schedule,transfers_to,program_codes,"
+                       "verified_by,verified_on",
+    "work_based_learning": "opportunity_id,type,title,employer,soc_codes,paid,hours,min_grade,location,commute_minutes,"
+                           "transportation_provided,virtual_option,skills_practiced,verified_by,verified_on",
+    "credentials": "credential_id,name,issuer,cost,fee_waiver,prep_hours,exam,stacks_into,soc_codes,verified_by,"
+                   "verified_on",
+}
+
+
+def test_csv_columns_are_the_model_fields(database_url):
+    """One schema per table: the CSV columns are the SQLModel model's fields (no more, no fewer, the
+    key its primary key, optional exactly where the field has a default), and the sample files, the
+    export and the README's table all say the same columns in the same order."""
+    import re
+
+    from explorer.models import table_of
+    from explorer.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert set(catalog.TABLES) == set(CSV_HEADERS)
+    for name, spec in catalog.TABLES.items():
+        table = table_of(spec.model)
+        assert set(spec.column_names) == set(spec.model.model_fields) == {c.name for c in table.c}, name
+        assert ",".join(spec.column_names) == CSV_HEADERS[name]
+        assert spec.key == tuple(c.name for c in table.primary_key)
+        assert [c.required for c in spec.columns] == [spec.model.model_fields[c].is_required()
+                                                      for c in spec.column_names]
+        assert (SAMPLE / spec.filename).read_text(encoding="utf-8").splitlines()[0] == CSV_HEADERS[name]
+        assert catalog.export_text(name, database_url) == CSV_HEADERS[name] + "\n"
+        row = re.search(rf"^\| `{re.escape(spec.filename)}` \| ([^|]+) \| ([^|]+) \|$", readme, re.M)
+        assert row, f"README has no row for {spec.filename}"
+        assert row[1].strip() == " + ".join(spec.key)
+        assert re.sub(r" \([^)]*\)", "", row[2].strip()) == ", ".join(spec.column_names)
+
+
 def test_values_at_the_limits_are_stored(database_url, known):
     texts = {"work_based_learning": one_row("work_based_learning", opportunity_id="W" * CODE_LIMIT, hours="10000",
                                             min_grade="3", commute_minutes="600"),
@@ -229,16 +267,16 @@ def test_values_at_the_limits_are_stored(database_url, known):
 
 
 def test_header_problems_name_the_column(database_url, known):
-    names = catalog.TABLES["employers"].column_names
-    duplicate = import_one(database_url, known, "employers", one_row("employers", ("x",), header=[*names, "name"]))
+    names = catalog.TABLES["credentials"].column_names
+    duplicate = import_one(database_url, known, "credentials", one_row("credentials", ("x",), header=[*names, "name"]))
     assert [(p.line, p.column, p.reason) for p in duplicate.problems] == [
         (1, "name", "appears 2 times in the header; keep only one")]
-    invisible = import_one(database_url, known, "employers",
-                           one_row("employers", header=[n + "\u200b" if n == "industry" else n for n in names]))
+    invisible = import_one(database_url, known, "credentials",
+                           one_row("credentials", header=[n + "\u200b" if n == "issuer" else n for n in names]))
     assert {(p.column, p.reason.split(" at ")[0]) for p in invisible.problems} >= {
-        ("industry\u200b", "contains the invisible or control character U+200B ZERO WIDTH SPACE"),
-        ("industry", "column is missing from the header")}
-    cased = import_one(database_url, known, "employers", one_row("employers", header=[n.title() for n in names]))
+        ("issuer\u200b", "contains the invisible or control character U+200B ZERO WIDTH SPACE"),
+        ("issuer", "column is missing from the header")}
+    cased = import_one(database_url, known, "credentials", one_row("credentials", header=[n.title() for n in names]))
     assert ("Name", "is not a column of this table; did you mean name?") in {(p.column, p.reason)
                                                                              for p in cased.problems}
 
@@ -250,10 +288,11 @@ def test_keys_that_differ_only_by_an_invisible_character(database_url, known):
                         text + first.replace("HS-HEALTH,", "HS-HEALTH\u200b,", 1) + "\n")
     assert [(p.line, p.column) for p in report.problems] == [(15, "code")], report.problems
     # A no-break space or a decomposed accent is the same key as the plain one: a duplicate, not a second row.
-    spaced = import_one(database_url, known, "employers", sample_texts()["employers"]
-                        + sample_texts()["employers"].splitlines()[1].replace("Sample Ambulance Service",
-                                                                               "Sample\u00a0Ambulance Service") + "\n")
-    assert [p.reason for p in spaced.problems] == ["duplicate key Sample Ambulance Service (also on line 2)"]
+    courses = sample_texts()["dual_enrollment"]
+    spaced = import_one(database_url, known, "dual_enrollment", courses + courses.splitlines()[1].replace(
+        "Central Louisiana", "Central\u00a0Louisiana", 1) + "\n")
+    assert [p.reason for p in spaced.problems] == [
+        "duplicate key Central Louisiana Technical Community College / NURA 1010 (also on line 2)"]
 
 
 def test_wrongly_named_files_say_what_to_rename(tmp_path, known, database_url):
@@ -261,22 +300,45 @@ def test_wrongly_named_files_say_what_to_rename(tmp_path, known, database_url):
     (tmp_path / "README.md").write_text("notes", encoding="utf-8")
     report = catalog.import_folder(tmp_path, known, database_url, TODAY)
     assert [str(p) for p in report.problems] == [f"{tmp_path}: found Programs.CSV; name it programs.csv"]
-    (tmp_path / "Programs.CSV").rename(tmp_path / "employer.csv")
+    (tmp_path / "Programs.CSV").rename(tmp_path / "credential.csv")
     (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
-    files = "programs.csv, dual_enrollment.csv, work_based_learning.csv, credentials.csv, employers.csv"
+    files = "programs.csv, dual_enrollment.csv, work_based_learning.csv, credentials.csv"
     assert [p.reason for p in catalog.import_folder(tmp_path, known, database_url, TODAY).problems] == [
-        "employer.csv is not a catalog file; did you mean employers.csv?",
+        "credential.csv is not a catalog file; did you mean credentials.csv?",
         f"notes.csv is not a catalog file; catalog files are {files}"]
-    (tmp_path / "employer.csv").unlink()
+    (tmp_path / "credential.csv").unlink()
     (tmp_path / "notes.csv").unlink()
     assert [p.reason for p in catalog.import_folder(tmp_path, known, database_url, TODAY).problems] == [
         f"no catalog files found; expected one or more of {files}"]
-    uploads = catalog.import_files([("employers.csv", b"\xff\xfename"), ("programs.csv", b"x"),
+    uploads = catalog.import_files([("credentials.csv", b"\xff\xfename"), ("programs.csv", b"x"),
                                     ("programs.csv", b"y")], known, database_url, TODAY)
     assert [str(p) for p in uploads.problems] == ["programs.csv is given 2 times; give each file once",
-                                                  "employers.csv: is not UTF-8 text (byte 1); save it as CSV UTF-8"]
+                                                  "credentials.csv: is not UTF-8 text (byte 1); save it as CSV UTF-8"]
     assert snapshot(database_url) == {name: ",".join(spec.column_names) + "\n"
                                       for name, spec in catalog.TABLES.items()}
+
+
+RETIRED = ("is no longer read: the employers table was removed (each work-based learning row names its own "
+           "employer); take the file out and import again")
+
+
+def test_an_old_employers_file_is_named_and_nothing_is_imported(tmp_path, known, database_url):
+    """employers.csv was dropped (migration 0004). A district's old folder or upload still holding it
+    is told so by name, and, as with any file that is not a catalog table, nothing else is imported."""
+    for name, spec in catalog.TABLES.items():
+        (tmp_path / spec.filename).write_text(sample_texts()[name], encoding="utf-8")
+    employers = ("name,industry,location,contact_role,verified_by,verified_on\n"
+                 "Sample Builders,Construction,Marksville,,CTE office,2026-09-15\n")
+    (tmp_path / "employers.csv").write_text(employers, encoding="utf-8")
+    report = catalog.import_folder(tmp_path, known, database_url, TODAY)
+    assert [str(p) for p in report.problems] == [f"{tmp_path}: employers.csv {RETIRED}"]
+    uploads = catalog.import_files([("programs.csv", sample_texts()["programs"].encode()),
+                                    ("Employers.CSV", employers.encode())], known, database_url, TODAY)
+    assert [str(p) for p in uploads.problems] == [f"Employers.CSV {RETIRED}"]
+    assert report.rows == uploads.rows == {}
+    assert snapshot(database_url) == {name: ",".join(spec.column_names) + "\n" for name, spec in catalog.TABLES.items()}
+    assert catalog.import_texts({"employers": employers}, known, database_url, TODAY).problems[0].reason == (
+        "'employers' is not a catalog table; the tables are programs, dual_enrollment, work_based_learning, credentials")
 
 
 def test_a_neutralised_formula_round_trips(database_url, known):

@@ -104,9 +104,13 @@ def test_previous_release_database_upgrades_and_reads_back(database_url, tmp_pat
     assert _strip_times(portfolio.export(code, database_url)) == _strip_times(before["portfolio"])
     assert portfolio.open_share_link(before["token"], database_url) == code
     after = {name: catalog.table_rows(name, database_url) for name in catalog.TABLES}
-    # Columns added since (0003: work_based_learning.skills_practiced) read back empty.
+    # Columns added since (0003: work_based_learning.skills_practiced) read back empty; the employers
+    # table (dropped by 0004) is gone, every other table reads back as it was.
+    assert set(before["catalog"]) - set(after) == {"employers"}
     assert {name: [{k: row[k] for k in old[0]} for row in after[name]] if old else after[name]
-            for name, old in before["catalog"].items()} == before["catalog"]
+            for name, old in before["catalog"].items() if name in after} == {
+        name: rows for name, rows in before["catalog"].items() if name in after}
+    assert "employer" not in inspect(raw).get_table_names()
     assert {row["skills_practiced"] for row in after["work_based_learning"]} == {""}
     members = classes.members(before["class"], database_url).reset_index().fillna("").astype(str)
     assert members.to_dict("records") == before["members"]
@@ -114,7 +118,7 @@ def test_previous_release_database_upgrades_and_reads_back(database_url, tmp_pat
     assert classes.get_class(before["class"], database_url).area_code == ""
     # The two failed tries made before the upgrade still count toward the lockout.
     assert auth.tries_left("jdoe", database_url) == auth.max_failures() - 2
-    assert auth.login("jdoe", "correct horse battery", url=database_url).is_admin
+    assert auth.login("jdoe", "correct horse battery", url=database_url).username == "jdoe"
     assert auth.tries_left("jdoe", database_url) == auth.max_failures()
 
 
@@ -129,6 +133,40 @@ def test_a_new_database_is_created_at_the_latest_revision_and_matches_the_models
     with engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), SQLModel.metadata)
     assert diff == [], "the models and the migrations disagree; add a revision (see explorer/migrations)"
+
+
+def _columns(engine, table: str) -> list[str]:
+    return [c["name"] for c in inspect(engine).get_columns(table)]
+
+
+def test_0004_drops_employer_and_is_admin_and_downgrade_restores_them(database_url):
+    from alembic import command
+
+    engine = create_engine(database_url)
+    assert schema.upgrade(engine, "0003") == (None, "0003")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("INSERT INTO counselor (username, password_hash, is_admin, created_at) "
+                                   "VALUES ('jdoe', 'x', true, '2026-12-01 08:00:00')")
+        connection.exec_driver_sql("INSERT INTO employer (verified_by, verified_on, name, industry, location, "
+                                   "contact_role) VALUES ('CTE office', '2026-09-15', 'Sample Builders', "
+                                   "'Construction', 'Marksville', '')")
+    assert schema.upgrade(engine) == ("0003", "0004") and schema.head() == "0004"
+    assert "employer" not in inspect(engine).get_table_names()
+    assert _columns(engine, "counselor") == ["username", "password_hash", "created_at"]
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT username FROM counselor").all() == [("jdoe",)]
+
+    with engine.begin() as connection:
+        command.downgrade(schema._config(connection), "0003")
+    assert schema.current(engine) == "0003"
+    assert _columns(engine, "employer") == ["verified_by", "verified_on", "name", "industry", "location",
+                                            "contact_role"]
+    assert "is_admin" in _columns(engine, "counselor")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT username, is_admin FROM counselor").all() == [("jdoe", False)]
+        assert connection.exec_driver_sql("SELECT count(*) FROM employer").scalar_one() == 0
+    assert schema.upgrade(engine) == ("0003", "0004")
+    engine.dispose()
 
 
 def test_upgrade_twice_changes_nothing_and_unknown_revisions_are_refused(tmp_path):

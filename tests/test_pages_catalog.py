@@ -43,3 +43,12 @@ def test_import_with_problems_lists_each_one_and_saves_nothing(url):
 def test_a_wrongly_named_upload_says_what_to_rename(url):
     at = import_on_page(url, [("Programs.CSV", b"code\n")])
     assert [e.value for e in at.error] == ["Nothing was imported. 1 problems:\n\n- found Programs.CSV; name it programs.csv"]
+
+
+def test_an_old_employers_upload_is_named_and_nothing_is_imported(url):
+    from tests.test_catalog import RETIRED, sample_texts
+
+    at = import_on_page(url, [("programs.csv", sample_texts()["programs"].encode()),
+                              ("employers.csv", b"name,industry,location,contact_role,verified_by,verified_on\n")])
+    assert [e.value for e in at.error] == [f"Nothing was imported. 1 problems:\n\n- {md_escape('employers.csv ' + RETIRED)}"]
+    assert catalog.table_rows("programs", url) == []
