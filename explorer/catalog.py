@@ -154,10 +154,10 @@ def _table(name: str, filename: str, model: type[SQLModel], title: str) -> Table
 
 
 TABLES: dict[str, TableSpec] = {spec.name: spec for spec in [
-    _table("programs", "programs.csv", Program, "Programs of study"),
-    _table("dual_enrollment", "dual_enrollment.csv", DualEnrollmentCourse, "Dual enrollment courses"),
-    _table("work_based_learning", "work_based_learning.csv", WorkBasedLearning, "Work-based learning"),
-    _table("credentials", "credentials.csv", Credential, "Credentials"),
+    _table("programs", "programs.csv", Program, N_("Programs of study")),
+    _table("dual_enrollment", "dual_enrollment.csv", DualEnrollmentCourse, N_("Dual enrollment courses")),
+    _table("work_based_learning", "work_based_learning.csv", WorkBasedLearning, N_("Work-based learning")),
+    _table("credentials", "credentials.csv", Credential, N_("Credentials")),
 ]}
 FILE_TABLES = {spec.filename: name for name, spec in TABLES.items()}
 # Files a catalog had once and no longer has, each with why: a district's old folder or upload then
