@@ -5,6 +5,7 @@ from explorer import ui
 from explorer.i18n import N_
 
 st.set_page_config(page_title="Career Pathways Explorer", page_icon="🧭", layout="wide")
+ui.note_cold_start()
 ctx = ui.sidebar()
 _ = ctx._
 ui.require_database(_)
@@ -49,3 +50,4 @@ ui.follow_navigation()
 ui.close_menu_on_phone(page.url_path)
 page.run()
 ui.attribution(ctx)
+ui.settle_cold_start()

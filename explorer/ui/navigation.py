@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import threading
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
@@ -108,6 +109,32 @@ def remember_deep_link(page_file: str) -> None:
     and keep the page (its ``__file__``) for :func:`follow_deep_link`."""
     session.put(KEYS.deep_link_page, page_file)
     st.switch_page("app.py", query_params=dict(st.query_params))
+
+
+def note_cold_start() -> None:
+    """Called first in app.py: is this the process's first run, in Streamlit's old multipage mode?
+
+    Until app.py has once called st.navigation, Streamlit treats the pages/ folder as an old-style
+    multipage app, and widgets drawn in that run get identities that the next run does not reuse:
+    the first visitor's first click in the sidebar (opening the region section, choosing a
+    language) would be lost. :func:`settle_cold_start` then reruns once, before they can click."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    # AppTest forgets the mode before each of its runs; a server learns it once, so one rerun per
+    # process is all a browser ever needs.
+    if PagesManager.uses_pages_directory and not _APP_RAN_ONCE.is_set():
+        session.put(KEYS.cold_start, True)
+
+
+_APP_RAN_ONCE = threading.Event()
+
+
+def settle_cold_start() -> None:
+    """Called last in app.py: after an old-mode first run, draw the page once more with the widget
+    identities every later run keeps (costs the first visitor of a process one rerun)."""
+    _APP_RAN_ONCE.set()
+    if session.pop(KEYS.cold_start):
+        st.rerun()
 
 
 def follow_deep_link() -> None:

@@ -36,6 +36,7 @@ class Keys:
     compare: str = "compare"
     go: str = "_go"  # a page a callback asked to switch to
     deep_link_page: str = "_deep_link_page"
+    cold_start: str = "_cold_start"  # this run is the process's first, in the old multipage mode
     # The student's quiz.
     resume_code: str = "resume_code"
     quiz_page: str = "quiz_page"

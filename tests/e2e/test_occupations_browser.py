@@ -15,6 +15,7 @@ def test_pick_region_and_read_local_wage(server, page, oews_db):
     expect(page.get_by_role("link", name="CC BY 4.0 license")).to_be_visible()
 
     sidebar = page.get_by_test_id("stSidebar")
+    # This visitor is the server's first: its first click must not be lost to the cold start.
     sidebar.get_by_text("Your region: United States").click()  # the section opens on the region picker
     region = sidebar.get_by_role("combobox", name=re.compile("Your region"))
     region.click()
