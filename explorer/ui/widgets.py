@@ -31,13 +31,13 @@ def attribution(ctx: Context) -> None:
     # The link sits outside the caption: links inside faded caption text fail contrast checks.
     license_name, onet_name = _("CC BY 4.0 license"), _("O*NET OnLine")
     st.markdown(f"[{license_name}](https://creativecommons.org/licenses/by/4.0/) · [{onet_name}](https://www.onetonline.org/)")
+    # One caption for both credits (a line break between them): every element costs each rerun.
     st.caption(
         _("Jobs and wages: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics "
           "(OEWS) {release}. Growth and openings: BLS Employment Projections 2024-34. Career clusters: "
           "Advance CTE National Career Clusters® Framework.").format(release=ctx.kb.oews_release)
-    )
-    st.caption(_("Skills: BLS Employment Projections skills data (Table 6.5). How AI is used: “Working with AI”, "
-                 "Tomlinson, Jaffe, Wang, Counts and Suri, arXiv:2507.07935 (2025), CC BY 4.0."))
+        + "  \n" + _("Skills: BLS Employment Projections skills data (Table 6.5). How AI is used: “Working with AI”, "
+                     "Tomlinson, Jaffe, Wang, Counts and Suri, arXiv:2507.07935 (2025), CC BY 4.0."))
 
 
 def texts(draw: Callable[[str], object], lines: list[str]) -> None:
