@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+from babel.dates import format_skeleton
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 
@@ -106,6 +107,15 @@ class Locale:
         if value is None or pd.isna(value):
             return ""
         return format_decimal(float(value), format="+#,##0.0;-#,##0.0", locale=self.number_locale) + " %"
+
+    def month(self, release: str) -> str:
+        """A release named by its month as BLS names it ("May 2025"), in this language ("mayo de
+        2025"); any other text is returned as it is."""
+        try:
+            moment = dt.datetime.strptime(release, "%B %Y")
+        except ValueError:
+            return release
+        return format_skeleton("yMMMM", moment, locale=self.number_locale)
 
     def date(self, value: dt.date) -> str:
         """A calendar date as ISO 8601 (2026-03-01): one form every reader and spreadsheet reads the same."""

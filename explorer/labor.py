@@ -58,9 +58,15 @@ def region(kb: KnowledgeBase, area_code: str) -> pd.Series:
     return kb.regions.loc[area_code]
 
 
-def oews_citation(kb: KnowledgeBase, area_code: str) -> str:
-    """e.g. "BLS OEWS May 2025, Austin-Round Rock-San Marcos, TX" (proper names, not translated)."""
-    return f"BLS OEWS {kb.oews_release}, {region(kb, area_code)['name']}"
+def oews_citation(kb: KnowledgeBase, area_code: str, loc: Locale | None = None) -> str:
+    """e.g. "BLS OEWS May 2025, Austin-Round Rock-San Marcos, TX": the area is a proper name and stays
+    as BLS writes it; the release month is in the reader's language when ``loc`` is given."""
+    return citation(kb.oews_release, str(region(kb, area_code)["name"]), loc)
+
+
+def citation(release: str, area_name: str, loc: Locale | None = None) -> str:
+    """The OEWS citation from its parts (for figures carried away from the knowledge base)."""
+    return f"BLS OEWS {loc.month(release) if loc is not None else release}, {area_name}"
 
 
 def ep_citation(kb: KnowledgeBase) -> str:

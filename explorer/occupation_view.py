@@ -113,13 +113,13 @@ def occupation_view(kb: KnowledgeBase, occupation: pd.Series, area_code: str, lo
     """Everything the occupation page writes about one occupation (a row of labor.local_occupations
     for ``area_code``)."""
     _ = loc._
-    area_name, oews_source = views.area_name(kb, area_code, _), labor.oews_citation(kb, area_code)
+    area_name, oews_source = views.area_name(kb, area_code, _), labor.oews_citation(kb, area_code, loc)
     code = str(occupation.name)
     text = labor.occupation_text(kb, code, loc.lang)
     note = labor.figures_note(occupation, _)
     wages_caption = " ".join(filter(None, [
         _("Source: {source}; state and national rows: BLS OEWS {release}.").format(source=oews_source,
-                                                                                   release=kb.oews_release),
+                                                                                   release=loc.month(kb.oews_release)),
         _(labor.TOP_CODE_NOTE), _("Capped values are drawn at the cap in the chart."), note]))
     outlook_caption = " ".join(filter(None, [
         _("Source: {ep}. Local openings = U.S. openings × this area's share of U.S. jobs in the occupation.").format(

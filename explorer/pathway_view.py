@@ -222,7 +222,7 @@ def _job(step: Step, loc: Locale) -> JobView:
         title=esc(item.title), start=labor.pay_text(figures, "p25", loc), median=labor.pay_text(figures, "median", loc),
         jobs=labor.employment_text(item.employment, None, item.in_area, loc))
     return JobView(line=line, note=labor.figures_note(figures, _),
-                   source=_("Source: {source}").format(source=item.source),
+                   source=_("Source: {source}").format(source=labor.citation(item.release, item.area_name, loc)),
                    show_where_else=step.missing == "not_in_area", oews_code=item.oews_code,
                    published_anywhere=item.published_anywhere)
 

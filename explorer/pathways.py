@@ -183,7 +183,8 @@ class JobItem:
     published_anywhere: bool
     employment: float | None
     oews_code: str | None
-    source: str
+    release: str  # the OEWS release and area the figures come from, for the citation
+    area_name: str
     figures: dict[str, object]
 
 
@@ -330,7 +331,8 @@ def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, g
                        published_anywhere=bool(occupation["published_anywhere"]),
                        employment=None if pd.isna(occupation["employment"]) else float(occupation["employment"]),
                        oews_code=occupation["oews_code"] if isinstance(occupation["oews_code"], str) else None,
-                       source=labor.oews_citation(kb, area_code), figures=figures)
+                       release=kb.oews_release, area_name=str(labor.region(kb, area_code)["name"]),
+                       figures=figures)
     job = Step("job", items=[job_item])
     if not occupation["in_area"]:
         job.missing = "not_in_area"

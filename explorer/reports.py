@@ -116,7 +116,7 @@ def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], ar
     pdf.set_y(pdf.h - 38)
     pdf.set_font("DejaVu", "", 7)
     sources = " ".join([
-        _("Sources: {oews}; BLS Employment Projections 2024-34.").format(oews=labor.oews_citation(kb, area_code)),
+        _("Sources: {oews}; BLS Employment Projections 2024-34.").format(oews=labor.oews_citation(kb, area_code, loc)),
         _("Interests compared with the O*NET 30.1 Database (USDOL/ETA), used under CC BY 4.0; modified by Career "
           "Pathways Explorer, not approved or endorsed by USDOL/ETA."),
         _("Interests are not abilities: this is for exploring, not for choosing or being chosen."),

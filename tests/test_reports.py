@@ -47,7 +47,8 @@ def test_family_report_is_one_page_with_code_and_local_wage(kb, setup, lang, wor
     first = kb.local_figures[(kb.local_figures["area_code"] == RURAL)
                              & (kb.local_figures["oews_code"] == kb.occupations.loc[careers[0].onet_code, "oews_code"])]
     assert f"${int(first['annual_median'].iloc[0]):,}" in text
-    assert "BLS OEWS May 2025, Central Louisiana nonmetropolitan area" in text
+    release = {"en": "May 2025", "es": "mayo de 2025"}[lang]  # the month in the family's language
+    assert kb.oews_release == "May 2025" and f"BLS OEWS {release}, Central Louisiana nonmetropolitan area" in text
     assert len({kb.occupations.loc[c.onet_code, "oews_code"] for c in careers}) == 3
 
 

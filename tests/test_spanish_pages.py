@@ -75,3 +75,5 @@ def test_student_pages_in_spanish_have_no_english_sentences(student, page):
         if words:
             found[text[:120]] = words
     assert not found, found
+    # Dates in citations are Spanish too ("BLS OEWS mayo de 2025, ..."): the release month is not a name.
+    assert not [t for t in texts if "May 2025" in t]

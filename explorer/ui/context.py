@@ -49,7 +49,7 @@ class Context:
 
     @property
     def oews_source(self) -> str:
-        return labor.oews_citation(self.kb, self.area_code)
+        return labor.oews_citation(self.kb, self.area_code, self.locale)
 
 
 def _initial_language() -> str:

@@ -35,7 +35,7 @@ def attribution(ctx: Context) -> None:
     st.caption(
         _("Jobs and wages: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics "
           "(OEWS) {release}. Growth and openings: BLS Employment Projections 2024-34. Career clusters: "
-          "Advance CTE National Career Clusters® Framework.").format(release=ctx.kb.oews_release)
+          "Advance CTE National Career Clusters® Framework.").format(release=ctx.locale.month(ctx.kb.oews_release))
         + "  \n" + _("Skills: BLS Employment Projections skills data (Table 6.5). How AI is used: “Working with AI”, "
                      "Tomlinson, Jaffe, Wang, Counts and Suri, arXiv:2507.07935 (2025), CC BY 4.0."))
 
@@ -77,7 +77,7 @@ def where_else(ctx: Context, oews_code: str | None, published_anywhere: bool) ->
                         jobs=labor.employment_text(row["employment"], None, True, ctx.locale))
                     for _i, row in nearest.iterrows())))
             st.caption(ctx._("Miles in a straight line to the nearest county of each area (Census 2023 county "
-                             "points). Jobs: {release}.").format(release=f"BLS OEWS {ctx.kb.oews_release}"))
+                             "points). Jobs: {release}.").format(release=f"BLS OEWS {ctx.locale.month(ctx.kb.oews_release)}"))
             return
     elsewhere = views.where_else(ctx.kb, oews_code, ctx.area_code)
     if len(elsewhere):
