@@ -62,7 +62,8 @@ class Column:
     kind: str  # text, int, number, money, bool, date, choice, choice_list, grades, soc_list, program_list, text_list
     required: bool = True
     choices: tuple[str, ...] = ()
-    help: str = ""
+    help: str = ""  # the whole help in English: the note, then the limits (README, CSV docs)
+    note: str = ""  # what the model declares the column holds (an English message id)
     low: float | None = None
     high: float | None = None
     max_length: int | None = None
@@ -87,21 +88,27 @@ class TableSpec:
         return catalog_schema.row_schema(self)
 
 
-def _bounds_help(column: Column) -> str:
-    """What a column accepts, appended to its help so the documented limits are the enforced ones."""
+def _english(message: str) -> str:
+    return message
+
+
+def help_text(column: Column, _: Translator = _english) -> str:
+    """What a column holds and accepts, in the reader's language: the model's note, then the limits
+    the import enforces (so the documented limits are the enforced ones)."""
     plain = catalog_schema.plain_number
+    limits = ""
     if column.kind == "choice":
-        return "one of " + ", ".join(column.choices)
-    if column.kind == "bool":
-        return "yes or no"
-    if column.kind == "grades" and column.low is not None and column.high is not None:
-        return f"grades {plain(column.low)} to {plain(column.high)}"
-    if column.max_length is not None:
-        return f"at most {column.max_length} characters, on one line"
-    if column.low is not None and column.high is not None:
-        return f"{plain(column.low)} to {plain(column.high)}" + (", digits only, no thousands separators"
-                                                                  if column.kind in NUMERIC_KINDS else "")
-    return ""
+        limits = _("one of {choices}").format(choices=", ".join(column.choices))
+    elif column.kind == "bool":
+        limits = _("yes or no")
+    elif column.kind == "grades" and column.low is not None and column.high is not None:
+        limits = _("grades {low} to {high}").format(low=plain(column.low), high=plain(column.high))
+    elif column.max_length is not None:
+        limits = _("at most {n} characters, on one line").format(n=column.max_length)
+    elif column.low is not None and column.high is not None:
+        limits = (_("{low} to {high}, digits only, no thousands separators") if column.kind in NUMERIC_KINDS
+                  else _("{low} to {high}")).format(low=plain(column.low), high=plain(column.high))
+    return "; ".join(filter(None, (_(column.note) if column.note else "", limits)))
 
 
 def field_order(model: type[SQLModel]) -> list[str]:
@@ -134,13 +141,13 @@ def _column(model: type[SQLModel], name: str) -> Column:
     choices = described.get("choices")
     column = Column(name, kind, required=field_info.is_required(),
                     choices=tuple(map(str, choices)) if isinstance(choices, list) else (),
-                    help=str(described.get("help") or ""), low=_bound(described.get("low")),
+                    note=str(described.get("help") or ""), low=_bound(described.get("low")),
                     high=_bound(described.get("high")))
     limits = catalog_schema.column_limits(model, column)
     column = replace(column, max_length=limits.max_length, low=limits.low, high=limits.high)
     if kind in NUMERIC_KINDS | {"grades"} and (column.low is None or column.high is None):
         raise TypeError(f"{model.__name__}.{name}: a {kind!r} column needs bounds=(low, high) in catalog_column")
-    return replace(column, help="; ".join(filter(None, (column.help, _bounds_help(column)))))
+    return replace(column, help=help_text(column))
 
 
 def columns_of(model: type[SQLModel]) -> tuple[Column, ...]:

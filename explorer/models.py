@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Table, inspect
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
+from explorer.i18n import N_
 from explorer.skills import SKILLS
 
 
@@ -112,22 +113,22 @@ def catalog_column(help: str = "", *, kind: str = "", choices: Sequence[str] = (
 class Verified(SQLModel):
     """Every catalog row says who checked it and when."""
 
-    verified_by: str = Field(schema_extra=catalog_column("who checked this row (a role, not a student)"))
-    verified_on: date = Field(schema_extra=catalog_column("when it was checked, YYYY-MM-DD, not in the future"))
+    verified_by: str = Field(schema_extra=catalog_column(N_("who checked this row (a role, not a student)")))
+    verified_on: date = Field(schema_extra=catalog_column(N_("when it was checked, YYYY-MM-DD, not in the future")))
 
 
 class Program(Verified, table=True):
     """A program of study / CTE program offered at the high school."""
 
     code: str = Field(primary_key=True, max_length=40,
-                      schema_extra=catalog_column("the district's short code, e.g. HS-HEALTH"))
+                      schema_extra=catalog_column(N_("the district's short code, e.g. HS-HEALTH")))
     name: str
-    grades: str = Field(max_length=10, schema_extra=catalog_column("e.g. 9-12", kind="grades", bounds=GRADES))
-    courses: str = Field(schema_extra=catalog_column("courses in the order students take them, separated by '; '",
+    grades: str = Field(max_length=10, schema_extra=catalog_column(N_("e.g. 9-12"), kind="grades", bounds=GRADES))
+    courses: str = Field(schema_extra=catalog_column(N_("courses in the order students take them, separated by '; '"),
                                                      kind="text_list"))
     career_cluster: str
     subcluster: str = ""
-    soc_codes: str = Field(schema_extra=catalog_column("SOC codes the program leads toward, e.g. 29-2061; 31-1131",
+    soc_codes: str = Field(schema_extra=catalog_column(N_("SOC codes the program leads toward, e.g. 29-2061; 31-1131"),
                                                        kind="soc_list"))
 
 
@@ -135,13 +136,13 @@ class DualEnrollmentCourse(Verified, table=True):
     college: str = Field(primary_key=True, max_length=120)
     course_code: str = Field(primary_key=True, max_length=40)
     title: str
-    credits: float = Field(schema_extra=catalog_column("college credits, e.g. 3 or 3.5", bounds=(0, 60)))
-    student_cost: float = Field(schema_extra=catalog_column("what the student pays, in dollars (a $ sign is allowed)",
+    credits: float = Field(schema_extra=catalog_column(N_("college credits, e.g. 3 or 3.5"), bounds=(0, 60)))
+    student_cost: float = Field(schema_extra=catalog_column(N_("what the student pays, in dollars (a $ sign is allowed)"),
                                                             kind="money", bounds=MONEY))
     delivery: str = Field(max_length=20, schema_extra=catalog_column(kind="choice", choices=DELIVERY))
     schedule: str = ""
     transfers_to: str = ""
-    program_codes: str = Field(default="", schema_extra=catalog_column("codes from programs.csv",
+    program_codes: str = Field(default="", schema_extra=catalog_column(N_("codes from programs.csv"),
                                                                        kind="program_list"))
 
 
@@ -152,25 +153,25 @@ class WorkBasedLearning(Verified, table=True):
     employer: str
     soc_codes: str = Field(schema_extra=catalog_column(kind="soc_list"))
     paid: bool
-    hours: int = Field(schema_extra=catalog_column("total hours a student spends in it", bounds=HOURS))
-    min_grade: int = Field(schema_extra=catalog_column("the lowest grade that may take part", bounds=GRADES))
+    hours: int = Field(schema_extra=catalog_column(N_("total hours a student spends in it"), bounds=HOURS))
+    min_grade: int = Field(schema_extra=catalog_column(N_("the lowest grade that may take part"), bounds=GRADES))
     location: str
-    commute_minutes: int = Field(schema_extra=catalog_column("one way, from the high school", bounds=(0, 600)))
+    commute_minutes: int = Field(schema_extra=catalog_column(N_("one way, from the high school"), bounds=(0, 600)))
     transportation_provided: bool
     virtual_option: bool
     skills_practiced: str = Field(default="", schema_extra=catalog_column(
-        "durable skills it practises, from the 17 BLS skills, separated by '; ' (e.g. interpersonal; problem_solving)",
-        kind="choice_list", choices=SKILLS))
+        N_("durable skills it practises, from the 17 BLS skills, separated by '; ' (e.g. interpersonal; "
+           "problem_solving)"), kind="choice_list", choices=SKILLS))
 
 
 class Credential(Verified, table=True):
     credential_id: str = Field(primary_key=True, max_length=40)
     name: str
     issuer: str
-    cost: float = Field(schema_extra=catalog_column("exam and fees, in dollars (a $ sign is allowed)", kind="money",
+    cost: float = Field(schema_extra=catalog_column(N_("exam and fees, in dollars (a $ sign is allowed)"), kind="money",
                                                     bounds=MONEY))
     fee_waiver: bool
-    prep_hours: int = Field(schema_extra=catalog_column("hours of preparation or training before the exam",
+    prep_hours: int = Field(schema_extra=catalog_column(N_("hours of preparation or training before the exam"),
                                                         bounds=HOURS))
     exam: str = ""
     stacks_into: str = ""

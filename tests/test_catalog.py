@@ -469,3 +469,17 @@ def test_a_database_refusal_is_a_problem_and_rolls_back(database_url, known, mon
     assert [p.reason for p in report.problems] == [
         "the database refused the catalog, so nothing was saved (value too long for type character varying(40))"]
     assert report.rows == {} and snapshot(database_url) == before
+
+
+def test_column_help_reads_in_the_counselors_language():
+    from explorer import i18n
+
+    commute = next(c for c in catalog.TABLES["work_based_learning"].columns if c.name == "commute_minutes")
+    assert catalog.help_text(commute) == commute.help == ("one way, from the high school; 0 to 600, digits only, "
+                                                          "no thousands separators")
+    spanish = i18n.translator("es")
+    assert catalog.help_text(commute, spanish) == ("solo ida, desde la preparatoria; de 0 a 600, solo dígitos, sin "
+                                                   "separadores de miles")
+    for spec in catalog.TABLES.values():
+        for column in spec.columns:  # every note and limit has Spanish (the editor shows them as header help)
+            assert catalog.help_text(column, spanish) != column.help or not column.help, column.name

@@ -48,8 +48,10 @@ def import_uploads(uploads: Sequence[Upload], known: frozenset[str]) -> catalog.
 
 def table_editor(name: str, spec: catalog.TableSpec, known: frozenset[str], _: Translator) -> None:
     """One catalog table in an editor, saved all-or-nothing with the import's checks."""
+    # Each column's header explains what it holds and accepts (from the model, as the import checks it).
+    help_by_column = {c.name: st.column_config.TextColumn(help=catalog.help_text(c, _)) for c in spec.columns}
     edited = st.data_editor(editable_frame(spec, catalog.table_rows(name)), num_rows="dynamic", width="stretch",
-                            hide_index=True, key=f"editor_{name}")
+                            hide_index=True, key=f"editor_{name}", column_config=help_by_column)
     if st.button(_("Save {table}").format(table=_(spec.title)), key=f"save_{name}", type="primary"):
         problems = catalog.replace_table(name, frame_rows(edited), known)
         if problems:
