@@ -18,10 +18,8 @@ def fit_reasons(fit: FitView) -> None:
     st.subheader(fit.headline, anchor=False)
     if fit.shared:
         st.write(fit.shared)
-    for heading, lines in fit.answers:
-        st.write(heading)
-        for line in lines:
-            st.markdown(line)
+    for heading, lines in fit.answers:  # one element a list: each element costs every rerun
+        st.markdown("\n".join([heading, "", *lines]))
 
 
 def header(view: OccupationView) -> None:
@@ -55,8 +53,7 @@ def outlook_and_preparation(view: OccupationView, ctx: Context) -> None:
         st.caption(view.outlook_caption)
     with prep:
         st.subheader(_("Preparation"), anchor=False)
-        for line in view.preparation:
-            st.markdown(line)
+        st.markdown("\n".join(view.preparation))
 
 
 def skills(view: OccupationView, ep_code: object, ctx: Context) -> None:
@@ -64,8 +61,8 @@ def skills(view: OccupationView, ep_code: object, ctx: Context) -> None:
     st.subheader(_("Skills this job uses most"), anchor=False)
     skills_text, skills_chart = st.columns(2)
     with skills_text:
-        for line in view.skills:
-            st.markdown(line)
+        if view.skills:
+            st.markdown("\n".join(view.skills))
         (st.caption if view.skills else st.write)(view.skills_caption)
         if view.work_styles:
             st.markdown(view.work_styles)
@@ -84,12 +81,8 @@ def ai_use(ai: AiView | None, ctx: Context) -> None:
     st.write(ai.what)
     st.markdown(ai.percentile)
     most_col, least_col = st.columns(2)
-    with most_col:
-        st.markdown(ai.most_heading)
-        st.markdown(ai.most)
-    with least_col:
-        st.markdown(ai.least_heading)
-        st.markdown(ai.least)
+    most_col.markdown(ai.most_heading + "\n\n" + ai.most)
+    least_col.markdown(ai.least_heading + "\n\n" + ai.least)
     st.info(ai.caveat)
     st.caption(ai.caption)
     st.markdown(_("[The study on arXiv](https://arxiv.org/abs/2507.07935) · "
