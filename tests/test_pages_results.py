@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from explorer import attempts, quiz
+from explorer.ui import pagebench
 from tests.apptest import on_page
 
 
@@ -138,16 +139,30 @@ def test_budget_check_opens_on_demand_and_counts_the_students_costs(kb):
     from explorer import budget, labor
 
     code = saved_quiz(INVESTIGATIVE_SOCIAL)
+    with pagebench.like_a_server():  # every run is app.py then the page, as in a browser
+        _budget_check_round_trip(kb, code, budget, labor)
+
+
+def _budget_check_round_trip(kb, code, budget, labor):
     at = on_page("pages/occupation.py", code=code, area="0012420", occ="29-1141.00")
     assert not at.number_input  # closed: its seven boxes are not drawn on every rerun
     at.session_state["budget_open"] = True  # what opening the section sends
-    at.session_state["budget_housing"] = 2000  # the student's rent (AppTest sends no expander state back,
-    at.run()  # so the figure is set with the opening, in one run)
+    at.run()
     assert not at.exception, at.exception
     assert sorted(n.label for n in at.number_input) == sorted(budget.LABELS.values())
+    at.number_input(key="budget_housing").set_value(2000)  # the student's rent
+    at.session_state["budget_open"] = True  # a browser sends the open section with it; AppTest does not
+    at.run()
     need = budget.check(budget.default_monthly() | {"housing": 2000})
     text = " ".join(m.value for m in at.markdown)
     assert f"${need.yearly_before_tax:,.0f}" in text
     nurse = labor.local_occupations(kb, "0012420").loc["29-1141.00"]
     share = round(100 * need.covered_share(nurse["annual_median"]))
     assert f"Median pay here: ${nurse['annual_median']:,.0f} · covers {share}% of it" in text
+    # Closed, the boxes and their own state are gone; opened again, the student's rent is back.
+    at.session_state["budget_open"] = False
+    at.run()
+    assert not at.number_input and "budget_housing" not in at.session_state
+    at.session_state["budget_open"] = True
+    at.run()
+    assert at.number_input(key="budget_housing").value == 2000

@@ -11,6 +11,7 @@ from explorer.occupation_view import AiView, FitView, OccupationView
 from explorer.ui.chart_cache import chart
 from explorer.ui.context import Context
 from explorer.ui.navigation import fragment
+from explorer.ui.session import KEYS
 
 
 def fit_reasons(fit: FitView) -> None:
@@ -102,9 +103,12 @@ def budget_check(occupation: pd.Series, ctx: Context) -> None:
         return
     with section:
         cost_cols = st.columns(4)
+        # The boxes' own state goes when the section closes; a plain copy brings the student's figures back.
+        kept = st.session_state.get(KEYS.budget_kept) or {}
         costs: dict[str, float] = {item: cost_cols[i % 4].number_input(_(budget.LABELS[item]), min_value=0, max_value=20000,
-                                                     value=default, step=50, key=f"budget_{item}")
+                                                     value=kept.get(item, default), step=50, key=f"budget_{item}")
                  for i, (item, default) in enumerate(budget.default_monthly().items())}
+        st.session_state[KEYS.budget_kept] = costs
         for line in occupation_view.budget_lines(costs, occupation, ctx.locale):
             st.markdown(line)
         st.caption(_("Your numbers stay on this page; nothing is saved. Taxes are a rough estimate."))

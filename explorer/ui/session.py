@@ -44,6 +44,7 @@ class Keys:
     quiz_finished: str = "quiz_finished"
     finished_quiz: str = "_finished_quiz"  # the finished quiz of resume_code, kept (it never changes)
     portfolio_codes: str = "_portfolio_codes"  # resume code -> its portfolio, as looked up this session
+    budget_kept: str = "_budget_kept"  # the budget check's figures, kept while its section is closed
     just_saved: str = "_just_saved"  # the quiz as an answer's callback saved it, read once by the same run
     save_error: str = "save_error"
     confirm_start_over: str = "confirm_start_over"
