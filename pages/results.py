@@ -39,7 +39,7 @@ def careers() -> None:
     zone_col, cluster_col, priority_col = st.columns(3)
     zones = zone_col.multiselect(_("Preparation (job zone)"), list(views.JOB_ZONE_LABELS), key="zones",
                                  format_func=lambda z: views.zone_label(z, _), placeholder=_("Choose options"))
-    clusters = cluster_col.multiselect(_("Career cluster"), sorted(local["career_cluster"].dropna().unique()),
+    clusters = cluster_col.multiselect(_("Career cluster"), ui.cluster_names(ctx.area_code),
                                        key="clusters", placeholder=_("Choose options"))
     priority = priority_col.selectbox(_("Inside each fit band, show first"), list(matching.PRIORITIES), key="priority",
                                       format_func=lambda p: _(matching.PRIORITIES[p]))
@@ -67,7 +67,7 @@ def careers() -> None:
         "listed once, with the others under “Also in this group”.") + " "
         + _("A blank “Jobs and pay for” cell: the occupation's own figures."))
 
-    titles = labor.occupation_titles(ctx.kb, ctx.lang)[shown.index].to_dict()
+    titles = view.titles
     open_col, compare_col = st.columns(2)
     with open_col:
         chosen = st.selectbox(_("Open an occupation"), list(titles), format_func=titles.get, key="open_choice")

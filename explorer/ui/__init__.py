@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from explorer.ui.cached_views import (
     ResultsView,
+    cluster_names,
     compare_tables,
     fit_view,
     occupation_view,
@@ -94,6 +95,7 @@ __all__ = [
     "choose_place_from",
     "chosen_occupation",
     "close_menu_on_phone",
+    "cluster_names",
     "compare",
     "compare_tables",
     "context",

@@ -29,6 +29,7 @@ class ResultsView:
     display: pd.DataFrame  # the same rows as text cells
     count: int  # rows in the whole ranking
     fallback: dict[int, int]  # neighbouring job zones with more results, when the chosen ones have few
+    titles: dict[str, str]  # code -> title in the reader's language, of the rows shown (open and compare pickers)
 
 
 def _quiz_key(saved: SavedQuiz) -> tuple:
@@ -59,7 +60,8 @@ def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: 
     ranked = skills.keep_jobs_using(kb, ranked, list(wanted_skills))
     shown = ranked.head(40)
     display = views.results_table(shown, consistent, labor.occupation_titles(kb, lang), i18n.locale(lang), priority)
-    return ResultsView(shown=shown, display=display, count=len(ranked), fallback=fallback)
+    titles = labor.occupation_titles(kb, lang)[shown.index].to_dict()
+    return ResultsView(shown=shown, display=display, count=len(ranked), fallback=fallback, titles=titles)
 
 
 def results_view(saved: SavedQuiz, area_code: str, priority: str, zones: tuple, clusters: tuple, lang: str,
@@ -68,6 +70,12 @@ def results_view(saved: SavedQuiz, area_code: str, priority: str, zones: tuple, 
     ``wanted_skills`` (up to 3 BLS skill ids) keeps only jobs that use them more than most occupations."""
     return _results_view(_quiz_key(saved), saved, area_code, priority, tuple(sorted(zones)), tuple(sorted(clusters)),
                          lang, tuple(sorted(wanted_skills)))
+
+
+@st.cache_resource(max_entries=1024, show_spinner=False)
+def cluster_names(area_code: str) -> list[str]:
+    """The career clusters of the area's occupations, sorted: the results page's cluster filter."""
+    return sorted(labor.local_occupations(knowledge_base(), area_code)["career_cluster"].dropna().unique())
 
 
 @st.cache_resource(max_entries=1024, show_spinner=False)
