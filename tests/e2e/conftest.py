@@ -88,6 +88,13 @@ def page(browser):
     context.close()
 
 
+def idle(page) -> None:
+    """Wait until the app's script is not running: a widget the next rerun redraws may drop a
+    keystroke sent while it runs (a busy CI machine makes that window wide)."""
+    page.wait_for_function("document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state')"
+                           " === 'notRunning'")
+
+
 def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
