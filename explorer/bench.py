@@ -109,7 +109,7 @@ def bench_audit(kb: KnowledgeBase, quizzes: int, url: str, area_code: str = "001
     from sqlmodel import col, select
 
     from explorer import attempts, audit, db, quiz, quiz_results, validation
-    from explorer.models import Answer, QuizAttempt, QuizResult, TopMatch, utcnow
+    from explorer.models import Answer, QuizAttempt, QuizResult, TopMatch, table_of, utcnow
     from explorer.pathways import Catalog
 
     matcher = matching.Matcher.from_occupations(kb.occupations)
@@ -126,7 +126,7 @@ def bench_audit(kb: KnowledgeBase, quizzes: int, url: str, area_code: str = "001
     start = time.perf_counter()
     now = utcnow()
     with engine.begin() as con:
-        first = con.execute(insert(db.table_of(QuizAttempt)).returning(db.table_of(QuizAttempt).c.id), [
+        first = con.execute(insert(table_of(QuizAttempt)).returning(table_of(QuizAttempt).c.id), [
             {"resume_code": attempts.new_resume_code(), "band": "9-12", "form": "quick", "lang": "en", "page": 4,
              "created_at": now, "updated_at": now, "finished_at": now} for _ in range(quizzes)]).scalars().all()
         answer_rows, result_rows, top_rows = [], [], []
@@ -140,7 +140,7 @@ def bench_audit(kb: KnowledgeBase, quizzes: int, url: str, area_code: str = "001
             top_rows += [{"attempt_id": attempt_id, "rank": r, "onet_code": c} for r, c in enumerate(listed, 1)]
         for model, rows in ((Answer, answer_rows), (QuizResult, result_rows), (TopMatch, top_rows)):
             for k in range(0, len(rows), 20_000):
-                con.execute(insert(db.table_of(model)), rows[k:k + 20_000])
+                con.execute(insert(table_of(model)), rows[k:k + 20_000])
     fill_s = time.perf_counter() - start
     catalog = Catalog.load(url)
     counts_s, counts = _timed(lambda: quiz_results.top_match_counts(area_code, url), repeat)

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlmodel import Session, SQLModel, create_engine
 
+from explorer.models import table_of
 from explorer.paths import VAR_DIR
 
 if TYPE_CHECKING:  # the dialects are imported when a statement needs them (PostgreSQL's takes 16 ms)
@@ -99,16 +100,6 @@ def session(url: str | None = None) -> Iterator[Session]:
         except BaseException:
             db.rollback()
             raise
-
-
-def table_of(model: type[SQLModel]) -> Table:
-    """The SQLAlchemy table behind a SQLModel table class, for Core statements (bulk inserts, ON
-    CONFLICT). SQLModel's metaclass sets ``__table__`` when the class is made; its type hints do not
-    declare it, so this is the one place that reads it."""
-    table = model.__table__  # type: ignore[attr-defined]  # set by SQLModel's metaclass, undeclared in its hints
-    if not isinstance(table, Table):
-        raise TypeError(f"{model.__name__} is not a table model (table=True)")
-    return table
 
 
 def insert_for(dialect_name: str, table: Table) -> SqliteInsert | PostgresInsert:

@@ -44,9 +44,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 from sqlmodel import SQLModel
 
-from explorer import attempts, db, quiz
+from explorer import attempts, quiz
 from explorer.i18n import LANGUAGES, N_, Translator
-from explorer.models import Answer, PlanStep, QuizAttempt
+from explorer.models import Answer, PlanStep, QuizAttempt, table_of
 from explorer.paths import ROOT
 
 SCHEMA = "career-pathways-explorer/portfolio"
@@ -71,7 +71,7 @@ M = TypeVar("M", bound=BaseModel)
 
 def _column_length(model: type[SQLModel], column: str) -> int:
     """The VARCHAR length the database enforces (PostgreSQL refuses longer text mid-write)."""
-    length = getattr(db.table_of(model).c[column].type, "length", None)  # String, or SQLModel's AutoString
+    length = getattr(table_of(model).c[column].type, "length", None)  # String, or SQLModel's AutoString
     if not isinstance(length, int):
         raise TypeError(f"{model.__name__}.{column} is not a text column with a length")
     return length

@@ -189,7 +189,7 @@ def fill_database(url: str, students: int = 600, band: str = "9-12", form: str =
     from sqlalchemy import insert
 
     from explorer import attempts, db
-    from explorer.models import Answer, ClassGroup, ClassMember, QuizAttempt
+    from explorer.models import Answer, ClassGroup, ClassMember, QuizAttempt, table_of
 
     rng = np.random.default_rng(seed)
     model = model or model_for(band, form, seed=seed, focal_share=spanish_share)
@@ -220,11 +220,11 @@ def fill_database(url: str, students: int = 600, band: str = "9-12", form: str =
                      "updated_at": moments[-1], "finished_at": moments[-1] + timedelta(seconds=2) if finished else None})
         answer_rows.append([(item_ids[j], int(v), moments[j]) for j, v in enumerate(values)])
     with db.session(url) as s:
-        attempts_table = db.table_of(QuizAttempt)
+        attempts_table = table_of(QuizAttempt)
         s.execute(insert(attempts_table), rows)
         ids: dict[str, int] = dict(s.execute(attempts_table.select().with_only_columns(
             attempts_table.c.resume_code, attempts_table.c.id)).all())
-        s.execute(insert(db.table_of(Answer)), [
+        s.execute(insert(table_of(Answer)), [
             {"attempt_id": ids[code], "item_id": item, "value": value, "answered_at": moment}
             for code, answered in zip(codes_list, answer_rows) for item, value, moment in answered])
         for campus in campuses:
@@ -239,7 +239,7 @@ def fill_database(url: str, students: int = 600, band: str = "9-12", form: str =
                                 "groups": json.dumps({group_field: campus}),
                                 "joined_at": start})
         if members:
-            s.execute(insert(db.table_of(ClassMember)), members)
+            s.execute(insert(table_of(ClassMember)), members)
     return students
 
 
