@@ -129,6 +129,7 @@ def occupation_view(kb: KnowledgeBase, occupation: pd.Series, area_code: str, lo
                                                   (_("On-the-job training"), views.bls_label(occupation["ep_training"], _)))
         if value]
     skill_lines, skills_caption = _skills(kb, occupation, loc)
+    wages = views.wage_rows(kb, occupation["oews_code"], area_code)
     styles = skills.work_styles(kb, code)
     return OccupationView(
         title=text.title, description=md_escape(text.description) if text.description else "",
@@ -146,8 +147,7 @@ def occupation_view(kb: KnowledgeBase, occupation: pd.Series, area_code: str, lo
         work_styles=_("**Work styles that matter most here:** {styles}").format(styles=md_escape(", ".join(styles)))
         if styles else "",
         ai=_ai(kb, code, loc),
-        wages=views.wage_table(wages, loc) if len(wages := views.wage_rows(kb, occupation["oews_code"], area_code))
-        else pd.DataFrame(),
+        wages=views.wage_table(wages, loc) if len(wages) else pd.DataFrame(),
         related=views.related(kb, code, lang=loc.lang))
 
 

@@ -59,9 +59,10 @@ def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: 
     consistent = matching.consistent_picks(model, dict(answers), theme_of, ranked, local, [priority])
     ranked = skills.keep_jobs_using(kb, ranked, list(wanted_skills))
     shown = ranked.head(40)
-    display = views.results_table(shown, consistent, labor.occupation_titles(kb, lang), i18n.locale(lang), priority)
-    titles = labor.occupation_titles(kb, lang)[shown.index].to_dict()
-    return ResultsView(shown=shown, display=display, count=len(ranked), fallback=fallback, titles=titles)
+    titles = labor.occupation_titles(kb, lang)
+    display = views.results_table(shown, consistent, titles, i18n.locale(lang), priority)
+    return ResultsView(shown=shown, display=display, count=len(ranked), fallback=fallback,
+                       titles=titles[shown.index].to_dict())
 
 
 def results_view(saved: SavedQuiz, area_code: str, priority: str, zones: tuple, clusters: tuple, lang: str,

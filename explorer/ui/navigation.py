@@ -14,6 +14,7 @@ from typing import ParamSpec, TypeVar
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
+from streamlit.runtime.pages_manager import PagesManager
 
 from explorer.ui import session
 from explorer.ui.session import KEYS
@@ -111,6 +112,9 @@ def remember_deep_link(page_file: str) -> None:
     st.switch_page("app.py", query_params=dict(st.query_params))
 
 
+_APP_RAN_ONCE = threading.Event()  # set at the end of the process's first full run of app.py
+
+
 def note_cold_start() -> None:
     """Called first in app.py: is this the process's first run, in Streamlit's old multipage mode?
 
@@ -118,15 +122,10 @@ def note_cold_start() -> None:
     multipage app, and widgets drawn in that run get identities that the next run does not reuse:
     the first visitor's first click in the sidebar (opening the region section, choosing a
     language) would be lost. :func:`settle_cold_start` then reruns once, before they can click."""
-    from streamlit.runtime.pages_manager import PagesManager
-
     # AppTest forgets the mode before each of its runs; a server learns it once, so one rerun per
     # process is all a browser ever needs.
     if PagesManager.uses_pages_directory and not _APP_RAN_ONCE.is_set():
         session.put(KEYS.cold_start, True)
-
-
-_APP_RAN_ONCE = threading.Event()
 
 
 def settle_cold_start() -> None:

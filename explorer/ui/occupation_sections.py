@@ -8,6 +8,7 @@ import streamlit as st
 
 from explorer import budget, occupation_view
 from explorer.occupation_view import AiView, FitView, OccupationView
+from explorer.ui import session
 from explorer.ui.chart_cache import chart
 from explorer.ui.context import Context
 from explorer.ui.navigation import fragment
@@ -104,11 +105,11 @@ def budget_check(occupation: pd.Series, ctx: Context) -> None:
     with section:
         cost_cols = st.columns(4)
         # The boxes' own state goes when the section closes; a plain copy brings the student's figures back.
-        kept = st.session_state.get(KEYS.budget_kept) or {}
+        kept: dict[str, float] = session.get(KEYS.budget_kept, {})
         costs: dict[str, float] = {item: cost_cols[i % 4].number_input(_(budget.LABELS[item]), min_value=0, max_value=20000,
                                                      value=kept.get(item, default), step=50, key=f"budget_{item}")
                  for i, (item, default) in enumerate(budget.default_monthly().items())}
-        st.session_state[KEYS.budget_kept] = costs
+        session.put(KEYS.budget_kept, costs)
         for line in occupation_view.budget_lines(costs, occupation, ctx.locale):
             st.markdown(line)
         st.caption(_("Your numbers stay on this page; nothing is saved. Taxes are a rough estimate."))
