@@ -161,10 +161,11 @@ def json_fields(kb: KnowledgeBase, occupation: pd.Series) -> dict:
 
 def compare_table(kb: KnowledgeBase, occupations: pd.DataFrame, codes: list[str], loc: Locale) -> pd.DataFrame:
     """Skill ranks and AI applicability of two or three occupations side by side (rows = facts)."""
-    from explorer import ai_use
+    from explorer import ai_use, labor
 
     _ = loc._
     words = skill_words(loc.lang)
+    titles = labor.occupation_titles(kb, loc.lang)  # the jobs as the facts table above names them
     facts = {}
     for code in codes:
         row = occupations.loc[code]
@@ -177,7 +178,7 @@ def compare_table(kb: KnowledgeBase, occupations: pd.DataFrame, codes: list[str]
         column[_("AI use: percentile among 785 occupations")] = "" if use is None else str(use.percentile)
         column[_("AI figures for")] = ("" if use is None else _("this occupation") if use.basis == "exact"
                                        else _("all {group}").format(group=use.ai_title))
-        facts[row["title"]] = column
+        facts[titles[code]] = column
     return pd.DataFrame(facts)
 
 

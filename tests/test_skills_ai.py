@@ -136,3 +136,15 @@ def test_cli_json_carries_skill_ranks_and_ai_with_source():
         ai = item["ai_applicability"]
         assert 0 <= ai["percentile_among_785"] <= 100 and "arXiv:2507.07935" in ai["source"]
         assert "2024" in ai["data"] and "not the chance of losing the job" in ai["caveat"]
+
+
+def test_skills_compare_table_names_the_jobs_like_the_facts_table(kb):
+    from explorer import labor, views
+
+    local = labor.local_occupations(kb, "0012420")
+    codes = ["29-1141.00", "47-2111.00"]
+    for lang in ("en", "es"):
+        skills_side = skills.compare_table(kb, local, codes, locale(lang))
+        facts_side = views.compare_table(kb, local, codes, locale(lang))
+        assert list(skills_side.columns) == list(facts_side.columns) == list(labor.occupation_titles(kb, lang)[codes])
+    assert "Registered Nurses" not in skills.compare_table(kb, local, codes, locale("es")).columns
