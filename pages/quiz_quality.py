@@ -86,8 +86,8 @@ if result.quality.finished >= k:
     name = f"item-responses_{band}_{form}_{lang}"
     left, right = st.columns(2)
     left.download_button(_("Download the answers (CSV)"), lambda: psychometrics_data.export_csv(data, lang, k),
-                         file_name=f"{name}.csv", mime="text/csv")
+                         file_name=f"{name}.csv", mime="text/csv", on_click="ignore")
     right.download_button(_("Download the answers (JSON)"), lambda: psychometrics_data.export_json(data, lang, k),
-                          file_name=f"{name}.json", mime="application/json")
+                          file_name=f"{name}.json", mime="application/json", on_click="ignore")
 else:
     st.write(_("Nothing to download until at least {k} quizzes of this form are finished.").format(k=k))

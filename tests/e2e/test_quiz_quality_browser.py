@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from explorer import auth, psychometrics_sim
-from tests.e2e.conftest import SCREENSHOTS, screenshot
+from tests.e2e.conftest import SCREENSHOTS, idle, screenshot
 from tests.e2e.test_class_browser import PASSWORD, log_in
 
 
@@ -35,6 +35,7 @@ def test_quiz_quality_page(server, server_database, page):
         page.wait_for_timeout(300)
         page.screenshot(path=str(SCREENSHOTS / f"quiz-quality-{name}.png"))
 
+    idle(page)  # a download button the running rerun redraws may swallow the click
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the answers (CSV)").click()
     text = Path(download.value.path()).read_text(encoding="utf-8")
