@@ -6,12 +6,13 @@ Markdown; the page only decides where each piece goes (explorer/ui/pathway_steps
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from explorer import labor, skills
+from explorer import labor, skills, training_view
 from explorer.i18n import Locale
 from explorer.pathways import (
     BARRIER_TEXT,
@@ -29,9 +30,13 @@ from explorer.pathways import (
     DualEnrollmentTotals,
     EnrollProgram,
     JobItem,
+    LookAtTraining,
+    NearbyCertificates,
+    NearbyColleges,
     Pathway,
     PostsecondaryItem,
     ProgramItem,
+    RegisteredApprenticeships,
     Step,
     TryWorkBasedLearning,
     WorkBasedLearningItem,
@@ -59,12 +64,22 @@ class ListView:
 
 
 @dataclass(frozen=True)
+class PublicRowsView:
+    """What public data add to a step, after the district's rows: a label, bullets and their sources."""
+
+    label: str
+    lines: list[str]
+    sources: list[str]
+
+
+@dataclass(frozen=True)
 class DualEnrollmentView:
     courses: list[str]
     total: str = ""  # "" when the catalog has no course toward the job
     short_of_target: str = ""  # "" when the courses reach the credit target
     barriers: str = ""
     supports: str = ""
+    public: PublicRowsView | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +95,7 @@ class RungView:
 @dataclass(frozen=True)
 class WorkBasedLearningView:
     rungs: list[RungView]
+    public: PublicRowsView | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +108,14 @@ class CredentialView:
 @dataclass(frozen=True)
 class CredentialsView:
     credentials: list[CredentialView]
+    public: PublicRowsView | None = None
+
+
+@dataclass(frozen=True)
+class PostsecondaryView:
+    lines: list[str]  # BLS typical entry and on-the-job training, as context
+    training: training_view.TrainingView | None  # colleges near the student (None: no place chosen)
+    comparison: str  # the job's local median pay beside the graduates' figures, said to be another measure
 
 
 @dataclass(frozen=True)
@@ -104,7 +128,7 @@ class JobView:
     published_anywhere: bool
 
 
-Body = ListView | DualEnrollmentView | WorkBasedLearningView | CredentialsView | JobView
+Body = ListView | DualEnrollmentView | WorkBasedLearningView | CredentialsView | PostsecondaryView | JobView
 
 
 @dataclass(frozen=True)
@@ -115,6 +139,7 @@ class StepView:
     checkable: bool  # the student can tick it off in their plan
     missing: str = ""  # what the catalog lacks for this step, and what to do instead
     missing_is_warning: bool = False
+    district_label: str = ""  # "From your district's catalog:" when public rows follow the district's
 
 
 @dataclass(frozen=True)
@@ -133,7 +158,16 @@ def _now(step: Step, loc: Locale) -> ListView:
         elif isinstance(item, TryWorkBasedLearning):
             lines.append(_("- Ask about **{title}** with {employer}.").format(title=esc(item.title),
                                                                               employer=esc(item.employer)))
+        elif isinstance(item, LookAtTraining):
+            lines.append(_("- Look at the **{program}** program at {college}, {miles} away: read its website, or ask "
+                           "your counselor about a visit. (Public data: {source})").format(
+                program=esc(item.program), college=esc(item.institution),
+                miles=training_view.miles_text(item.miles, loc), source=_(training_view.IPEDS_CITATION)))
     return ListView(lines)
+
+
+def _public_label(has_district_rows: bool, loc: Locale) -> str:
+    return loc._("Also from public data:") if has_district_rows else loc._("From public data:")
 
 
 def _program(step: Step, loc: Locale) -> ListView:
@@ -149,8 +183,13 @@ def _captions(keys: list[str], texts: dict[str, str], mark: str, loc: Locale) ->
 def _dual_enrollment(step: Step, loc: Locale) -> DualEnrollmentView:
     _ = loc._
     items: list[DualEnrollmentItem] = step.items
+    public = None
+    if isinstance(step.public, NearbyColleges):
+        public = PublicRowsView(label=_public_label(bool(items), loc),
+                                lines=[training_view.program_line(p, loc) for p in step.public.programs],
+                                sources=training_view.sources(loc, earnings=False))
     if not items:
-        return DualEnrollmentView(courses=[])
+        return DualEnrollmentView(courses=[], public=public)
     courses = [_("- {college}, {code} {title}: {credits} credits, {cost}, {delivery}. {schedule}").format(
         college=esc(c.college), code=esc(c.course_code), title=esc(c.title), credits=f"{c.credits:g}",
         cost=loc.money(c.cost), delivery=_(DELIVERY_TEXT[c.delivery]), schedule=esc(c.schedule)) for c in items]
@@ -162,7 +201,7 @@ def _dual_enrollment(step: Step, loc: Locale) -> DualEnrollmentView:
         target=totals.target_credits)
     return DualEnrollmentView(courses=courses, total=total, short_of_target=short,
                               barriers=_captions(step.barriers, BARRIER_TEXT, "⚠️", loc),
-                              supports=_captions(step.supports, SUPPORT_TEXT, "✅", loc))
+                              supports=_captions(step.supports, SUPPORT_TEXT, "✅", loc), public=public)
 
 
 def _rung(item: WorkBasedLearningItem, loc: Locale) -> RungView:
@@ -178,7 +217,13 @@ def _rung(item: WorkBasedLearningItem, loc: Locale) -> RungView:
 
 
 def _work_based_learning(step: Step, loc: Locale) -> WorkBasedLearningView:
-    return WorkBasedLearningView([_rung(item, loc) for item in step.items])
+    public = None
+    if isinstance(step.public, RegisteredApprenticeships):
+        district = [item for item in step.items if not item.virtual_alternative]
+        head, listed, note = training_view.apprenticeship_lines(step.public.items, step.public.typical_hours, loc)
+        public = PublicRowsView(label=_public_label(bool(district), loc), lines=[f"- {head}", f"- {listed}"],
+                                sources=[note])
+    return WorkBasedLearningView([_rung(item, loc) for item in step.items], public=public)
 
 
 def _evidence(e: CredentialEvidence, loc: Locale) -> str:
@@ -202,16 +247,34 @@ def _credential(c: CredentialItem, loc: Locale) -> CredentialView:
 
 def _credentials(step: Step, loc: Locale) -> CredentialsView:
     assert step.totals is None or isinstance(step.totals, CredentialTotals)
-    return CredentialsView([_credential(c, loc) for c in step.items])
+    public = None
+    if isinstance(step.public, NearbyCertificates):
+        public = PublicRowsView(label=_public_label(bool(step.items), loc),
+                                lines=[training_view.program_line(p, loc) for p in step.public.programs],
+                                sources=training_view.sources(loc, earnings=False))
+    return CredentialsView([_credential(c, loc) for c in step.items], public=public)
 
 
-def _postsecondary(step: Step, loc: Locale) -> ListView:
+def _postsecondary(step: Step, loc: Locale) -> PostsecondaryView:
     _ = loc._
     item: PostsecondaryItem = step.items[0]
     lines = [_("- Typical entry: **{education}**").format(education=bls_label(item.education, _))]
     if isinstance(item.training, str) and item.training != "None":
         lines.append(_("- Training on the job: {training}").format(training=bls_label(item.training, _)))
-    return ListView(lines)
+    programs = training_view.training_view(item.programs, loc) if item.programs is not None else None
+    return PostsecondaryView(lines=lines, training=programs, comparison="")
+
+
+def _pay_comparison(plan: Pathway, loc: Locale) -> str:
+    """The job's local median from OEWS beside the graduates' figures: two measures, never subtracted."""
+    _ = loc._
+    job: JobItem = plan.step("job").items[0]
+    median = labor.pay_text(pd.Series(job.figures), "median", loc)
+    return _("For comparison, the median pay of everyone working as {title} here is {median} "
+             "({source}). That counts all workers in the job; the College Scorecard figures above count only recent "
+             "graduates of one field who had federal aid. They are different measures: do not subtract one from the "
+             "other.").format(title=esc(job.title), median=median,
+                              source=labor.citation(job.release, job.area_name, loc))
 
 
 def _job(step: Step, loc: Locale) -> JobView:
@@ -232,21 +295,33 @@ BUILDERS: dict[str, Callable[[Step, Locale], Body]] = {"now": _now, "program": _
             "postsecondary": _postsecondary, "job": _job}
 
 
+def _has_district_rows(step: Step) -> bool:
+    return any(not getattr(item, "virtual_alternative", False) for item in step.items)
+
+
 def step_view(step: Step, loc: Locale) -> StepView:
+    both = step.public is not None and _has_district_rows(step)
     return StepView(kind=step.kind, title=loc._(STEP_TITLES[step.kind]), body=BUILDERS[step.kind](step, loc),
                     checkable=step.kind in PLAN_STEPS,
                     missing=loc._(MISSING_TEXT[step.missing]) if step.missing else "",
-                    missing_is_warning=step.missing in WARNING_GAPS)
+                    missing_is_warning=step.missing in WARNING_GAPS,
+                    district_label=loc._("From your district's catalog:") if both else "")
 
 
 def header(title: str, area_name: str, loc: Locale) -> PathwayHeader:
     """The page's title and what the plan is built from; ``title`` is the occupation in the reader's language."""
     _ = loc._
     return PathwayHeader(heading=_("Your pathway to {title}").format(title=title),
-                         caption=_("Built backward from the job in {area}, using your district's catalog.").format(
-                             area=area_name))
+                         caption=_("Built backward from the job in {area}, from your district's catalog first, "
+                                   "then public data on colleges and apprenticeships.").format(area=area_name))
 
 
 def step_views(plan: Pathway, loc: Locale) -> list[StepView]:
     """Every step of the plan, in order, as the reader sees it."""
-    return [step_view(step, loc) for step in plan.steps]
+    views = [step_view(step, loc) for step in plan.steps]
+    for index, view in enumerate(views):
+        body = view.body
+        if isinstance(body, PostsecondaryView) and body.training is not None and body.training.groups:
+            views[index] = dataclasses.replace(
+                view, body=PostsecondaryView(body.lines, body.training, _pay_comparison(plan, loc)))
+    return views

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 from sqlmodel import select
 
-from explorer import db, labor, settings
+from explorer import db, labor, settings, training
 from explorer.data import KnowledgeBase
 from explorer.i18n import N_
 from explorer.models import Credential, DualEnrollmentCourse, Program, WorkBasedLearning, split_list
+from explorer.training import TrainingOptions
 
 WBL_LADDER = ("job_shadow", "virtual", "clinical", "internship", "pre_apprenticeship", "registered_youth_apprenticeship")
 SUB_ASSOCIATE_EDUCATION = ("No formal educational credential", "High school diploma or equivalent",
@@ -82,6 +83,16 @@ class TryWorkBasedLearning:
 
     title: str
     employer: str
+
+
+@dataclass(frozen=True)
+class LookAtTraining:
+    """This school year, when the catalog has nothing yet: look at the nearest program that leads to the job."""
+
+    program: str
+    institution: str
+    miles: float
+    website: str
 
 
 @dataclass(frozen=True)
@@ -171,6 +182,7 @@ class PostsecondaryItem:
     experience: object
     job_zone: int
     apprenticeship: bool
+    programs: TrainingOptions | None = None  # colleges near the student (None: no place to measure from)
 
 
 @dataclass(frozen=True)
@@ -188,7 +200,33 @@ class JobItem:
     figures: dict[str, object]
 
 
-StepItem = (EnrollProgram | TryWorkBasedLearning | ProgramItem | DualEnrollmentItem | WorkBasedLearningItem
+@dataclass(frozen=True)
+class NearbyColleges:
+    """Public data for dual enrollment: the nearest colleges that teach the field below a bachelor's
+    (where dual enrollment usually happens). It never claims the district has an agreement with them."""
+
+    programs: list[training.TrainingProgram]
+
+
+@dataclass(frozen=True)
+class RegisteredApprenticeships:
+    """The DOL list (2019) says registered apprenticeships exist for the job (somewhere, not necessarily near)."""
+
+    items: list[training.Apprenticeship]
+    typical_hours: str
+
+
+@dataclass(frozen=True)
+class NearbyCertificates:
+    """Public data for credentials: certificate programs near the student that lead to the job."""
+
+    programs: list[training.TrainingProgram]
+
+
+PublicData = NearbyColleges | RegisteredApprenticeships | NearbyCertificates
+NEARBY_LIMIT = 3  # colleges or certificates a step lists from public data
+
+StepItem = (EnrollProgram | TryWorkBasedLearning | LookAtTraining | ProgramItem | DualEnrollmentItem | WorkBasedLearningItem
             | CredentialItem | PostsecondaryItem | JobItem)
 
 
@@ -200,6 +238,7 @@ class Step:
     barriers: list[str] = field(default_factory=list)
     supports: list[str] = field(default_factory=list)
     missing: str | None = None  # why the catalog has nothing for this step, and what to do instead
+    public: PublicData | None = None  # what public data add to the step (after the district's rows)
 
 
 @dataclass
@@ -238,16 +277,35 @@ def credential_value(kb: KnowledgeBase, credential: Credential, area_code: str) 
     return ("strong" if strong else "low" if low else "mixed"), evidence
 
 
-def postsecondary_step(occupation: pd.Series) -> PostsecondaryItem:
-    """What comes after high school, from BLS typical entry education and training and the job zone."""
-    training = occupation["ep_training"]
-    return PostsecondaryItem(education=occupation["ep_typical_education"], training=training,
+def postsecondary_step(occupation: pd.Series, programs: training.TrainingOptions | None = None) -> PostsecondaryItem:
+    """What comes after high school: BLS typical entry education and training, the job zone, and the
+    colleges near the student whose programs lead to the job."""
+    on_the_job = occupation["ep_training"]
+    return PostsecondaryItem(education=occupation["ep_typical_education"], training=on_the_job,
                              experience=occupation["ep_work_experience"], job_zone=int(occupation["job_zone"]),
-                             apprenticeship=training == "Apprenticeship")
+                             apprenticeship=on_the_job == "Apprenticeship", programs=programs)
 
 
-def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, grade: int) -> Pathway:
-    """The ordered plan for one occupation in one area for a student in ``grade``."""
+def _nearest_per_college(programs: list[training.TrainingProgram], groups: tuple[str, ...],
+                         limit: int = NEARBY_LIMIT) -> list[training.TrainingProgram]:
+    """The nearest program of each college among ``groups``, nearest colleges first."""
+    seen: set[int] = set()
+    picked = []
+    for program in sorted((p for p in programs if p.group in groups), key=lambda p: p.miles):
+        if program.unitid not in seen:
+            seen.add(program.unitid)
+            picked.append(program)
+    return picked[:limit]
+
+
+def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, grade: int,
+          origin: training.Origin | None = None) -> Pathway:
+    """The ordered plan for one occupation in one area for a student in ``grade``.
+
+    ``origin`` is where the student lives (or the middle of the area); with it, public data fill the
+    steps the district's catalog leaves empty: colleges near the student, certificates, registered
+    apprenticeships. The district's rows always come first.
+    """
     local = labor.local_occupations(kb, area_code)
     occupation = local.loc[onet_code]
     socs = occupation_socs(kb, onet_code)
@@ -273,8 +331,13 @@ def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, g
         de_step.barriers.append("on_campus_schedule")
     if any(c.delivery in ("online", "at_high_school") for c in courses):
         de_step.supports.append("online_or_at_school")
+    options = training.near(kb, onet_code, origin) if origin is not None else None
+    below_bachelor = ("short_certificate", "certificate", "associate")
+    nearby = _nearest_per_college(options.programs, below_bachelor) if options and options.within_radius else []
     if not courses:
-        de_step.missing = "no_dual_enrollment"
+        de_step.missing = "no_dual_enrollment_public" if nearby else "no_dual_enrollment"
+    if nearby:
+        de_step.public = NearbyColleges(nearby)
 
     ladder = sorted((w for w in catalog.work_based_learning if socs & set(codes(w.soc_codes))),
                     key=lambda w: (WBL_LADDER.index(w.type), w.min_grade, w.opportunity_id))
@@ -295,9 +358,12 @@ def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, g
             min_grade=w.min_grade, commute_minutes=w.commute_minutes, location=w.location, barriers=barriers,
             supports=supports, skills=codes(w.skills_practiced)))
     wbl_step.items = wbl_items
+    registered = training.apprenticeships(kb, onet_code)
+    if registered:
+        wbl_step.public = RegisteredApprenticeships(registered, training.typical_hours(registered))
     if not ladder:
         virtual = [w for w in catalog.work_based_learning if w.virtual_option]
-        wbl_step.missing = "no_wbl_virtual" if virtual else "no_wbl"
+        wbl_step.missing = ("no_wbl_apprenticeship" if registered else "no_wbl_virtual" if virtual else "no_wbl")
         wbl_step.items = [WorkBasedLearningItem(id=w.opportunity_id, type=w.type, title=w.title,
                                                 employer=w.employer, virtual_alternative=True) for w in virtual]
 
@@ -311,18 +377,26 @@ def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, g
     cred_step = Step("credentials", items=cred_items,
                      totals=CredentialTotals(cost=sum(c.cost for c in credentials),
                                              cost_after_waivers=sum(c.cost for c in credentials if not c.fee_waiver)))
+    certificates = (_nearest_per_college(options.programs, ("short_certificate", "certificate"))
+                    if options and options.within_radius else [])
+    if certificates:
+        cred_step.public = NearbyCertificates(certificates)
     if not credentials:
-        cred_step.missing = "no_credential"
+        cred_step.missing = "no_credential_public" if certificates else "no_credential"
 
-    now_items: list[EnrollProgram | TryWorkBasedLearning] = []
+    now_items: list[EnrollProgram | TryWorkBasedLearning | LookAtTraining] = []
     if programs:
         first = programs[0]
         now_items.append(EnrollProgram(program=first.name, course=codes(first.courses)[0]))
     if ladder:
         now_items.append(TryWorkBasedLearning(title=ladder[0].title, employer=ladder[0].employer))
+    if not now_items and options is not None and options.within_radius and options.nearest is not None:
+        nearest = options.nearest
+        now_items.append(LookAtTraining(program=nearest.program, institution=nearest.institution,
+                                        miles=nearest.miles, website=nearest.website))
     steps.append(Step("now", items=now_items, missing=None if now_items else "talk_to_counselor"))
     steps += [program_step, de_step, wbl_step, cred_step]
-    steps.append(Step("postsecondary", items=[postsecondary_step(occupation)]))
+    steps.append(Step("postsecondary", items=[postsecondary_step(occupation, options)]))
     figure_fields = ["in_area", "published_anywhere", "figures_shared", "all_other", "figures_title",
                      *[f"{unit}_{p}{suffix}" for unit in ("annual", "hourly") for p in ("p25", "median")
                        for suffix in ("", "_footnote")]]
@@ -353,6 +427,13 @@ MISSING_TEXT = {
     "no_program": N_("The district catalog has no program toward this job yet. Ask your counselor which courses come "
                      "closest."),
     "no_dual_enrollment": N_("No dual enrollment course in the catalog leads here yet."),
+    "no_dual_enrollment_public": N_("Your district's catalog lists no dual enrollment course toward this job yet. "
+                                    "These colleges near you teach the field: ask your counselor whether you can take "
+                                    "their courses for college credit while in high school."),
+    "no_wbl_apprenticeship": N_("Your district's catalog lists no job shadow or internship toward this job yet. "
+                                "Registered apprenticeships exist for it:"),
+    "no_credential_public": N_("Your district's catalog lists no credential for this job yet. Certificates from "
+                               "colleges near you lead to it:"),
     "no_wbl": N_("No job shadow, internship or apprenticeship toward this job is listed here yet."),
     "no_wbl_virtual": N_("Nothing local toward this job yet. These virtual options can give you a first look:"),
     "no_credential": N_("No credential for this job is listed in the catalog."),

@@ -39,7 +39,23 @@ def _texts(at) -> list[str]:
     return [t for t in out if t]
 
 
+def _proper_names() -> list[str]:
+    """College and program names as NCES publishes them (the page says so), longest first."""
+    from explorer.data import knowledge_base
+
+    kb = knowledge_base()
+    names = set(kb.institutions["name"]) | set(kb.cip_titles["title"])
+    return sorted(names, key=len, reverse=True)
+
+
+PROPER_NAMES = _proper_names()
+
+
 def _english_left(text: str) -> list[str]:
+    text = text.replace("\\", "")
+    for name in PROPER_NAMES:
+        if name in text:
+            text = text.replace(name, " ")
     for pattern in ALLOWED:
         text = re.sub(pattern, " ", text)
     text = re.sub(r"\[[^\]]*\]\([^)]*\)", " ", text)  # link targets

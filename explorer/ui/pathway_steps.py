@@ -11,7 +11,17 @@ from typing import Any
 import streamlit as st
 
 from explorer.attempts import SavedQuiz
-from explorer.pathway_view import CredentialsView, DualEnrollmentView, JobView, ListView, StepView, WorkBasedLearningView
+from explorer.pathway_view import (
+    CredentialsView,
+    DualEnrollmentView,
+    JobView,
+    ListView,
+    PostsecondaryView,
+    PublicRowsView,
+    StepView,
+    WorkBasedLearningView,
+)
+from explorer.training_view import TrainingView
 from explorer.ui.context import Context
 from explorer.ui.plan import step_checkbox
 from explorer.ui.widgets import texts, where_else
@@ -25,18 +35,40 @@ def _list(body: ListView, ctx: Context) -> None:
     texts(st.markdown, body.lines)
 
 
+def _public(rows: PublicRowsView | None) -> None:
+    """Rows from public data, after the district's, marked as such with their sources."""
+    if rows is not None:
+        st.markdown("\n".join([f"**{rows.label}**", *rows.lines]))
+        _captions(*rows.sources)
+
+
+def training_programs(view: TrainingView, ctx: Context) -> None:
+    """Colleges near the student, grouped by award level, with "more" boxes (shared with the occupation page)."""
+    st.markdown(f"**{view.heading}**")
+    if view.note:
+        st.info(view.note)
+    for group in view.groups:
+        st.markdown("\n".join([f"##### {group.title}", *group.lines]))
+        if group.more:
+            with st.expander(ctx._("{n} more").format(n=len(group.more))):
+                st.markdown("\n".join(group.more))
+    _captions(*view.sources)
+
+
 def _dual_enrollment(body: DualEnrollmentView, ctx: Context) -> None:
     for line in body.courses:
         st.markdown(line)
     if body.total:
         st.markdown(body.total)
     _captions(body.short_of_target, body.barriers, body.supports)
+    _public(body.public)
 
 
 def _work_based_learning(body: WorkBasedLearningView, ctx: Context) -> None:
     for rung in body.rungs:
         st.markdown(rung.line)
         _captions(rung.barriers, rung.supports, rung.skills)
+    _public(body.public)
 
 
 def _credentials(body: CredentialsView, ctx: Context) -> None:
@@ -45,6 +77,14 @@ def _credentials(body: CredentialsView, ctx: Context) -> None:
         with st.expander(ctx._("Why this label")):
             for line in credential.evidence:
                 st.markdown(line)
+    _public(body.public)
+
+
+def _postsecondary(body: PostsecondaryView, ctx: Context) -> None:
+    texts(st.markdown, body.lines)
+    if body.training is not None:
+        training_programs(body.training, ctx)
+        _captions(body.comparison)
 
 
 def _job(body: JobView, ctx: Context) -> None:
@@ -56,7 +96,7 @@ def _job(body: JobView, ctx: Context) -> None:
 
 RENDERERS: dict[str, Callable[[Any, Context], None]] = {
     "now": _list, "program": _list, "dual_enrollment": _dual_enrollment, "work_based_learning": _work_based_learning,
-    "credentials": _credentials, "postsecondary": _list, "job": _job,
+    "credentials": _credentials, "postsecondary": _postsecondary, "job": _job,
 }
 
 
@@ -68,4 +108,6 @@ def pathway_step(step: StepView, ctx: Context, saved: SavedQuiz | None, code: st
             step_checkbox(saved, code, step.kind, done, ctx._)
         if step.missing:
             (st.warning if step.missing_is_warning else st.info)(step.missing)
+        if step.district_label:
+            st.caption(step.district_label)
         RENDERERS[step.kind](step.body, ctx)
