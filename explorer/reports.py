@@ -14,10 +14,17 @@ import segno
 import vl_convert
 from fpdf import FPDF
 
-from explorer import charts, labor, matching, skills
+from explorer import charts, labor, matching, skills, training_view
 from explorer.data import KnowledgeBase
 from explorer.i18n import Locale, Translator
-from explorer.pathways import SAMPLE_NOTICE, CredentialTotals, DualEnrollmentTotals, EnrollProgram, Pathway
+from explorer.pathways import (
+    SAMPLE_NOTICE,
+    CredentialTotals,
+    DualEnrollmentTotals,
+    EnrollProgram,
+    LookAtTraining,
+    Pathway,
+)
 from explorer.quiz import Profile
 from explorer.riasec import theme_names
 
@@ -38,8 +45,18 @@ def _first_step(pathway: Pathway, _: Translator) -> str:
     for item in now.items:
         if isinstance(item, EnrollProgram):
             return _("Sign up for {course} ({program}).").format(course=item.course, program=item.program)
+        if isinstance(item, LookAtTraining):
+            return _("Look at the {program} program at {college}.").format(program=item.program,
+                                                                           college=item.institution)
         return _("Ask about {title} with {employer}.").format(title=item.title, employer=item.employer)
     return _("Talk with your counselor about a first step this year.")
+
+
+def _nearest_training(pathway: Pathway, loc: Locale) -> str:
+    """The nearest program that leads to the job (public data), or "" when no place or program is known."""
+    item = pathway.step("postsecondary").items[0]
+    nearest = training_view.nearest_text(item.programs, loc)
+    return loc._("Nearest training: {program}.").format(program=nearest) if nearest else ""
 
 
 def _costs(pathway: Pathway, loc: Locale) -> str:
@@ -115,12 +132,14 @@ def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], ar
 
     pdf.set_y(pdf.h - 38)
     pdf.set_font("DejaVu", "", 7)
-    sources = " ".join([
+    sources = " ".join(filter(None, [
         _("Sources: {oews}; BLS Employment Projections 2024-34.").format(oews=labor.oews_citation(kb, area_code, loc)),
+        _("Training: {source}; programs linked to jobs by the NCES CIP-SOC crosswalk (expert judgment).").format(
+            source=_(training_view.IPEDS_CITATION)) if any(_nearest_training(c.pathway, loc) for c in careers) else "",
         _("Interests compared with the O*NET 30.1 Database (USDOL/ETA), used under CC BY 4.0; modified by Career "
           "Pathways Explorer, not approved or endorsed by USDOL/ETA."),
         _("Interests are not abilities: this is for exploring, not for choosing or being chosen."),
-    ])
+    ]))
     pdf.multi_cell(width, 3.6, sources, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
@@ -171,8 +190,9 @@ def _careers(pdf: FPDF, kb: KnowledgeBase, careers: list[Career], area_code: str
                 skills=", ".join(f"{s.label} {s.percentile_rank}" for s in top), source=top[0].source)
             lines.append(" ".join(filter(None, [line, skills.skills_note(kb, kb.occupations.loc[career.onet_code], _)])))
         lines += [_("First step this school year: {step}").format(step=_first_step(career.pathway, _)),
+                  _nearest_training(career.pathway, loc),
                   _("Costs and supports: {costs}").format(costs=_costs(career.pathway, loc))]
-        for line in lines:
+        for line in filter(None, lines):
             pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1.5)
 

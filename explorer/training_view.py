@@ -149,8 +149,8 @@ def top_programs(options: TrainingOptions, loc: Locale, limit: int = 3) -> list[
 
 
 def nearest_text(options: TrainingOptions | None, loc: Locale) -> str:
-    """The nearest program in one plain sentence (PDFs, compare), or "" when there is none."""
-    if options is None or not options.programs:
+    """The nearest program within the radius in one plain sentence (PDFs, compare), or "" when there is none."""
+    if options is None or not options.programs or not options.within_radius:
         return ""
     p = min(options.programs, key=lambda p: p.miles)
     return loc._("{program} ({award}) at {college}, {city}, {miles} away").format(
@@ -169,3 +169,25 @@ def apprenticeship_lines(items: list[Apprenticeship], hours: str, loc: Locale) -
                 source=_(APPRENTICESHIP_CITATION)))
     listed = _("Listed as: {titles}").format(titles=", ".join(esc(t) for t in titles[:6]))
     return [head, listed, _(APPRENTICESHIP_NOTE)]
+
+
+@dataclass(frozen=True)
+class NearbyView:
+    """The occupation page's short "Where to train near you": the three nearest colleges and apprenticeship."""
+
+    heading: str
+    lines: list[str]
+    more: int  # programs near the student beyond the lines (shown on the pathway)
+    note: str
+    apprenticeship: list[str]
+    sources: list[str]
+    nearest: str  # the nearest program within the radius in one sentence ("" when none)
+
+
+def nearby_view(options: TrainingOptions, registered: list[Apprenticeship], hours: str, loc: Locale) -> NearbyView:
+    full = training_view(options, loc)
+    lines = top_programs(options, loc)
+    apprenticeship = apprenticeship_lines(registered, hours, loc) if registered else []
+    return NearbyView(heading=full.heading, lines=lines, more=max(len(options.programs) - len(lines), 0),
+                      note=full.note, apprenticeship=apprenticeship, sources=full.sources,
+                      nearest=nearest_text(options, loc))

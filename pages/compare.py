@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import ai_use, labor, skills, ui
+from explorer import ai_use, labor, skills, training, ui
 from explorer.ui import quiz_state, session
 from explorer.ui.session import KEYS
 
@@ -26,6 +26,8 @@ def compare_jobs() -> None:
     ui.facts_table(jobs_table)
     st.caption(_("Local figures: {source}. Growth and training: {ep}.").format(source=ctx.oews_source,
                                                                                ep=labor.ep_citation(ctx.kb)))
+    st.markdown("\n".join(["**" + _("Nearest training") + "**", *ui.nearest_training(ctx, chosen, titles)]))
+    st.caption(_("Colleges and programs: {source}.").format(source=_(training.IPEDS_CITATION)))
     st.subheader(_("Skills and AI use side by side"), anchor=False)
     ui.facts_table(skills_table)
     st.caption(_("Skill ranks (0 to 100, compared with all occupations): {skills}. AI use: {ai}; {dates}. "

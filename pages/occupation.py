@@ -41,6 +41,7 @@ if len(view.wages):
     ui.table(view.wages)
 st.caption(view.wages_caption)
 sections.outlook_and_preparation(view, ctx)
+sections.training_near(code, ctx)
 sections.skills(view, occupation["ep_code"], ctx)
 sections.ai_use(view.ai, ctx)
 

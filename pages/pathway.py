@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import labor, pathway_view, pathways, training, ui
+from explorer import labor, pathway_view, pathways, ui
 from explorer.ui import quiz_state
 from explorer.ui.pathway_steps import pathway_step
 
@@ -18,8 +18,7 @@ ui.no_jobs_for_kids(saved, _)
 grades = list(pathway_view.GRADES)
 grade = st.selectbox(_("Your grade this year"), grades, key="pathway_grade",
                      index=grades.index(pathway_view.default_grade(saved.band if saved else None)))
-origin = training.origin_of(ctx.kb, ctx.place, ctx.area_code)
-plan = pathways.build(ctx.kb, catalog, code, ctx.area_code, grade, origin)
+plan = pathways.build(ctx.kb, catalog, code, ctx.area_code, grade, ctx.training_origin)
 done = ui.plan_steps(saved, code)
 for step in pathway_view.step_views(plan, ctx.locale):
     pathway_step(step, ctx, saved, code, done.get(step.kind, False))

@@ -71,3 +71,32 @@ def test_spanish_pathway_keeps_proper_names_and_translates_labels(kb, empty):
     lines = "\n".join(line for group in body.training.groups for line in group.lines)
     assert "Louisiana State University-Alexandria" in lines  # names stay as NCES writes them
     assert "millas" in body.training.heading and "completed it" not in lines
+
+
+def test_occupation_page_where_to_train_near_you(kb, empty):
+    at = on_page("pages/occupation.py", state={"occupation": NURSES}, area=ALEXANDRIA, place="z:71301", lang="en")
+    assert "Where to train near you" in [s.value for s in at.subheader]
+    text = _text(at)
+    assert "Within 60 miles of ZIP 71301 (LA)" in text
+    block = next(m.value for m in at.markdown if "Louisiana Christian University" in m.value).replace("\\", "")
+    assert block.startswith("- **") and block.count("\n- **") + 1 == 3  # the three nearest colleges
+    assert "Louisiana State University-Alexandria" in block
+    button = next(b for b in at.button if b.key == "training_pathway")
+    assert button.label.startswith("See all ") and "programs and the whole pathway" in button.label
+    button.click().run()
+    assert "Your pathway to" in at.title[0].value
+
+
+def test_occupation_page_without_a_region_asks_for_a_place(kb, empty):
+    at = on_page("pages/occupation.py", state={"occupation": ELECTRICIANS}, lang="en")
+    assert "Choose your ZIP code or town in the sidebar to see colleges and training near you." in _text(at)
+
+
+def test_compare_names_the_nearest_training_of_each_job(kb, empty):
+    at = on_page("pages/compare.py", state={"compare": [NURSES, ELECTRICIANS]}, area=ALEXANDRIA, place="z:71301",
+                 lang="en")
+    block = next(m.value for m in at.markdown if m.value.startswith("**Nearest training**")).replace("\\", "")
+    lines = block.splitlines()[1:]
+    assert len(lines) == 2
+    assert "Registered Nurses" in lines[0] and "miles away" in lines[0]
+    assert "Electricians" in lines[1] and "Electrician (certificate" in lines[1]

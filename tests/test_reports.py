@@ -131,3 +131,21 @@ def test_the_report_title_fits_the_page_in_every_language(kb, setup, lang):
     ruler.add_font("DejaVu", "B", str(reports.FONT_DIR / "DejaVuSans-Bold.ttf"))
     ruler.set_font("DejaVu", "B", max(sizes))
     assert ruler.get_string_width(title) <= ruler.w - 20 + 0.5  # Letter less the 10 mm margins, in mm
+
+
+@pytest.mark.parametrize("lang,words", [("en", "Nearest training:"), ("es", "Formación más cercana:")])
+def test_family_report_names_the_nearest_training_on_a_fresh_install(kb, setup, lang, words):
+    from explorer import places, training
+
+    profile, _careers = setup
+    origin = training.origin_of(kb, places.resolve(kb, "z:71351", RURAL), RURAL)
+    empty = pathways.Catalog([], [], [], [])
+    careers = [reports.Career(code, "best", pathways.build(kb, empty, code, RURAL, 10, origin))
+               for code in ("29-1141.00", "47-2111.00", "33-9032.00")]  # nurses, electricians, security guards
+    pages, text = read(reports.family_report(kb, profile, careers, RURAL, "http://example.org", locale(lang)))
+    text = " ".join(text.split())
+    nearest = [training.near(kb, c.onet_code, origin) for c in careers]
+    named = [n.nearest.institution for n in nearest if n.programs and n.within_radius and n.nearest]
+    assert pages == 1 and text.count(words) == len(named) == 2  # no security program within 60 miles
+    assert all(name in text for name in named)
+    assert "NCES IPEDS 2024-25" in text

@@ -69,6 +69,7 @@ from explorer.ui.navigation import (
     session_pages,
     settle_cold_start,
 )
+from explorer.ui.occupation_sections import nearest_training
 from explorer.ui.plan import favourite_button, favourites, plan_steps, step_checkbox
 from explorer.ui.resources import knowledge_base, matcher
 from explorer.ui.widgets import (
@@ -118,6 +119,7 @@ __all__ = [
     "login_form",
     "logout",
     "matcher",
+    "nearest_training",
     "no_jobs_for_kids",
     "note_cold_start",
     "occupation_view",

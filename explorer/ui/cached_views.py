@@ -19,6 +19,7 @@ from explorer.ui.resources import knowledge_base, matcher
 
 if TYPE_CHECKING:
     from explorer.occupation_view import FitView, OccupationView
+    from explorer.training_view import NearbyView
 
 
 @dataclass(frozen=True)
@@ -128,3 +129,17 @@ def fit_view(saved: SavedQuiz | None, code: str, area_code: str, lang: str) -> F
     if saved is None:
         return None
     return _fit_view(_quiz_key(saved), saved, code, area_code, lang)
+
+
+@st.cache_resource(max_entries=4096, show_spinner=False)
+def nearby_training(code: str, area_code: str, place_key: str | None, lang: str) -> NearbyView | None:
+    """Where to train near the student for one occupation, per place and language (None: no area chosen)."""
+    from explorer import places, training, training_view
+
+    kb = knowledge_base()
+    origin = training.origin_of(kb, places.resolve(kb, place_key, area_code), area_code)
+    if origin is None:
+        return None
+    registered = training.apprenticeships(kb, code)
+    return training_view.nearby_view(training.near(kb, code, origin), registered, training.typical_hours(registered),
+                                     i18n.locale(lang))

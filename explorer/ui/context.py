@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from explorer import i18n, labor, places, views
+from explorer import i18n, labor, places, training, views
 from explorer.data import KnowledgeBase
 from explorer.i18n import Locale
 from explorer.ui import navigation, session
@@ -41,6 +41,12 @@ class Context:
     def place(self) -> places.Place | None:
         """Where the student said they live (ZIP or town), if they did: distances are measured from it."""
         return places.resolve(self.kb, self.place_key, self.area_code) or places.resolve(self.kb, self.place_key)
+
+    @property
+    def training_origin(self) -> training.Origin | None:
+        """Where miles to colleges start: the student's place in the chosen area, else the area's middle
+        (a student who picked another region sees colleges there, not miles from home)."""
+        return training.origin_of(self.kb, places.resolve(self.kb, self.place_key, self.area_code), self.area_code)
 
     @property
     def area_name(self) -> str:

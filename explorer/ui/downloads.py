@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from explorer import attempts, i18n, labor, matching, pathways, portfolio, settings
+from explorer import attempts, i18n, labor, matching, pathways, places, portfolio, settings, training
 from explorer.attempts import SavedQuiz
 from explorer.pathway_view import default_grade
 from explorer.ui import session
@@ -24,6 +24,7 @@ def family_report_pdf(saved: SavedQuiz, lang: str, favourites_first: bool = Fals
 
     kb, model = knowledge_base(), matcher()
     area = session.get(KEYS.area_code, NATIONAL)
+    origin = training.origin_of(kb, places.resolve(kb, session.text(KEYS.place_key), area), area)
     family_url = share_url("{token}")
     grade = default_grade(saved.band)
     starred = portfolio.favourites(portfolio.portfolio_code(saved.resume_code)) if favourites_first else []
@@ -37,7 +38,7 @@ def family_report_pdf(saved: SavedQuiz, lang: str, favourites_first: bool = Fals
             if favourites_first:  # the portfolio copy leads with the student's own favourites
                 chosen = [c for c in starred if c in ranked.index]
                 ranked = ranked.loc[chosen + [c for c in ranked.index if c not in chosen]]
-            careers = reports.pick_careers(ranked, lambda code: pathways.build(kb, catalog, code, area, grade))
+            careers = reports.pick_careers(ranked, lambda code: pathways.build(kb, catalog, code, area, grade, origin))
         # The QR code opens the read-only family link (revocable in My portfolio), never the resume
         # code, which could change the answers.
         token = portfolio.family_link(portfolio.portfolio_code(saved.resume_code))

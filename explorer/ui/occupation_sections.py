@@ -6,13 +6,15 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from explorer import budget, occupation_view
+from explorer import budget, occupation_view, settings
 from explorer.occupation_view import AiView, FitView, OccupationView
 from explorer.ui import session
+from explorer.ui.cached_views import nearby_training
 from explorer.ui.chart_cache import chart
 from explorer.ui.context import Context
-from explorer.ui.navigation import fragment
+from explorer.ui.navigation import fragment, open_pathway
 from explorer.ui.session import KEYS
+from explorer.views import md_escape
 
 
 def fit_reasons(fit: FitView) -> None:
@@ -42,6 +44,38 @@ def fit_charts(where: Any, fit: FitView, code: str, ctx: Context) -> None:
     chart(where, "contribution", fit.contributions, lang=ctx.lang)
     with where.expander(ctx._("For counselors: how fit is computed")):
         st.write(fit.counselor_note)
+
+
+def training_near(code: str, ctx: Context) -> None:
+    """Where to train near you: the nearest colleges whose programs lead to the job, and apprenticeship."""
+    _ = ctx._
+    st.subheader(_("Where to train near you"), anchor=False)
+    nearby = nearby_training(code, ctx.area_code, ctx.place_key, ctx.lang)
+    if nearby is None:
+        st.info(_("Choose your ZIP code or town in the sidebar to see colleges and training near you."))
+        return
+    st.markdown(f"**{nearby.heading}**")
+    if nearby.note:
+        st.info(nearby.note)
+    if nearby.lines or nearby.apprenticeship:
+        st.markdown("\n".join([*nearby.lines, *(f"- {line}" for line in nearby.apprenticeship[:2])]))
+    label = (_("See all {n} programs and the whole pathway").format(n=len(nearby.lines) + nearby.more)
+             if nearby.more else _("See the whole pathway"))
+    st.button(label, key="training_pathway", on_click=open_pathway, args=(code,))
+    st.caption("\n\n".join([*nearby.sources, *nearby.apprenticeship[2:]]))
+
+
+def nearest_training(ctx: Context, codes: list[str], titles: dict[str, str]) -> list[str]:
+    """One Markdown bullet per compared job: its nearest program, or why none is listed."""
+    _ = ctx._
+    lines = []
+    for code in codes:
+        nearby = nearby_training(code, ctx.area_code, ctx.place_key, ctx.lang)
+        text = (nearby.nearest if nearby and nearby.nearest else
+                _("none within {radius} miles").format(radius=settings.current().training_radius_miles) if nearby
+                else _("choose your ZIP code or town in the sidebar"))
+        lines.append(f"- {md_escape(titles.get(code, code))}: {md_escape(text)}")
+    return lines
 
 
 def outlook_and_preparation(view: OccupationView, ctx: Context) -> None:
