@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from explorer import exports, labor, privacy, settings
+from explorer import exports, labor, privacy, settings, training
 from explorer.data import KnowledgeBase
 from explorer.pathways import SUB_ASSOCIATE_EDUCATION, Catalog, codes
 
@@ -42,7 +42,14 @@ def reachable(kb: KnowledgeBase, area_code: str) -> pd.DataFrame:
 
 def audit(kb: KnowledgeBase, catalog: Catalog, area_code: str,
           student_counts: dict[str, int] | None = None) -> pd.DataFrame:
-    """One row per reachable local job: demand, pay, what the catalog offers toward it, and gaps."""
+    """One row per reachable local job: demand, pay, what the catalog offers toward it, training made
+    nearby (public data), and gaps.
+
+    ``training_awards`` counts the awards (certificates and degrees, first majors) colleges within the
+    district's training radius of the area's middle made in 2023-24 in the programs the NCES crosswalk
+    links to the job (every SOC code of the row's BLS group, each program once); ``training_colleges``
+    counts those colleges. A graduate can count under several jobs, so the column does not add up.
+    """
     rows = reachable(kb, area_code)
     area_median = kb.regions.loc[area_code, "all_occupations_annual_median"]
     program_socs = {p.code: set(codes(p.soc_codes)) for p in catalog.programs}
@@ -69,6 +76,17 @@ def audit(kb: KnowledgeBase, catalog: Catalog, area_code: str,
     table["gap"] = "none"
     table.loc[table["in_demand"] & ~table["complete_pathway"], "gap"] = "incomplete"
     table.loc[table["in_demand"] & ~flags.any(axis=1), "gap"] = "no_pathway"
+    origin = training.origin_of(kb, None, area_code)
+    local = labor.local_occupations(kb, area_code)
+    group_socs = local.groupby("oews_code")["soc_code"].agg(set)
+    table["local_employment"] = rows["employment"]
+    if origin is not None:
+        supply = training.supply_near(kb, origin)
+        made = [training.supply_for(kb, supply, set(group_socs.get(o, {soc})) | {soc})
+                for soc, o in zip(rows["soc_code"], rows["oews_code"], strict=True)]
+        table["training_awards"] = [awards for awards, _colleges in made]
+        table["training_colleges"] = [colleges for _awards, colleges in made]
+        table["no_training_nearby"] = table["in_demand"] & (table["training_awards"] == 0)
     counts = student_counts or {}
     table["students"] = [counts.get(code, 0) for code in table.index]
     k = privacy.min_group()

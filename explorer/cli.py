@@ -40,6 +40,109 @@ def _build_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _place(kb, text: str, area: str | None = None):
+    """A --place (ZIP code or town) as one Place: several towns of one name need the state."""
+    from explorer import places
+
+    found = places.lookup(kb, text)
+    if found.problem:
+        raise UsageError("--place: " + places.PROBLEMS[found.problem].format(text=text))
+    candidates = [p for p in found.places if area is None or p.area_code == area] or found.places
+    if not text.strip().isdigit() and len({p.label for p in candidates}) > 1:
+        raise UsageError(f"--place: several places match {text!r} ({'; '.join(p.label for p in candidates[:5])}): "
+                         "add the state, e.g. 'Pineville, LA', or give a ZIP code")
+    return candidates[0]
+
+
+def _program_record(program) -> dict:
+    """One training program as JSON (miles rounded to 0.1; Scorecard figures null when suppressed)."""
+    e = program.earnings
+    return {"institution": program.institution, "unitid": program.unitid, "city": program.city,
+            "state": program.state, "sector": program.sector, "website": program.website, "cip": program.cip,
+            "program": program.program, "award_level": program.award_level, "award_group": program.group,
+            "completers_2023_24": program.completers, "miles": round(program.miles, 1),
+            "graduate_earnings": {"status": e.status, "median_1yr": e.earnings_1yr, "median_4yr": e.earnings_4yr,
+                                  "median_debt": e.debt, "shown_with": e.shown_with or None}}
+
+
+def _nearest_program(kb, code: str, origin) -> dict | None:
+    from explorer import training
+
+    options = training.near(kb, code, origin)
+    nearest = options.nearest if options.within_radius else None
+    return _program_record(nearest) if nearest is not None else None
+
+
+def _programs(args: argparse.Namespace) -> int:
+    from explorer import training
+    from explorer.data import knowledge_base
+
+    kb = knowledge_base()
+    if args.occupation not in kb.occupations.index:
+        raise UsageError(f"--occupation: no occupation has the code {args.occupation!r}; codes look like 29-1141.00 "
+                         "(see `occupations --area 0000000 --search TEXT`)")
+    place = _place(kb, args.place)
+    origin = training.origin_of(kb, place, place.area_code)
+    assert origin is not None
+    options = training.near(kb, args.occupation, origin, args.radius)
+    registered = training.apprenticeships(kb, args.occupation)
+    title = str(kb.occupations.loc[args.occupation, "title"])
+    out = {"occupation": args.occupation, "title": title, "place": place.label, "radius_miles": options.radius,
+           "within_radius": options.within_radius, "programs": [_program_record(p) for p in options.programs],
+           "registered_apprenticeships": [{"rapids_code": a.rapids_code, "title": a.title, "term_hours": a.term_hours,
+                                           "type": a.kind} for a in registered],
+           "sources": [str(training.IPEDS_CITATION), "NCES CIP 2020 to SOC 2018 Crosswalk (expert judgment, not "
+                       "empirical)", training.SCORECARD_CREDIT, str(training.APPRENTICESHIP_CITATION)]}
+    if args.json:
+        print(json.dumps(out, indent=1, ensure_ascii=False))
+        return 0
+    where = f"within {options.radius} miles of {place.label}" if options.within_radius else \
+        f"none within {options.radius} miles of {place.label}; the nearest anywhere"
+    print(f"{title} ({args.occupation}): programs {where}")
+    for group in training.AWARD_GROUPS:
+        rows = options.group(group)
+        if rows:
+            print(f"\n{training.GROUP_TITLES[group]}")
+        for p in rows:
+            e = p.earnings
+            one, four = (f"${v:,.0f}" if v is not None else "too few to report" for v in (e.earnings_1yr, e.earnings_4yr))
+            figure = {"reported": f"graduates' median 1 yr {one} / 4 yr {four}",
+                      "suppressed": "too few graduates to report", "none": "no Scorecard figure"}[e.status]
+            if e.shown_with:
+                figure = f"one Scorecard figure, shown with {e.shown_with}"
+            print(f"  {p.miles:6.1f} mi  {p.institution}, {p.city} {p.state} | {p.program} "
+                  f"({training.AWARD_LABELS[p.award_level]}) | {p.completers} completers 2023-24 | {figure}")
+    if registered:
+        print(f"\nRegistered apprenticeship ({training.APPRENTICESHIP_CITATION}): "
+              + "; ".join(f"{a.title} {a.term_hours or 'competency-based'} h" for a in registered[:5]))
+    print("\nSources: " + "; ".join(out["sources"]))
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from explorer import audit, labor, pathways, settings
+    from explorer.data import knowledge_base
+
+    kb = knowledge_base()
+    labor.region(kb, args.area)  # an unknown area stops here with its message
+    table = audit.audit(kb, pathways.Catalog.load(), args.area)
+    shown = table if args.all else table[table["in_demand"]]
+    columns = ["title", "local_employment", "local_openings", "annual_median", "training_awards", "training_colleges",
+               "no_training_nearby", "has_program", "has_dual_enrollment", "has_work_based_learning",
+               "has_credential", "gap"]
+    columns = [c for c in columns if c in shown.columns]
+    if args.json:
+        print(shown[columns].reset_index().to_json(orient="records", indent=1, force_ascii=False))
+        return 0
+    print(shown[columns].to_string(max_colwidth=48))
+    print(f"\nJobs: {labor.oews_citation(kb, args.area)}. Openings a year: an estimate, the national openings rate "
+          f"of {labor.ep_citation(kb)} (openings / employment) times local employment. training_awards: "
+          f"awards made in 2023-24 within {settings.current().training_radius_miles} miles of the area's middle in "
+          "the programs the NCES CIP-SOC crosswalk links to the job (NCES IPEDS 2024-25; one graduate can count "
+          "under several jobs).")
+    return 0
+
+
 def _occupations(args: argparse.Namespace) -> int:
     from explorer import labor
     from explorer.data import knowledge_base
@@ -48,10 +151,15 @@ def _occupations(args: argparse.Namespace) -> int:
     kb = knowledge_base()
     table = labor.local_occupations(kb, args.area)
     if args.json:
-        from explorer import ai_use, skills
+        from explorer import ai_use, skills, training
 
         rows = [{**item, **skills.json_fields(kb, table.loc[item["onet_code"]]),
                  **ai_use.json_fields(kb, item["onet_code"])} for item in labor.records(table)]
+        if args.place:
+            place = _place(kb, args.place, args.area)
+            origin = training.origin_of(kb, place, place.area_code)
+            for item in rows:
+                item["nearest_program"] = _nearest_program(kb, item["onet_code"], origin)
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
@@ -168,6 +276,13 @@ def _match(args: argparse.Namespace) -> int:
                 "local_openings_per_year": None if pd_isna(row["local_openings"]) else int(row["local_openings"]),
                 "same_bls_group": [{"onet_code": c, "title": str(kb.occupations.loc[c, "title"])} for c in row["also"]]}
                for code, row in ranked.iterrows()]
+    if args.place:
+        from explorer import training
+
+        place = _place(kb, args.place, args.area)
+        origin = training.origin_of(kb, place, place.area_code)
+        for item in results:
+            item["nearest_program"] = _nearest_program(kb, item["onet_code"], origin)
     out = {"scores": scores, "area": args.area, "source": labor.oews_citation(kb, args.area), "results": results}
     if args.json:
         print(json.dumps(out, indent=1, ensure_ascii=False))
@@ -443,6 +558,7 @@ def _args_occupations(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON list, one object per occupation")
     p.add_argument("--search", help="only titles containing this text")
     p.add_argument("--limit", type=int, default=40, help="rows to print in the text table")
+    p.add_argument("--place", help="ZIP code or town: with --json, each occupation carries its nearest program")
 
 
 def _args_regions(p: argparse.ArgumentParser) -> None:
@@ -456,12 +572,26 @@ def _args_score(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the profile as JSON")
 
 
+def _args_programs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--occupation", required=True, help="O*NET-SOC code, e.g. 29-1141.00")
+    p.add_argument("--place", required=True, help="ZIP code or town (with its state when several share the name)")
+    p.add_argument("--radius", type=int, help="miles (1 to 500; default: the district setting training_radius_miles)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _args_audit(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--area", required=True, help="OEWS area code, e.g. 0010780 (see `regions`)")
+    p.add_argument("--all", action="store_true", help="every reachable job, not only those in demand")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+
 def _args_match(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scores", required=True, help="theme scores, e.g. R=12,I=30,A=5,S=20,E=8,C=3 (any scale)")
     p.add_argument("--area", help="OEWS area code for local figures (default: labor.NATIONAL, the whole country)")
     p.add_argument("--top", type=int, default=10, help="how many results")
     p.add_argument("--job-zone", help="only these job zones, e.g. 2,3")
     p.add_argument("--priority", help="order inside a fit band: fit (default), openings, wage, growth, training")
+    p.add_argument("--place", help="ZIP code or town: each result carries its nearest training program (JSON)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -525,6 +655,10 @@ COMMANDS: list[Command] = [
     ("score", "score an interest-quiz answer sheet (theme sums, Holland code, shape, quality flags)", _args_score,
      _score),
     ("match", "rank occupations for six theme scores with local figures", _args_match, _match),
+    ("programs", "colleges and programs near a place that lead to one occupation, with graduates' earnings",
+     _args_programs, _programs),
+    ("audit", "build from the job back: local jobs in demand, the training made nearby and what the catalog "
+     "offers", _args_audit, _audit),
     ("catalog", "import or export the district catalog as CSV files (all-or-nothing import)", _args_catalog, _catalog),
     ("users", "add, list, unlock or remove counselor accounts (e.g. `users add jdoe`)", _args_users, _users),
     ("serve", "run the app with the knowledge base preloaded and one warm-up visit (instead of `streamlit run`)",
@@ -557,6 +691,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from explorer.labor import UnknownArea
     from explorer.schema import SchemaError
     from explorer.settings import SettingsError, current
+    from explorer.training import TrainingError
 
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser().parse_args(argv)
@@ -564,7 +699,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         current()  # wrong district settings stop every command (and `serve`) before it starts
         return args.run(args)
-    except (UsageError, BuildError, DataError, UnknownArea, SchemaError, DatabaseConfigError, SettingsError) as exc:
+    except (UsageError, BuildError, DataError, UnknownArea, SchemaError, DatabaseConfigError, SettingsError,
+            TrainingError) as exc:
         message = exc.args[0] if exc.args else str(exc)
         print(f"error: {message}", file=sys.stderr)
         return 2

@@ -236,7 +236,7 @@ def near(kb: KnowledgeBase, onet_code: str, origin: Origin, radius: int | None =
     shown: dict[tuple[str, str, int], str] = {}
     for row, miles, key, earnings in zip(picked.itertuples(index=False), distance[chosen], keys,
                                          _earnings(index, keys), strict=True):
-        if earnings.status != "none" and key in shown:
+        if earnings.status == "reported" and key in shown:
             # Scorecard gives one figure per OPEID6, field and credential level: a second campus, or a
             # second certificate length of one field, points to the row that shows it.
             earnings = GraduateEarnings(earnings.status, shown_with=shown[key])
@@ -262,6 +262,34 @@ def typical_hours(items: list[Apprenticeship]) -> str:
     """The most common term of the listed apprenticeships ("8000", "4000-5000"), "" when none is time-based."""
     terms = pd.Series([a.term_hours for a in items if a.term_hours])
     return str(terms.mode().iloc[0]) if not terms.empty else ""
+
+
+@dataclass(frozen=True)
+class Supply:
+    """Training made near a place in 2023-24, per CIP program: awards and the colleges that made them."""
+
+    awards: pd.Series  # cip -> awards (first majors) by colleges within the radius
+    colleges: pd.Series  # cip -> the set of UNITIDs that made them
+    radius: int
+
+
+def supply_near(kb: KnowledgeBase, origin: Origin, radius: int | None = None) -> Supply:
+    """Awards by CIP program made by colleges within ``radius`` of ``origin`` (all of them, once per
+    program row: a program leading to several jobs is counted once per job, never twice within one)."""
+    radius = check_radius(radius)
+    index = _index(kb)
+    inside = places.miles(origin.lat, origin.lon, index.lat, index.lon) <= radius
+    near_awards = index.awards.loc[inside, ["cip", "unitid", "completers"]]
+    return Supply(awards=near_awards.groupby("cip")["completers"].sum(),
+                  colleges=near_awards.groupby("cip")["unitid"].agg(set), radius=radius)
+
+
+def supply_for(kb: KnowledgeBase, supply: Supply, socs: set[str]) -> tuple[int, int]:
+    """(awards, colleges) near the place in the programs leading to any of ``socs`` (each program once)."""
+    by_soc = _index(kb).cips_by_soc
+    cips = {c for soc in socs for c in by_soc.get(soc, [])} & set(supply.awards.index)
+    colleges: set[int] = set().union(*(supply.colleges[c] for c in cips)) if cips else set()
+    return int(sum(int(supply.awards[c]) for c in cips)), len(colleges)
 
 
 def awards_near(kb: KnowledgeBase, origin: Origin, radius: int | None = None) -> pd.Series:

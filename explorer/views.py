@@ -208,9 +208,23 @@ def audit_view(table: pd.DataFrame, loc: Locale) -> pd.DataFrame:
             return _("BLS group “{group}” (mixed: not rated for demand)").format(group=title)
         return _("all {group}").format(group=title)
 
+    def made_nearby(awards: int, colleges: int) -> str:
+        if colleges == 0:
+            return _("none")
+        return _("{awards} ({colleges} colleges)").format(awards=loc.count(awards), colleges=colleges)
+
+    gaps = [gap_text[g] for g in table["gap"]]
+    if "no_training_nearby" in table:
+        gaps = ["; ".join(filter(None, [g, _("no training nearby") if none else ""]))
+                for g, none in zip(gaps, table["no_training_nearby"], strict=True)]
+    supply = {}
+    if "training_awards" in table:
+        supply = {_("Awards nearby 2023-24"): [made_nearby(a, c) for a, c in zip(
+            table["training_awards"], table["training_colleges"], strict=True)]}
     return pd.DataFrame({
         _("Occupation"): table["title"].to_numpy(),
         _("Jobs and pay for"): [whose(t, a) for t, a in zip(table["figures_for"], table["all_other"])],
+        _("Jobs here"): ["" if pd.isna(v) else loc.count(v) for v in table["local_employment"]],
         _("Openings a year here"): ["" if pd.isna(v) else loc.count(v) for v in table["local_openings"]],
         _("Median pay"): [_("not released") if pd.isna(v) else loc.money(v)
                           for v in table["annual_median"].astype("Float64").to_numpy(dtype=float, na_value=float("nan"))],
@@ -219,7 +233,8 @@ def audit_view(table: pd.DataFrame, loc: Locale) -> pd.DataFrame:
         _("Dual enrollment"): [yes if v else "" for v in table["has_dual_enrollment"]],
         _("Work-based learning"): [yes if v else "" for v in table["has_work_based_learning"]],
         _("Credential"): [yes if v else "" for v in table["has_credential"]],
-        _("Gap"): [gap_text[g] for g in table["gap"]],
+        **supply,
+        _("Gap"): gaps,
         _("Students matched"): table["students_shown"].to_numpy(),
     })
 

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import audit, pathways, privacy, settings, ui, views
+from explorer import audit, pathways, privacy, settings, training, ui, views
 
 ctx = ui.context(__file__)
 _ = ctx._
@@ -23,6 +23,12 @@ st.caption(_("Jobs and pay: {source}. Openings: BLS Employment Projections 2024-
              "shown. Rows whose figures belong to a BLS “all other” group pool several different occupations: "
              "they are listed last and never called in demand.")
            .format(source=ctx.oews_source, k=privacy.min_group()))
+st.caption(_("Openings a year here are an estimate: the national openings rate of BLS Employment Projections 2024-34 "
+             "(openings a year divided by employment, nationally) times the job's employment here. Awards nearby: "
+             "certificates and degrees made in 2023-24 by colleges within {radius} miles of the middle of the area, in "
+             "the programs the NCES CIP-SOC crosswalk (expert judgment) links to the job; one graduate can count "
+             "under several jobs. Source: {source}. “No training nearby”: in demand, and no award nearby.")
+           .format(radius=settings.current().training_radius_miles, source=_(training.IPEDS_CITATION)))
 
 st.subheader(_("Programs toward scarce or low-paid local jobs"), anchor=False)
 low = audit.low_demand_programs(ctx.kb, catalog, ctx.area_code)

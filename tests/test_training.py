@@ -279,3 +279,66 @@ def test_twenty_random_pairs_match_an_independent_join_of_the_raw_files(kb, raw_
         assert set(got) == set(within), (code, zcta)
         assert all(abs(got[k] - within[k]) <= 0.5 for k in got), (code, zcta)
         checked += 1
+
+
+# --- the command line ---------------------------------------------------------------------------------------
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    from explorer import cli
+
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_programs_json_matches_the_lookup(kb, capsys):
+    code, out, _err = _run(capsys, "programs", "--occupation", "29-1141.00", "--place", "71301", "--json")
+    assert code == 0
+    data = json.loads(out)
+    expected = training.near(kb, "29-1141.00", _origin(kb, "71301"))
+    assert [(p["unitid"], p["cip"], p["award_level"]) for p in data["programs"]] == [
+        (p.unitid, p.cip, p.award_level) for p in expected.programs]
+    assert data["radius_miles"] == 60 and data["within_radius"] and data["place"] == "ZIP 71301 (LA)"
+    assert any(s.startswith("College Scorecard, U.S. Department of Education (June 2026 release)")
+               for s in data["sources"])
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["--occupation", "99-9999.99", "--place", "71301"], "no occupation has the code '99-9999.99'"),
+    (["--occupation", "29-1141.00", "--place", "00000"], "We don't know the ZIP code 00000"),
+    (["--occupation", "29-1141.00", "--place", "Alexandria"], "add the state"),
+    (["--occupation", "29-1141.00", "--place", "71301", "--radius", "0"], "from 1 to 500; 0 is not"),
+])
+def test_cli_programs_bad_input_is_one_clear_line(capsys, argv, message):
+    code, out, err = _run(capsys, "programs", *argv)
+    assert code == 2 and out == "" and message in err and err.count("\n") == 1
+
+
+def test_cli_match_and_occupations_carry_the_nearest_program(kb, capsys):
+    code, out, _err = _run(capsys, "match", "--scores", "R=1,I=4,A=0,S=4,E=1,C=1", "--area", "0010780", "--place",
+                           "71301", "--json", "--top", "15")
+    assert code == 0
+    results = json.loads(out)["results"]
+    origin = _origin(kb, "71301")
+    for result in results:
+        options = training.near(kb, result["onet_code"], origin)
+        nearest = options.nearest if options.within_radius else None
+        assert (result["nearest_program"] or {}).get("unitid") == (nearest.unitid if nearest else None)
+    assert sum(r["nearest_program"] is not None for r in results) >= 3
+    code, out, _err = _run(capsys, "occupations", "--area", "2200002", "--place", "71351", "--json")
+    rows = {r["onet_code"]: r for r in json.loads(out)}
+    assert rows["47-2111.00"]["nearest_program"]["program"] == "Electrician"
+
+
+def test_cli_audit_shows_the_training_made_near_the_area(kb, capsys, url):
+    code, out, _err = _run(capsys, "audit", "--area", "0010780", "--json")
+    assert code == 0
+    rows = {r["onet_code"]: r for r in json.loads(out)}
+    assert rows and all(r["local_employment"] is not None for r in rows.values())
+    practical = rows["29-2061.00"]  # LPNs: Central Louisiana Technical CC, 180 awards in 2023-24
+    origin = training.origin_of(kb, None, "0010780")
+    supply = training.supply_near(kb, origin)
+    assert (practical["training_awards"], practical["training_colleges"]) == training.supply_for(kb, supply,
+                                                                                                 {"29-2061"})
+    assert practical["training_awards"] > 0 and not practical["no_training_nearby"]
+    assert any(r["no_training_nearby"] for r in rows.values())
