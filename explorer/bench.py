@@ -86,6 +86,32 @@ def bench_match(kb: KnowledgeBase, area_code: str = "0012420", repeat: int = 5) 
             "same_result": float(same_r)}
 
 
+PROGRAM_CASES = (("29-1141.00", "71301"), ("47-2111.00", "71351"), ("15-1252.00", "78701"), ("25-1071.00", "10001"),
+                 ("31-9092.00", "90012"), ("53-3032.00", "59001"))
+
+
+def bench_programs(kb: KnowledgeBase, repeat: int = 21) -> list[dict[str, object]]:
+    """Programs near a place for one occupation (warm), beside the match a student's results page runs
+    before it, for several occupation x ZIP pairs (few to many programs)."""
+    from explorer import places, training
+
+    training.warm(kb)
+    matcher = matching.Matcher.from_occupations(kb.occupations)
+    scores = {"R": 5, "I": 20, "A": 0, "S": 15, "E": 10, "C": 3}
+    rows = []
+    for code, zip_code in PROGRAM_CASES:
+        place = places.lookup(kb, zip_code).places[0]
+        origin = training.origin_of(kb, place, place.area_code)
+        assert origin is not None
+        local = labor.local_occupations(kb, place.area_code)
+        training.near(kb, code, origin)  # the first call of a process builds the Scorecard key index
+        near_s, options = _timed(lambda: training.near(kb, code, origin), repeat)
+        match_s, _ranked = _timed(lambda: matching.rank(matcher, scores, local, priorities=["fit"]), repeat)
+        rows.append({"occupation": code, "zip": zip_code, "programs": len(options.programs),
+                     "lookup_ms": near_s * 1000, "match_ms": match_s * 1000, "ratio": near_s / match_s})
+    return rows
+
+
 def bench_validate(kb: KnowledgeBase, cases: int = 500, seed: int = 2026) -> list[validation.Recovery]:
     """The README's validation table: recovery and stability for each form and ordering (national figures)."""
     from explorer import validation

@@ -338,10 +338,18 @@ def _bench(args: argparse.Namespace) -> int:
         return 0
     if args.what == "audit":
         return _bench_audit(args)
+    if args.what == "programs":
+        rows = bench.bench_programs(knowledge_base(), args.repeat)
+        print(f"Programs near a place for one occupation (warm, median of {args.repeat}), beside the match "
+              "(rank 923 occupations for one area) that comes before it:")
+        for row in rows:
+            print(f"  {row['occupation']} near {row['zip']}: {row['programs']:4} programs "
+                  f"{row['lookup_ms']:6.2f} ms = {row['ratio']:4.2f}x the match ({row['match_ms']:.2f} ms)")
+        return 0
     if args.what == "class":
         return _bench_class(args)
     if args.what != "match":
-        raise UsageError(f"unknown benchmark {args.what!r}; available: match, validate, pages, audit")
+        raise UsageError(f"unknown benchmark {args.what!r}; available: match, validate, pages, audit, programs")
     result = bench.bench_match(knowledge_base(), args.area, args.repeat)
     print(f"one profile x {result['occupations']} occupations + local join ({args.area}):")
     print(f"  ours (fitted estimator + cached join, ranked and grouped): {result['vectorised_ms']:8.2f} ms "
@@ -596,7 +604,8 @@ def _args_match(p: argparse.ArgumentParser) -> None:
 
 
 def _args_bench(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=["match", "validate", "pages", "audit", "class"], help="what to measure")
+    p.add_argument("what", choices=["match", "validate", "pages", "audit", "class", "programs"],
+                   help="what to measure")
     p.add_argument("--area", default="0012420")
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--cases", type=int, default=500, help="validate: simulated students per form")

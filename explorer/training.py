@@ -46,6 +46,7 @@ SECTOR_LABELS = {1: N_("public, 4-year"), 2: N_("private nonprofit, 4-year"), 3:
 # College Scorecard credential level of each IPEDS award level (as in explorer.build.training).
 SCORECARD_LEVEL = {20: 1, 21: 1, 2: 1, 4: 1, 3: 2, 5: 3, 6: 4, 7: 5, 8: 8, 17: 6, 19: 6, 18: 7}
 NEAREST_ANYWHERE = 5  # programs listed, with their miles, when none is within the radius
+MAX_PER_GROUP = 25  # nearest programs kept per award group (a city can have 900 for one job); the rest are counted
 MAX_RADIUS = 500
 
 IPEDS_CITATION = N_("NCES IPEDS 2024-25 (colleges; programs and completers 2023-24)")
@@ -121,6 +122,7 @@ class TrainingOptions:
     within_radius: bool  # False: nothing within the radius, so ``programs`` are the nearest anywhere
     programs: list[TrainingProgram] = field(default_factory=list)
     linked_fields: int = 0  # CIP programs the crosswalk links to the job (0: no program leads to it)
+    within_count: int = 0  # programs within the radius in all, including those beyond MAX_PER_GROUP per group
 
     def group(self, name: str) -> list[TrainingProgram]:
         return [p for p in self.programs if p.group == name]
@@ -151,6 +153,7 @@ class _Index:
     cips_by_soc: dict[str, list[str]]
     earnings_keys: pd.MultiIndex  # (opeid6, cip4, credential_level) of program_earnings
     earnings: np.ndarray  # earnings_1yr, earnings_4yr, debt per key
+    group_codes: np.ndarray  # position in AWARD_GROUPS of each program row's award level
 
     def rows(self, soc: str) -> np.ndarray:
         found = [self.rows_by_cip[c] for c in self.cips_by_soc.get(soc, []) if c in self.rows_by_cip]
@@ -167,12 +170,15 @@ def _index(kb: KnowledgeBase) -> _Index:
     keys = pd.MultiIndex.from_arrays([e["opeid6"].astype(str), e["cip4"].astype(str), e["credential_level"].astype(int)])
     return _Index(awards=awards, lat=awards["lat"].to_numpy(float), lon=awards["lon"].to_numpy(float),
                   rows_by_cip=rows_by_cip, cips_by_soc=cips_by_soc, earnings_keys=keys,
-                  earnings=e[["earnings_1yr", "earnings_4yr", "debt"]].to_numpy(float))
+                  earnings=e[["earnings_1yr", "earnings_4yr", "debt"]].to_numpy(float),
+                  group_codes=awards["award_level"].map(
+                      {level: list(AWARD_GROUPS).index(g) for level, g in GROUP_OF_LEVEL.items()}).to_numpy(int))
 
 
 def warm(kb: KnowledgeBase) -> None:
     """Build the lookup arrays before the first student asks (``serve`` calls it)."""
-    _index(kb)
+    index = _index(kb)
+    index.earnings_keys.get_indexer([("", "", 0)])  # builds the key hash table (~10 ms) once
 
 
 def check_radius(radius: int | None) -> int:
@@ -223,12 +229,17 @@ def near(kb: KnowledgeBase, onet_code: str, origin: Origin, radius: int | None =
     rows = index.rows(soc)
     if len(rows) == 0:
         return TrainingOptions(onet_code, origin, radius, within_radius=False,
-                               linked_fields=int((kb.cip_soc["soc"] == soc).sum()))
+                               linked_fields=len(index.cips_by_soc.get(soc, [])))
     distance = places.miles(origin.lat, origin.lon, index.lat[rows], index.lon[rows])
     order = np.argsort(distance, kind="stable")
     inside = order[distance[order] <= radius]
     within = len(inside) > 0
-    chosen = inside if within else order[:NEAREST_ANYWHERE]
+    if within:  # the nearest MAX_PER_GROUP of each award group, still nearest first
+        groups = index.group_codes[rows[inside]]
+        keep = np.concatenate([np.flatnonzero(groups == g)[:MAX_PER_GROUP] for g in range(len(AWARD_GROUPS))])
+        chosen = inside[np.sort(keep)]
+    else:
+        chosen = order[:NEAREST_ANYWHERE]
     picked = index.awards.iloc[rows[chosen]]
     keys = [(str(o), str(c)[:5], SCORECARD_LEVEL[int(a)])
             for o, c, a in zip(picked["opeid6"], picked["cip"], picked["award_level"], strict=True)]
@@ -247,7 +258,7 @@ def near(kb: KnowledgeBase, onet_code: str, origin: Origin, radius: int | None =
             program=str(row.title), award_level=int(row.award_level), group=GROUP_OF_LEVEL[int(row.award_level)],
             completers=int(row.completers), miles=float(miles), earnings=earnings))
     return TrainingOptions(onet_code, origin, radius, within_radius=within, programs=programs,
-                           linked_fields=int((kb.cip_soc["soc"] == soc).sum()))
+                           linked_fields=len(index.cips_by_soc.get(soc, [])), within_count=len(inside))
 
 
 def apprenticeships(kb: KnowledgeBase, onet_code: str) -> list[Apprenticeship]:

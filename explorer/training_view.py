@@ -18,6 +18,7 @@ from explorer.training import (
     CROSSWALK_NOTE,
     GROUP_TITLES,
     IPEDS_CITATION,
+    MAX_PER_GROUP,
     SCORECARD_CREDIT,
     SCORECARD_NOTE,
     SECTOR_LABELS,
@@ -134,6 +135,9 @@ def training_view(options: TrainingOptions, loc: Locale) -> TrainingView:
     elif not options.within_radius:
         note = _("No program that leads to this job is within {radius} miles; these are the nearest.").format(
             radius=options.radius)
+    elif options.within_count > len(options.programs):
+        note = _("{n} programs within {radius} miles lead to this job; the nearest {shown} of each kind are "
+                 "listed.").format(n=loc.count(options.within_count), radius=options.radius, shown=MAX_PER_GROUP)
     return TrainingView(heading=heading(options, loc), groups=groups, note=note, sources=sources(loc))
 
 
@@ -188,6 +192,7 @@ def nearby_view(options: TrainingOptions, registered: list[Apprenticeship], hour
     full = training_view(options, loc)
     lines = top_programs(options, loc)
     apprenticeship = apprenticeship_lines(registered, hours, loc) if registered else []
-    return NearbyView(heading=full.heading, lines=lines, more=max(len(options.programs) - len(lines), 0),
+    total = options.within_count if options.within_radius else len(options.programs)
+    return NearbyView(heading=full.heading, lines=lines, more=max(total - len(lines), 0),
                       note=full.note, apprenticeship=apprenticeship, sources=full.sources,
                       nearest=nearest_text(options, loc))

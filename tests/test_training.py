@@ -276,8 +276,13 @@ def test_twenty_random_pairs_match_an_independent_join_of_the_raw_files(kb, raw_
         if not within:
             continue  # the fallback (nearest anywhere) is tested above; here the radius list is compared
         got = {(p.unitid, p.cip, p.award_level): p.miles for p in mine.programs}
-        assert set(got) == set(within), (code, zcta)
+        assert set(got) <= set(within) and mine.within_count == len(within), (code, zcta)
         assert all(abs(got[k] - within[k]) <= 0.5 for k in got), (code, zcta)
+        for group, levels in training.AWARD_GROUPS.items():  # the nearest MAX_PER_GROUP of each kind
+            expected_group = sorted(v for k, v in within.items() if k[2] in levels)
+            listed = sorted(v for k, v in got.items() if k[2] in levels)
+            assert len(listed) == min(len(expected_group), training.MAX_PER_GROUP), (code, zcta, group)
+            assert not listed or listed[-1] <= expected_group[len(listed) - 1] + 0.5, (code, zcta, group)
         checked += 1
 
 
@@ -342,3 +347,16 @@ def test_cli_audit_shows_the_training_made_near_the_area(kb, capsys, url):
                                                                                                  {"29-2061"})
     assert practical["training_awards"] > 0 and not practical["no_training_nearby"]
     assert any(r["no_training_nearby"] for r in rows.values())
+
+
+def test_a_city_lists_the_nearest_of_each_kind_and_counts_the_rest(kb):
+    options = training.near(kb, "25-1071.00", _origin(kb, "10001"))  # health teachers, postsecondary, Manhattan
+    assert options.within_count > len(options.programs)
+    for group in training.AWARD_GROUPS:
+        assert len(options.group(group)) <= training.MAX_PER_GROUP
+    assert [p.miles for p in options.programs] == sorted(p.miles for p in options.programs)
+    from explorer import training_view
+    from explorer.i18n import locale
+
+    note = training_view.training_view(options, locale("en")).note
+    assert f"{options.within_count:,} programs within 60 miles" in note

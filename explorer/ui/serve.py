@@ -32,11 +32,12 @@ def preload() -> float:
     import altair  # noqa: F401  (the heavy imports the first script run would otherwise pay)
     import sklearn  # noqa: F401
 
-    from explorer import data, labor, matching
+    from explorer import data, labor, matching, training
 
     kb = data.knowledge_base()
     matching.Matcher.from_occupations(kb.occupations)
     labor.local_occupations(kb, labor.NATIONAL)
+    training.warm(kb)
     return time.perf_counter() - start
 
 
