@@ -1,6 +1,7 @@
 """Benchmarks that print numbers (``python -m explorer bench match``); speed targets live here, not in tests."""
 from __future__ import annotations
 
+import functools
 import statistics
 import time
 from collections.abc import Callable, Mapping
@@ -105,8 +106,8 @@ def bench_programs(kb: KnowledgeBase, repeat: int = 21) -> list[dict[str, object
         assert origin is not None
         local = labor.local_occupations(kb, place.area_code)
         training.near(kb, code, origin)  # the first call of a process builds the Scorecard key index
-        near_s, options = _timed(lambda: training.near(kb, code, origin), repeat)
-        match_s, _ranked = _timed(lambda: matching.rank(matcher, scores, local, priorities=["fit"]), repeat)
+        near_s, options = _timed(functools.partial(training.near, kb, code, origin), repeat)
+        match_s, _ranked = _timed(functools.partial(matching.rank, matcher, scores, local, priorities=["fit"]), repeat)
         rows.append({"occupation": code, "zip": zip_code, "programs": len(options.programs),
                      "lookup_ms": near_s * 1000, "match_ms": match_s * 1000, "ratio": near_s / match_s})
     return rows
