@@ -112,7 +112,7 @@ class TrainingProgram:
     earnings: GraduateEarnings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity equality: one shared, read-only object per lookup (a cache key)
 class TrainingOptions:
     """Programs near the student that lead to one occupation, nearest first."""
 
@@ -222,8 +222,16 @@ def _earnings(index: _Index, keys: list[tuple[str, str, int]]) -> list[GraduateE
 
 def near(kb: KnowledgeBase, onet_code: str, origin: Origin, radius: int | None = None) -> TrainingOptions:
     """Programs leading to ``onet_code`` within ``radius`` miles of ``origin``, nearest first; when none
-    is within it, the :data:`NEAREST_ANYWHERE` nearest anywhere (``within_radius`` False)."""
-    radius = check_radius(radius)
+    is within it, the :data:`NEAREST_ANYWHERE` nearest anywhere (``within_radius`` False).
+
+    The result is shared by every caller with the same arguments (a class opens the same jobs from the
+    same place): read it, never change it.
+    """
+    return _near(kb, onet_code, origin, check_radius(radius))
+
+
+@lru_cache(maxsize=4096)
+def _near(kb: KnowledgeBase, onet_code: str, origin: Origin, radius: int) -> TrainingOptions:
     index = _index(kb)
     soc = soc_of(kb, onet_code)
     rows = index.rows(soc)
@@ -262,8 +270,16 @@ def near(kb: KnowledgeBase, onet_code: str, origin: Origin, radius: int | None =
 
 
 def apprenticeships(kb: KnowledgeBase, onet_code: str) -> list[Apprenticeship]:
-    """Registered apprenticeships the DOL list (2019) names for this occupation, longest term first."""
-    rows = kb.apprenticeships[kb.apprenticeships["onet_code"] == onet_code]
+    """Registered apprenticeships the DOL list (2019) names for this occupation, by title."""
+    return list(_apprenticeships(kb).get(onet_code, ()))
+
+
+@lru_cache(maxsize=2)
+def _apprenticeships(kb: KnowledgeBase) -> dict[str, tuple[Apprenticeship, ...]]:
+    return {str(code): tuple(_apprenticeship_items(rows)) for code, rows in kb.apprenticeships.groupby("onet_code")}
+
+
+def _apprenticeship_items(rows: pd.DataFrame) -> list[Apprenticeship]:
     items = [Apprenticeship(rapids_code=str(r.rapids_code), title=str(r.title), term_hours=str(r.term_hours),
                             kind=str(r.type)) for r in rows.itertuples(index=False)]
     return sorted(items, key=lambda a: (a.title, a.rapids_code))

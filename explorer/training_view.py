@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from explorer.i18n import Locale
 from explorer.training import (
@@ -120,8 +121,10 @@ def heading(options: TrainingOptions, loc: Locale) -> str:
     return _("Within {radius} miles of {place}").format(radius=options.radius, place=origin)
 
 
+@lru_cache(maxsize=4096)
 def training_view(options: TrainingOptions, loc: Locale) -> TrainingView:
-    """Every program near the student for the job, grouped by award level, nearest first."""
+    """Every program near the student for the job, grouped by award level, nearest first (built once
+    per lookup and language: :func:`explorer.training.near` shares its results)."""
     _ = loc._
     groups = []
     for group in AWARD_GROUPS:

@@ -39,20 +39,22 @@ def _public(rows: PublicRowsView | None) -> None:
     """Rows from public data, after the district's, marked as such with their sources."""
     if rows is not None:
         st.markdown("\n".join([f"**{rows.label}**", *rows.lines]))
-        _captions(*rows.sources)
+        st.caption("\n\n".join(rows.sources))
 
 
-def training_programs(view: TrainingView, ctx: Context) -> None:
-    """Colleges near the student, grouped by award level, with "more" boxes (shared with the occupation page)."""
-    st.markdown(f"**{view.heading}**")
+def training_programs(view: TrainingView, ctx: Context, *after: str) -> None:
+    """Colleges near the student, grouped by award level, with one "more" box: few elements, since
+    every element costs each rerun. ``after`` are captions to add under the sources."""
+    blocks = [f"**{view.heading}**"]
+    blocks += ["\n".join([f"##### {group.title}", *group.lines]) for group in view.groups]
     if view.note:
         st.info(view.note)
-    for group in view.groups:
-        st.markdown("\n".join([f"##### {group.title}", *group.lines]))
-        if group.more:
-            with st.expander(ctx._("{n} more").format(n=len(group.more))):
-                st.markdown("\n".join(group.more))
-    _captions(*view.sources)
+    st.markdown("\n\n".join(blocks))
+    more = [group for group in view.groups if group.more]
+    if more:
+        with st.expander(ctx._("{n} more").format(n=sum(len(group.more) for group in more))):
+            st.markdown("\n\n".join("\n".join([f"##### {group.title}", *group.more]) for group in more))
+    st.caption("\n\n".join(line for line in (*view.sources, *after) if line))
 
 
 def _dual_enrollment(body: DualEnrollmentView, ctx: Context) -> None:
@@ -83,8 +85,7 @@ def _credentials(body: CredentialsView, ctx: Context) -> None:
 def _postsecondary(body: PostsecondaryView, ctx: Context) -> None:
     texts(st.markdown, body.lines)
     if body.training is not None:
-        training_programs(body.training, ctx)
-        _captions(body.comparison)
+        training_programs(body.training, ctx, body.comparison)
 
 
 def _job(body: JobView, ctx: Context) -> None:
