@@ -114,11 +114,12 @@ def heading(options: TrainingOptions, loc: Locale) -> str:
     _ = loc._
     origin = esc(options.origin.label)
     if not options.within_radius:
-        return _("Nearest programs to {place}, anywhere").format(place=origin)
+        return _("Programs that lead to this job nearest to {place}, anywhere").format(place=origin)
     if options.origin.area_centre:
-        return _("Within {radius} miles of the middle of {place} (choose your ZIP code in the sidebar for miles from "
-                 "home)").format(radius=options.radius, place=origin)
-    return _("Within {radius} miles of {place}").format(radius=options.radius, place=origin)
+        return _("Programs that lead to this job within {radius} miles of the middle of {place} (choose your ZIP code "
+                 "in the sidebar for miles from home)").format(radius=options.radius, place=origin)
+    return _("Programs that lead to this job within {radius} miles of {place}").format(radius=options.radius,
+                                                                                        place=origin)
 
 
 @lru_cache(maxsize=4096)
@@ -174,7 +175,7 @@ def apprenticeship_lines(items: list[Apprenticeship], hours: str, loc: Locale) -
               "job.").format(source=_(APPRENTICESHIP_CITATION), hours=span)
             if hours else _("Registered apprenticeships exist for this job ({source}), competency-based.").format(
                 source=_(APPRENTICESHIP_CITATION)))
-    listed = _("Listed as: {titles}").format(titles=", ".join(esc(t) for t in titles[:6]))
+    listed = _("Listed as: {titles}").format(titles="; ".join(esc(t) for t in titles[:6]))
     return [head, listed, _(APPRENTICESHIP_NOTE)]
 
 

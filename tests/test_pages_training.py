@@ -27,7 +27,7 @@ def test_fresh_install_registered_nurses_from_71301_list_colleges_near(kb, empty
     assert not empty.programs  # a fresh install: the district has entered nothing
     at = on_page("pages/pathway.py", state={"occupation": NURSES}, area=ALEXANDRIA, place="z:71301", lang="en")
     text = _text(at)
-    assert "Within 60 miles of ZIP 71301 (LA)" in text
+    assert "Programs that lead to this job within 60 miles of ZIP 71301 (LA)" in text
     assert "Louisiana State University-Alexandria" in text and "Louisiana Christian University" in text
     assert "Registered Nursing/Registered Nurse" in text and "completed it in 2023-24" in text
     assert "Central Louisiana Technical Community College" not in text.split("After high school")[-1].split(
@@ -77,7 +77,7 @@ def test_occupation_page_where_to_train_near_you(kb, empty):
     at = on_page("pages/occupation.py", state={"occupation": NURSES}, area=ALEXANDRIA, place="z:71301", lang="en")
     assert "Where to train near you" in [s.value for s in at.subheader]
     text = _text(at)
-    assert "Within 60 miles of ZIP 71301 (LA)" in text
+    assert "Programs that lead to this job within 60 miles of ZIP 71301 (LA)" in text
     block = next(m.value for m in at.markdown if "Louisiana Christian University" in m.value).replace("\\", "")
     assert block.startswith("- **") and block.count("\n- **") + 1 == 3  # the three nearest colleges
     assert "Louisiana State University-Alexandria" in block
