@@ -424,6 +424,44 @@ def _catalog(args: argparse.Namespace) -> int:
     return 0
 
 
+def _outcomes(args: argparse.Namespace) -> int:
+    from explorer import db, outcomes, outcomes_sample
+
+    if args.action == "sample":
+        for path in outcomes_sample.write(args.path or Path("data/sample_outcomes")):
+            print(f"wrote {path}")
+        return 0
+    if args.year is None:
+        raise UsageError(f"outcomes {args.action} needs --year YYYY (the graduation year)")
+    if args.action == "import":
+        if args.path is None or not args.path.is_file():
+            raise UsageError(f"outcomes import needs the year's CSV file; {args.path} is not a file")
+        try:
+            with db.session() as session:
+                result = outcomes.import_year(outcomes.read_file(args.path), args.year, session=session,
+                                              file=args.path.name)
+        except outcomes.OutcomesError as error:
+            print(f"error: nothing was imported; {len(error.problems)} problem(s):", file=sys.stderr)
+            for problem in error.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return 2
+        kind = " (labelled sample data)" if result.sample else ""
+        print(f"{result.rows} graduates of {result.year} imported{kind}; {result.replaced} rows of that year replaced"
+              + (f"; {result.removed_sample} sample rows removed" if result.removed_sample else ""))
+        return 0
+    with db.session() as session:
+        if args.action == "export":
+            text = outcomes.export_year(args.year, session=session)
+            if args.path:
+                args.path.write_text(text, encoding="utf-8")
+            else:
+                sys.stdout.write(text)
+            return 0
+        removed = outcomes.remove_year(args.year, session=session)
+    print(f"{removed} graduates of {args.year} removed")
+    return 0
+
+
 def _users(args: argparse.Namespace) -> int:
     import getpass
 
@@ -629,6 +667,14 @@ def _args_catalog(p: argparse.ArgumentParser) -> None:
                                               "credentials.csv")
 
 
+def _args_outcomes(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=["import", "export", "remove", "sample"])
+    p.add_argument("path", type=Path, nargs="?",
+                   help="import: the year's CSV (docs/outcomes.md); export: a file to write (default: print); "
+                        "sample: the folder to write (default: data/sample_outcomes)")
+    p.add_argument("--year", type=int, help="the graduation year the file holds (import, export, remove)")
+
+
 def _args_serve(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--address", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -669,6 +715,8 @@ COMMANDS: list[Command] = [
     ("audit", "build from the job back: local jobs in demand, the training made nearby and what the catalog "
      "offers", _args_audit, _audit),
     ("catalog", "import or export the district catalog as CSV files (all-or-nothing import)", _args_catalog, _catalog),
+    ("outcomes", "import, export or remove one graduation year of graduates' outcomes (all-or-nothing import)",
+     _args_outcomes, _outcomes),
     ("users", "add, list, unlock or remove counselor accounts (e.g. `users add jdoe`)", _args_users, _users),
     ("serve", "run the app with the knowledge base preloaded and one warm-up visit (instead of `streamlit run`)",
      _args_serve, _serve),

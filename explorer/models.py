@@ -265,3 +265,25 @@ class AdvisingNote(SQLModel, table=True):
     next_step: str = ""
     due_on: date | None = None
     created_at: datetime = Field(default_factory=utcnow)
+
+
+# Graduates' outcomes (explorer/outcomes.py). One row per graduate and graduation year; the district's
+# pseudonymous student id is never stored, only a keyed hash of it (HMAC-SHA256 with the district's
+# secret), so the table cannot be joined back to the district's records without the secret.
+
+
+class GraduateOutcome(SQLModel, table=True):
+    graduation_year: int = Field(primary_key=True)
+    student_hash: str = Field(primary_key=True, max_length=64)
+    program_codes: str  # "; "-separated catalog program codes completed
+    credential_ids: str = ""  # "; "-separated catalog credential ids earned
+    dual_enrollment_credits: float = 0
+    wbl_types: str = ""  # "; "-separated work-based learning types done
+    wbl_hours: int = 0
+    status_6_months: str = Field(max_length=16)  # employed / enrolled / both / neither / unknown
+    status_12_months: str = Field(max_length=16)
+    occupation_soc: str = Field(default="", max_length=7)  # SOC code of the job, when employed
+    wage_band: str = Field(default="", max_length=16)  # a key of outcomes.WAGE_BANDS, "" when not employed
+    groups: str = ""  # JSON object {group field: value}, self-reported, for breakdowns only
+    sample: bool = False  # made-up rows of the labelled sample (never shown once a district imports its own)
+    imported_at: datetime = Field(default_factory=utcnow)

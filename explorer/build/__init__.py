@@ -45,6 +45,9 @@ AUTHORED_FOLDERS = {
              "Profiler item is used). Edit the CSV files by hand, then rerun build-data to refresh this manifest.",
     "sample_catalog": "SAMPLE DATA - replace with your district's catalog. An illustrative district catalog for the "
                       "Central Louisiana nonmetropolitan area and Alexandria, LA (see its README.md).",
+    "sample_outcomes": "SAMPLE DATA - made-up graduates' outcomes for the sample catalog's programs, written by "
+                       "`python -m explorer outcomes sample` (explorer/outcomes_sample.py, seed 2026); every id "
+                       "starts with SAMPLE- and a district's own import removes them.",
 }
 
 

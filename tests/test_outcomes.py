@@ -1,0 +1,201 @@
+"""Graduates' outcomes: all-or-nothing imports on both databases, and publication that pins no one."""
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scipy.optimize import linprog
+from sqlmodel import select
+
+from explorer import db, outcome_measures, outcomes, outcomes_sample
+from explorer.i18n import locale
+from explorer.models import GraduateOutcome
+from explorer.paths import DATA_DIR
+
+SECRET = b"test district secret"
+SAMPLE = DATA_DIR / "sample_outcomes"
+HEADER = "student_id,graduation_year,program_codes,credential_ids,dual_enrollment_credits,wbl_types,wbl_hours," \
+         "status_6_months,status_12_months,occupation_soc,wage_band,group_campus\n"
+GOOD = HEADER + "D-1001,2025,HS-ELEC,NCCER-CORE,6,internship,120,employed,employed,47-2111,40k_to_50k,North\n" \
+                "D-1002,2025,HS-ELEC,,0,,0,enrolled,enrolled,,,South\n"
+
+
+def _import(url: str, text: str, year: int) -> outcomes.ImportResult:
+    with db.session(url) as session:
+        return outcomes.import_year(text, year, session=session, secret=SECRET)
+
+
+def _stored(url: str) -> list[tuple]:
+    with db.session(url) as session:
+        return sorted((r.graduation_year, r.student_hash, r.program_codes, r.status_12_months, r.sample)
+                      for r in session.exec(select(GraduateOutcome)).all())
+
+
+@pytest.fixture
+def catalog_db(database_url, sample_catalog_into) -> str:
+    sample_catalog_into(database_url)
+    return database_url
+
+
+def test_sample_years_import_and_reimport_replaces_the_year(catalog_db):
+    for year in outcomes_sample.YEARS:
+        result = _import(catalog_db, (SAMPLE / f"outcomes_{year}.csv").read_text(), year)
+        assert result.sample and result.rows > 70 and result.replaced == 0
+    before = _stored(catalog_db)
+    again = _import(catalog_db, (SAMPLE / "outcomes_2024.csv").read_text(), 2024)
+    assert again.replaced == again.rows and _stored(catalog_db) == before  # idempotent
+    # The id is kept only as a keyed hash: neither the id nor anything derivable without the secret.
+    assert not any("SAMPLE-" in h for _y, h, *_ in before)
+    assert outcomes.student_hash("SAMPLE-2024-0001", SECRET) in {h for _y, h, *_ in before}
+
+
+def test_sample_files_are_the_seeded_generator_output(tmp_path):
+    written = outcomes_sample.write(tmp_path)
+    assert [p.read_bytes() for p in written] == [(SAMPLE / p.name).read_bytes() for p in written]
+
+
+def test_a_district_import_removes_the_sample(catalog_db):
+    _import(catalog_db, (SAMPLE / "outcomes_2024.csv").read_text(), 2024)
+    result = _import(catalog_db, GOOD, 2025)
+    assert not result.sample and result.removed_sample > 70
+    assert [(y, p, s) for y, _h, p, _st, s in _stored(catalog_db)] == [(2025, "HS-ELEC", False)] * 2
+
+
+BAD_FILES = {
+    "name column": (HEADER.replace("group_campus", "first_name"), "first_name"),
+    "email value": (GOOD.replace("North", "jo@example.org"), "e-mail"),
+    "birth date value": (GOOD.replace("North", "2007-04-12"), "date"),
+    "wrong type": (GOOD.replace(",6,", ",six,"), "dual_enrollment_credits"),
+    "unknown program": (GOOD.replace("HS-ELEC,NCCER", "HS-NOPE,NCCER"), "HS-NOPE"),
+    "unknown credential": (GOOD.replace("NCCER-CORE", "NCCER-NOPE"), "NCCER-NOPE"),
+    "duplicate id": (GOOD.replace("D-1002", "D-1001"), "appears twice"),
+    "wrong year": (GOOD.replace("D-1002,2025", "D-1002,2024"), "one file holds one year"),
+    "bad status": (GOOD.replace("enrolled,enrolled", "enrolled,retired"), "retired"),
+    "wage without a job": (GOOD.replace("enrolled,enrolled,,,", "enrolled,enrolled,,30k_to_40k,"), "not employed"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_a_bad_file_is_refused_whole_with_file_line_and_column(catalog_db, case):
+    text, words = BAD_FILES[case]
+    text = text if text.count("\n") > 1 else text + "D-1,2025,HS-ELEC,,0,,0,employed,employed,,,x\n"
+    _import(catalog_db, GOOD.replace("2025", "2023").replace("D-", "E-"), 2023)
+    before = _stored(catalog_db)
+    with pytest.raises(outcomes.OutcomesError) as error:
+        _import(catalog_db, text, 2025)
+    messages = [p.message() for p in error.value.problems]
+    assert any(words in m for m in messages), messages
+    assert all(m.startswith("outcomes.csv") for m in messages)
+    assert any(p.line >= 1 and p.column for p in error.value.problems)
+    assert _stored(catalog_db) == before  # nothing written, nothing removed
+    spanish = [p.message(locale("es")._) for p in error.value.problems]
+    assert spanish != messages  # the same problems in the reader's language
+
+
+CELLS = ["", "x", "0", "-1", "60.5", "2025", "HS-ELEC", "employed", "unknown", "47-2111", "a@b.co", "9" * 30,
+         "NCCER-CORE; OSHA-10", "internship", "'=1+1", "é", "\x00"]
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(1, 2), st.integers(0, 11), st.sampled_from(CELLS)), max_size=4))
+def test_fuzzed_files_import_whole_or_not_at_all(catalog_db, edits):
+    rows = [line.split(",") for line in GOOD.strip().split("\n")]
+    for row, column, value in edits:
+        rows[row][column] = value
+    text = "\n".join(",".join(r) for r in rows) + "\n"
+    before = _stored(catalog_db)
+    try:
+        result = _import(catalog_db, text, 2025)
+    except outcomes.OutcomesError as error:
+        assert error.problems and _stored(catalog_db) == before
+    else:
+        after = _stored(catalog_db)
+        assert len([r for r in after if r[0] == 2025]) == result.rows == 2
+
+
+# --- publication ---------------------------------------------------------------------------------------------
+
+def _small_district(seed: int) -> list[outcomes.Graduate]:
+    """One program of 12 graduates a year for 3 years, split by two self-reported groups."""
+    rng = random.Random(seed)
+    grads = []
+    for year in (2023, 2024, 2025):
+        for _ in range(12):
+            employed = rng.random() < 0.6
+            grads.append(outcomes.Graduate(
+                year=year, programs=("HS-ELEC",), credentials=("NCCER-CORE",) if rng.random() < 0.7 else (),
+                de_credits=rng.choice((0, 3)), wbl=rng.random() < 0.5, status_6=rng.choice(outcomes.STATUSES),
+                status_12="employed" if employed else rng.choice(("enrolled", "neither", "unknown")),
+                soc="47-2111" if employed and rng.random() < 0.7 else ("35-2014" if employed else ""),
+                wage_band=rng.choice(outcomes.WAGE_BANDS[:5]) if employed else "",
+                groups={"campus": rng.choice(("North", "South"))}))
+    return grads
+
+
+def _interval(cells: list[outcome_measures.Cell], measure: str, true: dict[str, int], total: int | None,
+              k: int, sizes: dict[str, int]) -> dict[str, tuple[float, float]]:
+    """For each cell not published exactly, the smallest and largest numerator consistent with
+    everything published (a linear programme over those cells, with the line's total when shown)."""
+    hidden = [c.label for c in cells if c.shares[measure].text_key != "exact"]
+    bounds = {c.label: outcome_measures.published_range(c.shares[measure].text_key, sizes[c.label], k) for c in cells}
+    shown_sum = sum(true[c.label] for c in cells if c.label not in hidden)
+    a_eq = [[1.0] * len(hidden)] if total is not None and hidden else None
+    b_eq = [total - shown_sum] if a_eq else None
+    out = {}
+    for j, label in enumerate(hidden):
+        ends = []
+        for sign in (1, -1):
+            cost = [0.0] * len(hidden)
+            cost[j] = sign
+            res = linprog(cost, A_eq=a_eq, b_eq=b_eq, bounds=[bounds[h] for h in hidden])
+            assert res.status == 0
+            ends.append(sign * res.fun)
+        out[label] = (ends[0], ends[1])
+    return out
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_no_hidden_cell_of_a_small_program_can_be_worked_out(seed):
+    k = 10
+    grads = _small_district(seed)
+    published = outcome_measures.program_outcomes(grads, "HS-ELEC", {"47-2111"}, {"NCCER-CORE"}, k=k)
+    assert published.window is not None and published.window.graduates == 36
+    lines = [("year", published.years, lambda g, c: str(g.year) == c)]
+    lines += [("campus", cells, lambda g, c: g.groups.get("campus") == c) for cells in published.groups.values()]
+    checked = 0
+    for _name, cells, member in lines:
+        sizes = {c.label: sum(1 for g in grads if member(g, c.label)) for c in cells}
+        for cell in cells:
+            assert cell.graduates is None or cell.graduates >= k  # no described group is small
+        for measure in outcome_measures.MEASURES:
+            rule = outcome_measures._meets(measure, frozenset({"47-2111"}), frozenset({"NCCER-CORE"}))
+            true = {c.label: sum(1 for g in grads if member(g, c.label) and rule(g)) for c in cells}
+            window = published.window.shares[measure]
+            total = window.numerator if window.text_key == "exact" else None
+            for label, (low, high) in _interval(cells, measure, true, total, k, sizes).items():
+                assert low <= true[label] <= high
+                assert high - low >= 1, (measure, label, low, high)  # never pinned to one value
+                checked += 1
+            for cell in cells:  # every exact share has both sides at least k
+                share = cell.shares[measure]
+                if share.text_key == "exact":
+                    assert share.numerator >= k and share.base - share.numerator >= k
+    assert checked > 0
+
+
+def test_a_program_too_small_for_any_year_is_reported_only_pooled_or_not_at_all():
+    grads = _small_district(1)
+    forestry = [outcomes.Graduate(year=y, programs=("HS-FOREST",), credentials=(), de_credits=0, wbl=False,
+                                  status_6="employed", status_12="employed", soc="45-4022", wage_band="20k_to_30k")
+                for y, _ in itertools.product((2023, 2024, 2025), range(4))]
+    published = outcome_measures.program_outcomes(grads + forestry, "HS-FOREST", {"45-4022"}, set(), k=10)
+    assert published.window is not None and published.window.graduates == 12
+    assert all(c.graduates is None for c in published.years)  # 4 a year: no year of its own
+    line = outcome_measures.pathway_line(published, "Forestry", locale("en"), k=10)
+    assert "more than 2 of 12" in line  # all 12 employed is never published as "12 of 12"
+    tiny = outcome_measures.program_outcomes(forestry[:8], "HS-FOREST", {"45-4022"}, set(), k=10)
+    assert tiny.window is None
+    assert "not enough graduates yet to report" in outcome_measures.pathway_line(tiny, "Forestry", locale("en"), k=10)
