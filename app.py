@@ -23,6 +23,7 @@ STUDENT_PAGES = [
     ("pages/portfolio.py", N_("My portfolio"), "⭐", "portfolio"),
     ("pages/occupations.py", N_("Occupations near you"), "📋", "occupations"),
     ("pages/family.py", N_("Family view"), "👪", "family"),
+    ("pages/outcomes.py", N_("Where our graduates landed"), "🎓", "outcomes"),
 ]
 SIGNED_OUT_PAGES = [("pages/login.py", N_("Counselor login"), "🔐", "login")]
 COUNSELOR_PAGES = [

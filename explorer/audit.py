@@ -96,6 +96,17 @@ def audit(kb: KnowledgeBase, catalog: Catalog, area_code: str,
                                               ascending=False, na_position="last").drop(columns="_o")
 
 
+def in_demand_socs(kb: KnowledgeBase, area_code: str) -> set[str]:
+    """SOC codes of the jobs in demand here by the audit's rule (openings and pay; "all other" groups never)."""
+    local = labor.local_occupations(kb, area_code)
+    area_median = kb.regions.loc[area_code, "all_occupations_annual_median"]
+    hot = (local["in_area"] & (local["local_openings"] >= settings.current().in_demand_openings)
+           & (local["annual_median"].astype("Float64") >= area_median).fillna(False)
+           & ~local["all_other"].astype(bool))
+    rows = local[hot.to_numpy(dtype=bool)]
+    return {str(c) for c in (*rows["soc_code"], *rows["oews_code"]) if isinstance(c, str)}
+
+
 def low_demand_programs(kb: KnowledgeBase, catalog: Catalog, area_code: str) -> pd.DataFrame:
     """Programs whose linked jobs are scarce here (fewer than the district's ``low_demand_openings``, default
     10, a year in total) or all pay below the area median."""

@@ -20,5 +20,6 @@ grade = st.selectbox(_("Your grade this year"), grades, key="pathway_grade",
                      index=grades.index(pathway_view.default_grade(saved.band if saved else None)))
 plan = pathways.build(ctx.kb, catalog, code, ctx.area_code, grade, ctx.training_origin)
 done = ui.plan_steps(saved, code)
+notes = {"program": ui.outcome_lines(plan, catalog, ctx)}
 for step in pathway_view.step_views(plan, ctx.locale):
-    pathway_step(step, ctx, saved, code, done.get(step.kind, False))
+    pathway_step(step, ctx, saved, code, done.get(step.kind, False), notes.get(step.kind))

@@ -70,6 +70,7 @@ from explorer.ui.navigation import (
     settle_cold_start,
 )
 from explorer.ui.occupation_sections import nearest_training
+from explorer.ui.outcome_sections import graduates, in_demand_socs, outcome_lines, outcomes_sections
 from explorer.ui.plan import favourite_button, favourites, plan_steps, step_checkbox
 from explorer.ui.resources import knowledge_base, matcher
 from explorer.ui.widgets import (
@@ -113,7 +114,9 @@ __all__ = [
     "fragment",
     "frame_rows",
     "go",
+    "graduates",
     "import_uploads",
+    "in_demand_socs",
     "knowledge_base",
     "known_soc",
     "login_form",
@@ -126,6 +129,8 @@ __all__ = [
     "occupations_view",
     "open_occupation",
     "open_pathway",
+    "outcome_lines",
+    "outcomes_sections",
     "plan_steps",
     "region_labels",
     "require_counselor",

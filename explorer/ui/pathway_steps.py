@@ -101,8 +101,10 @@ RENDERERS: dict[str, Callable[[Any, Context], None]] = {
 }
 
 
-def pathway_step(step: StepView, ctx: Context, saved: SavedQuiz | None, code: str, done: bool) -> None:
-    """One step in its box: title, the student's "Done" box, what is missing, then the step's own content."""
+def pathway_step(step: StepView, ctx: Context, saved: SavedQuiz | None, code: str, done: bool,
+                 notes: list[str] | None = None) -> None:
+    """One step in its box: title, the student's "Done" box, what is missing, the step's own content,
+    then ``notes`` (e.g. how the district's graduates of the step's programs fared)."""
     with st.container(border=True):
         st.subheader(step.title, anchor=False)
         if saved is not None and step.checkable:
@@ -112,3 +114,5 @@ def pathway_step(step: StepView, ctx: Context, saved: SavedQuiz | None, code: st
         if step.district_label:
             st.caption(step.district_label)
         RENDERERS[step.kind](step.body, ctx)
+        if notes:
+            st.caption("\n\n".join(notes))
