@@ -92,3 +92,22 @@ def pathway_lines(grads: list[Graduate], programs: list[Program], relevant: set[
     return [md_escape(outcome_measures.pathway_line(
         outcome_measures.program_outcomes(grads, p.code, set(split_list(p.soc_codes)), relevant), p.name, loc))
         for p in programs]
+
+
+def programs_table(grads: list[Graduate], programs: list[Program], relevant: set[str], loc: Locale,
+                   k: int | None = None) -> pd.DataFrame:
+    """For the pathway audit: each catalog program with where its graduates landed (published figures only)."""
+    _ = loc._
+    k = k if k is not None else privacy.min_group()
+    rows = []
+    for program in programs:
+        published = outcome_measures.program_outcomes(grads, program.code, set(split_list(program.soc_codes)),
+                                                      relevant, k)
+        cell = published.window
+        texts = ({m: cell.shares[m].text(k, loc) for m in ("placed_12", "in_field", "relevant_credential")}
+                 if cell else {m: _("too few to report") for m in ("placed_12", "in_field", "relevant_credential")})
+        rows.append({_("Program"): program.name, _("Years"): cell.label if cell else "",
+                     _("Graduates"): str(cell.graduates) if cell else _("too few to report"),
+                     _(MEASURE_TEXT["placed_12"]): texts["placed_12"], _(MEASURE_TEXT["in_field"]): texts["in_field"],
+                     _(MEASURE_TEXT["relevant_credential"]): texts["relevant_credential"]})
+    return pd.DataFrame(rows)

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import audit, pathways, privacy, settings, training, ui, views
+from explorer import audit, outcomes_view, pathways, privacy, settings, training, ui, views
 
 ctx = ui.context(__file__)
 _ = ctx._
@@ -36,3 +36,11 @@ if low.empty:
     st.write(_("None: every program leads to jobs with openings here."))
 else:
     ui.table(views.low_demand_view(low, ctx.locale))
+
+grads = ui.graduates()
+if grads:
+    st.subheader(_("Where each program's graduates landed"), anchor=False)
+    relevant = outcomes_view.relevant_credentials(catalog.credentials, ui.in_demand_socs(ctx.area_code))
+    ui.table(outcomes_view.programs_table(grads, catalog.programs, relevant, ctx.locale))
+    st.caption(_("From the district's own graduates' outcomes (see Where our graduates landed): the last three "
+                 "graduation years pooled, published under the same privacy rules."))

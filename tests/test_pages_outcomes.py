@@ -65,3 +65,18 @@ def test_spanish_outcomes_page(with_sample):
     at = on_page("pages/outcomes.py", area=RURAL, lang="es")
     text = _texts(at)
     assert "Datos de muestra" in text and "Medida" in list(at.dataframe[0].value.columns)
+
+
+def test_audit_lists_where_each_programs_graduates_landed(with_sample):
+    from explorer import outcomes_view, pathways
+    from explorer.i18n import locale
+
+    catalog = pathways.Catalog.load(with_sample)
+    table = outcomes_view.programs_table(outcomes.load_graduates(with_sample), catalog.programs, {"NCCER-CORE"},
+                                         locale("en"), k=10)
+    assert list(table["Program"]) == [p.name for p in catalog.programs]
+    electrical = table[table["Program"] == "Electrical Construction"].iloc[0]
+    assert electrical["Years"] == "2023-2025" and int(electrical["Graduates"]) >= 60
+    never = table[~table["Program"].isin(["Health Sciences: Patient Care", "Electrical Construction",
+                                           "Welding Technology", "IT Support", "Forestry and Natural Resources"])]
+    assert set(never["Graduates"]) == {"too few to report"}  # programs with no imported graduates
