@@ -33,8 +33,8 @@ def rows_for(year: int, rng: random.Random) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for program, (size, credentials, socs, chance) in PROGRAMS.items():
         for _ in range(size + rng.randint(-2, 2)):
-            employed = rng.random() < chance
-            enrolled = rng.random() < 0.35
+            employed = rng.random() < chance * 0.75
+            enrolled = rng.random() < 0.2
             status_12 = "both" if employed and enrolled else "employed" if employed else "enrolled" if enrolled \
                 else rng.choice(("neither", "unknown"))
             in_field = employed and rng.random() < chance
