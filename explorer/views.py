@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from explorer import labor, matching, places
+from explorer import families, labor, matching, places
 from explorer.data import KnowledgeBase
 from explorer.i18n import N_, Locale, Translator
 from explorer.riasec import THEME_NAMES, THEMES
@@ -50,33 +50,58 @@ def also_titles(also: list[str], titles: pd.Series) -> str:
 
 def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd.Series, loc: Locale,
                   priority: str = "fit") -> pd.DataFrame:
-    """The ranked list: fit, whose figures, local jobs and openings, starting (p25) and median pay, growth, preparation.
+    """The ranked list: fit, occupation, median and starting (p25) pay, local jobs and openings, growth, preparation.
 
-    ``titles`` (title by code) names the occupations in "Also in this group"; the "Occupation" column
-    is in the reader's language (:func:`explorer.labor.shown_titles`), so pass Spanish titles for
-    Spanish readers (:func:`explorer.labor.occupation_titles`).
+    ``titles`` (title by code) names the occupations in "Also in this group" and "Same job, other
+    subjects"; the "Occupation" column is in the reader's language (:func:`explorer.labor.shown_titles`),
+    so pass Spanish titles for Spanish readers (:func:`explorer.labor.occupation_titles`).
     One row per BLS labour market; occupations that share it are named in "Also in this group",
-    and "Jobs and pay for" says in words when the figures belong to a broader BLS group. The
-    column that sets the order inside each fit band carries an arrow.
+    and "Jobs and pay for" says in words when the figures belong to a broader BLS group. A family of
+    near-identical jobs (:mod:`explorer.families`, folded by :mod:`explorer.local_results`) is one row
+    naming the others. Pay comes right after the title so a laptop screen shows it without scrolling
+    sideways. The column that sets the order inside each fit band carries an arrow.
     """
     _ = loc._
     rows = ranked
     headers = {key: _(label) + (SORT_MARK[key] if key == priority else "") for key, label in SORT_HEADERS.items()}
+    members = rows["family_members"] if "family_members" in rows else pd.Series([[]] * len(rows), index=rows.index)
     return pd.DataFrame({
         _("#"): rows["rank"].to_numpy(),
         headers["fit"]: [f"{_(matching.BAND_LABELS[b])} {fit_meter(r)}" for b, r in zip(rows["band"], rows["r"])],
-        _("Consistent pick"): ["✔" if consistent is not None and consistent.get(code, 0) >= matching.CONSISTENT_SHARE
-                               else "" for code in rows.index],
         _("Occupation"): labor.shown_titles(rows, loc.lang).to_numpy(),
-        _("Jobs and pay for"): [labor.figures_label(row, _) for _c, row in rows.iterrows()],
-        _("Also in this group"): [also_titles(a, titles) for a in rows["also"]],
+        headers["wage"]: [labor.pay_text(row, "median", loc) for _c, row in rows.iterrows()],
+        _("Starting pay (25th percentile)"): [labor.pay_text(row, "p25", loc) for _c, row in rows.iterrows()],
         _("Local jobs"): [labor.jobs_text(row, loc) for _c, row in rows.iterrows()],
         headers["openings"]: ["" if pd.isna(v) else loc.count(v) for v in rows["local_openings"]],
-        _("Starting pay (25th percentile)"): [labor.pay_text(row, "p25", loc) for _c, row in rows.iterrows()],
-        headers["wage"]: [labor.pay_text(row, "median", loc) for _c, row in rows.iterrows()],
         headers["growth"]: [loc.percent(v) for v in rows["ep_change_percent"]],
-        _("Bright Outlook"): ["☀️" if b else "" for b in rows["bright_outlook"]],
         headers["training"]: [preparation(row, _) for _code, row in rows.iterrows()],
+        _("Consistent pick"): ["✔" if consistent is not None and consistent.get(code, 0) >= matching.CONSISTENT_SHARE
+                               else "" for code in rows.index],
+        _("Bright Outlook"): ["☀️" if b else "" for b in rows["bright_outlook"]],
+        _("Same job, other subjects or specialties"): [family_text(f, m, titles, _)
+                                                        for f, m in zip(rows.get("family", members), members)],
+        _("Jobs and pay for"): [labor.figures_label(row, _) for _c, row in rows.iterrows()],
+        _("Also in this group"): [also_titles(a, titles) for a in rows["also"]],
+        _("Code"): rows.index,
+    })
+
+
+def family_text(family: object, members: list[str], titles: pd.Series, _: Translator) -> str:
+    """ "Physicians and surgeons (by specialty): 4 more here — Psychiatrists; ..." ("" for a row alone)."""
+    if not members:
+        return ""
+    return _("{family}: {count} more — {titles}").format(
+        family=_(families.family_name(str(family))), count=len(members), titles=also_titles(members, titles))
+
+
+def elsewhere_table(rows: pd.DataFrame, nearest: list[str], loc: Locale) -> pd.DataFrame:
+    """Fits BLS does not publish in the student's area, with the nearest areas that have them."""
+    _ = loc._
+    return pd.DataFrame({
+        _("Fit"): [f"{_(matching.BAND_LABELS[b])} {fit_meter(r)}" for b, r in zip(rows["band"], rows["r"])],
+        _("Occupation"): labor.shown_titles(rows, loc.lang).to_numpy(),
+        _("Nearest areas where BLS publishes it"): nearest,
+        _("Similar jobs folded in"): [str(len(m)) if m else "" for m in rows["family_members"]],
         _("Code"): rows.index,
     })
 

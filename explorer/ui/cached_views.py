@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from explorer import attempts, i18n, labor, matching
+from explorer import attempts, families, i18n, labor, local_results, matching
 from explorer.attempts import SavedQuiz
 from explorer.ui.resources import knowledge_base, matcher
 
@@ -25,11 +25,13 @@ if TYPE_CHECKING:
 class ResultsView:
     """What the results page shows for one student, area and set of choices (cached per process)."""
 
-    shown: pd.DataFrame  # the first 40 rows of the ranking, one per BLS group
+    shown: pd.DataFrame  # the fits published in the area, one row per BLS group and family (all of them)
     display: pd.DataFrame  # the same rows as text cells
     count: int  # rows in the whole ranking
     fallback: dict[int, int]  # neighbouring job zones with more results, when the chosen ones have few
-    titles: dict[str, str]  # code -> title in the reader's language, of the rows shown (open and compare pickers)
+    titles: dict[str, str]  # code -> title in the reader's language, of every job listed (open and compare pickers)
+    elsewhere: pd.DataFrame  # fits not published in the area, as text, with the nearest areas that have them
+    members: dict[str, list[tuple[str, str]]]  # row code -> (code, title) of the family members folded into it
 
 
 def _quiz_key(saved: SavedQuiz) -> tuple:
@@ -42,10 +44,11 @@ def _quiz_key(saved: SavedQuiz) -> tuple:
 
 @st.cache_resource(max_entries=2048, show_spinner=False)
 def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: str, zones: tuple,
-                  clusters: tuple, lang: str, wanted_skills: tuple = ()) -> ResultsView:
+                  clusters: tuple, lang: str, wanted_skills: tuple = (), bands: tuple = local_results.DEFAULT_BANDS,
+                  place_key: str | None = None) -> ResultsView:
     """``_saved`` is read only on a miss (Streamlit does not hash a parameter named with "_");
     ``quiz_key`` stands for it in the key."""
-    from explorer import quiz, skills, views
+    from explorer import places, quiz, skills, views
 
     saved = _saved
     scores = attempts.profile(saved).scores
@@ -55,22 +58,33 @@ def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: 
     ranked = matching.rank(model, dict(scores), local, job_zones=set(zones), clusters=set(clusters),
                            priorities=[priority])
     fallback = matching.zone_fallback(model, dict(scores), local, set(zones)) if zones else {}
-    theme_of = {i.id: i.theme for i in quiz.form_items(band, form)}
-    consistent = matching.consistent_picks(model, dict(answers), theme_of, ranked, local, [priority])
     ranked = skills.keep_jobs_using(kb, ranked, list(wanted_skills))
-    shown = ranked.head(40)
+    lists = local_results.split(ranked, families.families(kb), bands)
+    theme_of = {i.id: i.theme for i in quiz.form_items(band, form)}
+    pool_rows, pool = local_results.consistency_pool(lists.here, local)
+    consistent = matching.consistent_picks(model, dict(answers), theme_of, pool_rows, pool, [priority])
     titles = labor.occupation_titles(kb, lang)
-    display = views.results_table(shown, consistent, titles, i18n.locale(lang), priority)
-    return ResultsView(shown=shown, display=display, count=len(ranked), fallback=fallback,
-                       titles=titles[shown.index].to_dict())
+    loc = i18n.locale(lang)
+    shown, elsewhere = lists.here, lists.elsewhere
+    display = views.results_table(shown, consistent, titles, loc, priority)
+    place = places.resolve(kb, place_key, area_code) or places.resolve(kb, place_key)
+    nearest = [local_results.nearest_text(kb, row, place, loc) for _c, row in elsewhere.iterrows()]
+    listed = local_results.listed_codes(shown) + local_results.listed_codes(elsewhere)
+    members = {code: [(m, str(titles[m])) for m in family] for code, family in shown["family_members"].items() if family}
+    return ResultsView(shown=shown, display=display, count=len(shown), fallback=fallback,
+                       titles=titles[listed].to_dict(), elsewhere=views.elsewhere_table(elsewhere, nearest, loc),
+                       members=members)
 
 
 def results_view(saved: SavedQuiz, area_code: str, priority: str, zones: tuple, clusters: tuple, lang: str,
-                 wanted_skills: tuple = ()) -> ResultsView:
-    """The ranking, consistent picks and display table for a saved quiz: computed once per choice, not per click.
-    ``wanted_skills`` (up to 3 BLS skill ids) keeps only jobs that use them more than most occupations."""
+                 wanted_skills: tuple = (), good_too: bool = False, place_key: str | None = None) -> ResultsView:
+    """The ranking, consistent picks and display tables for a saved quiz: computed once per choice, not per click.
+    ``wanted_skills`` (up to 3 BLS skill ids) keeps only jobs that use them more than most occupations;
+    ``good_too`` adds the Good band to Best and Great; ``place_key`` measures miles to the areas that
+    have the jobs not found here."""
+    bands = (*local_results.DEFAULT_BANDS, "good") if good_too else local_results.DEFAULT_BANDS
     return _results_view(_quiz_key(saved), saved, area_code, priority, tuple(sorted(zones)), tuple(sorted(clusters)),
-                         lang, tuple(sorted(wanted_skills)))
+                         lang, tuple(sorted(wanted_skills)), bands, place_key)
 
 
 @st.cache_resource(max_entries=1024, show_spinner=False)

@@ -125,13 +125,15 @@ def table(frame: pd.DataFrame, max_height: int = 560, open_codes: list[str] | No
                  on_select=functools.partial(_open_picked_row, key, list(open_codes)), selection_mode="single-row")
 
 
-def result_cards(display: pd.DataFrame, codes: list[str], _: Translator) -> None:
+def result_cards(display: pd.DataFrame, codes: list[str], _: Translator,
+                 members: dict[str, list[tuple[str, str]]] | None = None) -> None:
     """The results table as cards, one per row (a phone shows a wide table as half titles).
 
     Every cell of the row appears as "column: value" (empty cells are left out), so the cards say
-    exactly what the table says, with an Open button for the occupation.
+    exactly what the table says, with an Open button for the occupation. A folded family's other
+    members (``members``: row code -> (code, title)) are one tap away, each with its own Open button.
     """
-    hidden = {_("#"), _("Occupation"), _("Code")}
+    hidden = {_("#"), _("Occupation"), _("Code"), _("Same job, other subjects or specialties")}
     for (_i, row), code in zip(display.iterrows(), codes):
         with st.container(border=True):
             st.markdown(f"**{row[_('#')]}. {md_escape(row[_('Occupation')])}**")
@@ -139,6 +141,54 @@ def result_cards(display: pd.DataFrame, codes: list[str], _: Translator) -> None
                                     if column not in hidden and str(value).strip()))
             st.button(_("Open {title}").format(title=row[_("Occupation")]), key=f"card_{code}",
                       on_click=navigation.open_occupation, args=(code,))
+            family = (members or {}).get(code, [])
+            if family:
+                with st.expander(_("{count} more: same job, other subjects or specialties").format(count=len(family))):
+                    for member, title in family:
+                        st.button(title, key=f"card_{code}_{member}", on_click=navigation.open_occupation,
+                                  args=(member,))
+
+
+# Phones get the cards, wider screens the table: both are drawn and CSS shows one (the server
+# does not know the screen's width). 640 px is where a table starts showing titles and pay in full.
+RESULTS_LAYOUT_CSS = """<style>
+@media (max-width: 639px) { .st-key-results_table_box { display: none; } }
+@media (min-width: 640px) { .st-key-results_cards_box { display: none; } }
+</style>"""
+
+
+def results_list(display: pd.DataFrame, codes: list[str], _: Translator,
+                 members: dict[str, list[tuple[str, str]]]) -> None:
+    """The results as cards on a phone and as a clickable table on a wider screen."""
+    st.html(RESULTS_LAYOUT_CSS)
+    with st.container(key="results_cards_box"):
+        result_cards(display, codes, _, members)
+    with st.container(key="results_table_box"):
+        st.caption(_("Click a row to open the occupation."))
+        table(display, open_codes=codes, key="results_table", max_height=38 + 35 * len(display))
+
+
+SHOWING_KEY = "results_showing"
+
+
+def shown_count(total: int) -> int:
+    """How many result rows this student asked to see: a page of them, more after each "Show more"."""
+    from explorer.local_results import PAGE_SIZE
+
+    return min(total, int(st.session_state.get(SHOWING_KEY, PAGE_SIZE)))
+
+
+def _show_more(showing: int) -> None:
+    from explorer.local_results import PAGE_SIZE
+
+    st.session_state[SHOWING_KEY] = showing + PAGE_SIZE
+
+
+def show_more_button(showing: int, total: int, _: Translator) -> None:
+    """ "Show more (20 of 29 shown)" while rows are left: no fixed cap on a list."""
+    if showing < total:
+        st.button(_("Show more ({shown} of {total} shown)").format(shown=showing, total=total), key="show_more",
+                  on_click=_show_more, args=(showing,))
 
 
 def _open_picked_row(key: str, codes: list[str]) -> None:
