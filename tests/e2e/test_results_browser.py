@@ -173,3 +173,32 @@ def test_alexandria_lists_local_jobs_first_as_cards_on_a_phone_and_a_table_on_a_
     page.wait_for_timeout(800)
     screenshot(page, "results-71301-laptop")
     laptop.close()
+
+
+def test_a_folded_family_opens_its_members_on_a_phone(server, server_database, browser):
+    """Austin: the ~27 college teaching subjects that fit are one card; each subject is one tap away."""
+    code = finished_quiz(server_database, SOCIAL_INVESTIGATIVE)
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                locale="en-US")
+    page = phone.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(f"{server}/results?code={code}&area=0012420")
+    box = page.locator(".st-key-results_cards_box")
+    more = box.get_by_text(re.compile(r"^\d+ more: same job, other subjects or specialties$"))
+    expect(more.first).to_be_visible()
+    heads = box.locator("strong").all_text_contents()
+    assert sum(h.endswith(", Postsecondary") for h in heads) == 1, heads  # one card for the whole family
+    teachers = next(k for k, h in enumerate(heads) if h.endswith(", Postsecondary"))
+    assert teachers < 10, heads
+    expander = box.get_by_text(re.compile(r"^(2\d|1\d) more: same job")).first
+    expander.scroll_into_view_if_needed()
+    expander.click()
+    member = box.get_by_role("button", name=re.compile(r"Teachers, Postsecondary$")).nth(1)
+    expect(member).to_be_visible()
+    page.wait_for_timeout(500)
+    screenshot(page, "phone-results-family-open")
+    title = member.inner_text()
+    member.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.get_by_role("heading", level=1)).to_be_in_viewport()
+    phone.close()
