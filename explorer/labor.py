@@ -190,8 +190,6 @@ def wage_text(column: str, value: float | None, footnote: float | None, in_area:
     if value is not None and not pd.isna(value):
         return loc.money(float(value), cents=hourly) + (_("/hr") if hourly else "")
     status = footnote_status(column, footnote)
-    if status == "top_coded":
-        return _(STATUS_TEXT["top_coded"])
     if status is None:
         status = "not_released" if in_area else "not_in_area"
     return _(STATUS_TEXT[status])

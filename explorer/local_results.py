@@ -95,20 +95,22 @@ def consistency_pool(rows: pd.DataFrame, local: pd.DataFrame) -> tuple[pd.DataFr
     return ranked, pool
 
 
-def nearest_text(kb: KnowledgeBase, row: pd.Series, place: places.Place | None, loc: Locale, limit: int = 3) -> str:
+def nearest_text(kb: KnowledgeBase, row: pd.Series, place: places.Place | None, loc: Locale, area_code: str,
+                 limit: int = 3) -> str:
     """Where an occupation not published here exists, nearest first, in miles from the student's place.
 
-    Without a place (a region picked from the list) the distance has no start, so only the
-    region's state's areas with the most jobs are named.
+    Without a place (a region picked from the list) distance has no start, so the other areas of
+    the region's state with the most such jobs are named instead (:func:`explorer.views.where_else`).
     """
+    from explorer import views
+
     _ = loc._
     if not row.get("published_anywhere", True):
         return _("published by BLS in no area")
     if place is None:
-        figures = kb.local_figures[kb.local_figures["oews_code"] == row["oews_code"]]
-        kinds = kb.regions.index[kb.regions["kind"].isin(["metropolitan", "nonmetropolitan"])]
-        top = figures[figures["area_code"].isin(kinds)].nlargest(limit, "employment")
-        return "; ".join(str(kb.regions.loc[a, "name"]) for a in top["area_code"])
+        found = views.where_else(kb, row["oews_code"], area_code, limit + 1)
+        local_kind = found["area_code"].map(kb.regions["kind"]).isin(["metropolitan", "nonmetropolitan"])
+        return "; ".join(found.loc[local_kind, "name"].head(limit))  # areas, not the state's own row
     nearest = places.nearest_areas(kb, row["oews_code"], place, limit)
     return "; ".join(_("{area} ({miles} miles)").format(area=name, miles=loc.count(miles))
                      for name, miles in zip(nearest["name"], nearest["miles"]))

@@ -65,6 +65,7 @@ def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd
     rows = ranked
     headers = {key: _(label) + (SORT_MARK[key] if key == priority else "") for key, label in SORT_HEADERS.items()}
     members = rows["family_members"] if "family_members" in rows else pd.Series([[]] * len(rows), index=rows.index)
+    family = rows["family"] if "family" in rows else pd.Series(pd.NA, index=rows.index)
     return pd.DataFrame({
         _("#"): rows["rank"].to_numpy(),
         headers["fit"]: [f"{_(matching.BAND_LABELS[b])} {fit_meter(r)}" for b, r in zip(rows["band"], rows["r"])],
@@ -79,11 +80,22 @@ def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd
                                else "" for code in rows.index],
         _("Bright Outlook"): ["☀️" if b else "" for b in rows["bright_outlook"]],
         _("Same job, other subjects or specialties"): [family_text(f, m, titles, _)
-                                                        for f, m in zip(rows.get("family", members), members)],
+                                                        for f, m in zip(family, members)],
         _("Jobs and pay for"): [labor.figures_label(row, _) for _c, row in rows.iterrows()],
         _("Also in this group"): [also_titles(a, titles) for a in rows["also"]],
         _("Code"): rows.index,
     })
+
+
+def elsewhere_note(area: str, oews_source: str, from_place: bool, _: Translator) -> str:
+    """The caption of the "not found near here" list: what is absent, and how "nearest" was measured."""
+    if from_place:
+        return _("BLS publishes no jobs or pay for these occupations in {area}. Miles in a straight line to the "
+                 "nearest county of each area (Census 2023 county points); jobs: {source}.").format(
+            area=area, source=oews_source)
+    return _("BLS publishes no jobs or pay for these occupations in {area}. Other areas of your state with the most "
+             "of these jobs (give your ZIP code or town on Home to see miles); jobs: {source}.").format(
+        area=area, source=oews_source)
 
 
 def family_text(family: object, members: list[str], titles: pd.Series, _: Translator) -> str:
@@ -94,13 +106,15 @@ def family_text(family: object, members: list[str], titles: pd.Series, _: Transl
         family=_(families.family_name(str(family))), count=len(members), titles=also_titles(members, titles))
 
 
-def elsewhere_table(rows: pd.DataFrame, nearest: list[str], loc: Locale) -> pd.DataFrame:
-    """Fits BLS does not publish in the student's area, with the nearest areas that have them."""
+def elsewhere_table(rows: pd.DataFrame, nearest: list[str], loc: Locale, from_place: bool = True) -> pd.DataFrame:
+    """Fits BLS does not publish in the student's area, with the nearest areas that have them
+    (``from_place``: in miles from the student's ZIP or town; else the state's areas with the most jobs)."""
     _ = loc._
+    where = _("Nearest areas where BLS publishes it") if from_place else _("Areas of your state where BLS publishes it")
     return pd.DataFrame({
         _("Fit"): [f"{_(matching.BAND_LABELS[b])} {fit_meter(r)}" for b, r in zip(rows["band"], rows["r"])],
         _("Occupation"): labor.shown_titles(rows, loc.lang).to_numpy(),
-        _("Nearest areas where BLS publishes it"): nearest,
+        where: nearest,
         _("Similar jobs folded in"): [str(len(m)) if m else "" for m in rows["family_members"]],
         _("Code"): rows.index,
     })

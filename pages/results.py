@@ -73,9 +73,7 @@ def careers() -> None:
         + _("Jobs that are one job split by subject or specialty (college teachers, physicians, ...) are one row; "
             "the others are listed with it, each with its own fit and pay."))
     with st.expander(_("Fits you, not found near here ({count})").format(count=len(view.elsewhere))):
-        st.caption(_("BLS publishes no jobs or pay for these occupations in {area}. Miles in a straight line to the "
-                     "nearest county of each area (Census 2023 county points); jobs: {source}.").format(
-            area=ctx.area_name, source=ctx.oews_source))
+        st.caption(view.elsewhere_note)
         ui.table(view.elsewhere, open_codes=view.elsewhere[_("Code")].tolist(), key="elsewhere_table")
 
     titles = view.titles

@@ -32,6 +32,7 @@ class ResultsView:
     titles: dict[str, str]  # code -> title in the reader's language, of every job listed (open and compare pickers)
     elsewhere: pd.DataFrame  # fits not published in the area, as text, with the nearest areas that have them
     members: dict[str, list[tuple[str, str]]]  # row code -> (code, title) of the family members folded into it
+    elsewhere_note: str  # its caption: what is absent here, and how "nearest" was measured
 
 
 def _quiz_key(saved: SavedQuiz) -> tuple:
@@ -68,12 +69,15 @@ def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: 
     shown, elsewhere = lists.here, lists.elsewhere
     display = views.results_table(shown, consistent, titles, loc, priority)
     place = places.resolve(kb, place_key, area_code) or places.resolve(kb, place_key)
-    nearest = [local_results.nearest_text(kb, row, place, loc) for _c, row in elsewhere.iterrows()]
+    nearest = [local_results.nearest_text(kb, row, place, loc, area_code) for _c, row in elsewhere.iterrows()]
     listed = local_results.listed_codes(shown) + local_results.listed_codes(elsewhere)
     members = {code: [(m, str(titles[m])) for m in family] for code, family in shown["family_members"].items() if family}
     return ResultsView(shown=shown, display=display, count=len(shown), fallback=fallback,
-                       titles=titles[listed].to_dict(), elsewhere=views.elsewhere_table(elsewhere, nearest, loc),
-                       members=members)
+                       titles=titles[listed].to_dict(), members=members,
+                       elsewhere=views.elsewhere_table(elsewhere, nearest, loc, place is not None),
+                       elsewhere_note=views.elsewhere_note(views.area_name(kb, area_code, loc._),
+                                                           labor.oews_citation(kb, area_code, loc), place is not None,
+                                                           loc._))
 
 
 def results_view(saved: SavedQuiz, area_code: str, priority: str, zones: tuple, clusters: tuple, lang: str,
