@@ -72,6 +72,19 @@ def rank_here(kb: KnowledgeBase, matcher: matching.Matcher, scores: Mapping[str,
     return split(ranked, families.families(kb), bands)
 
 
+def zone_fallback(kb: KnowledgeBase, matcher: matching.Matcher, scores: Mapping[str, float], local: pd.DataFrame,
+                  job_zones: set[int], bands: tuple[str, ...] = DEFAULT_BANDS, minimum: int = 5) -> dict[int, int]:
+    """When the chosen job zones give fewer than ``minimum`` rows of the found-here list, the rows the
+    neighbouring zones would give, counted the same way ({zone: rows}; empty when the choice is enough)."""
+    def rows(zones: set[int]) -> int:
+        return len(rank_here(kb, matcher, scores, local, bands=bands, job_zones=zones).here)
+
+    if rows(job_zones) >= minimum:
+        return {}
+    neighbours = sorted({z + d for z in job_zones for d in (-1, 1)} - set(job_zones) & set(range(1, 6)))
+    return {z: rows({z}) for z in neighbours}
+
+
 def listed_codes(rows: pd.DataFrame) -> list[str]:
     """Every occupation code the rows show: leaders, BLS group members and family members (with theirs)."""
     codes: list[str] = []

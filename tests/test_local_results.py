@@ -99,6 +99,12 @@ def test_good_fits_on_request_and_job_zone_choice(kb, matcher):
     assert "good" in set(with_good["band"])
     zone_3 = lists(kb, matcher, ALEXANDRIA, job_zones={3}).here
     assert len(zone_3) and (zone_3["job_zone"] == 3).all()
+    # Few local rows in the chosen zone: the neighbours' counts are of the same list (local, Best and Great).
+    local = labor.local_occupations(kb, ALEXANDRIA)
+    fallback = local_results.zone_fallback(kb, matcher, SOCIAL_INVESTIGATIVE, local, {1})
+    assert set(fallback) == {2}
+    assert fallback[2] == len(lists(kb, matcher, ALEXANDRIA, job_zones={2}).here)
+    assert local_results.zone_fallback(kb, matcher, SOCIAL_INVESTIGATIVE, local, {4}) == {}
 
 
 def test_nearest_areas_for_a_job_not_found_here(kb, matcher):

@@ -58,7 +58,7 @@ def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: 
     local = labor.local_occupations(kb, area_code)
     ranked = matching.rank(model, dict(scores), local, job_zones=set(zones), clusters=set(clusters),
                            priorities=[priority])
-    fallback = matching.zone_fallback(model, dict(scores), local, set(zones)) if zones else {}
+    fallback = local_results.zone_fallback(kb, model, dict(scores), local, set(zones), bands) if zones else {}
     ranked = skills.keep_jobs_using(kb, ranked, list(wanted_skills))
     lists = local_results.split(ranked, families.families(kb), bands)
     theme_of = {i.id: i.theme for i in quiz.form_items(band, form)}
