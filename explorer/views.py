@@ -106,6 +106,15 @@ def family_text(family: object, members: list[str], titles: pd.Series, _: Transl
         family=_(families.family_name(str(family))), count=len(members), titles=also_titles(members, titles))
 
 
+def card_texts(display: pd.DataFrame, _: Translator) -> list[str]:
+    """Each row of the results table as one card's Markdown: "**1. Title**", then every non-empty cell
+    as "column: value" (the family column is left out: its members have their own buttons)."""
+    hidden = {_("#"), _("Occupation"), _("Code"), _("Same job, other subjects or specialties")}
+    return [f"**{row[_('#')]}. {md_escape(row[_('Occupation')])}**\n\n" + "  \n".join(
+        f"{md_escape(column)}: {md_escape(value)}" for column, value in row.items()
+        if column not in hidden and str(value).strip()) for _i, row in display.iterrows()]
+
+
 def elsewhere_table(rows: pd.DataFrame, nearest: list[str], loc: Locale, from_place: bool = True) -> pd.DataFrame:
     """Fits BLS does not publish in the student's area, with the nearest areas that have them
     (``from_place``: in miles from the student's ZIP or town; else the state's areas with the most jobs)."""

@@ -61,7 +61,8 @@ def careers() -> None:
     st.subheader(_("Jobs that fit you and exist in {area} ({count})").format(area=ctx.area_name, count=view.count),
                  anchor=False)
     showing = ui.shown_count(view.count)
-    ui.results_list(view.display.head(showing), view.shown.index[:showing].tolist(), _, view.members)
+    table, codes, cards = view.first(showing)
+    ui.results_list(table, codes, cards, _, view.members)
     ui.show_more_button(showing, view.count, _)
     st.caption(source + " " + _(
         "Fit: Best, Great or Good; more dots = closer to your interests. The ▼ column sets the "

@@ -177,7 +177,12 @@ def test_family_members_open_from_the_card():
     at = on_page("pages/results.py", code=code, area="0012420")
     table = at.dataframe[0].value
     teachers = table[table["Same job, other subjects or specialties"].str.contains("College teachers")].iloc[0]
+    assert any(e.label.endswith("more: same job, other subjects or specialties") for e in at.expander)
+    assert not [b for b in at.button if (b.key or "").startswith(f"card_{teachers['Code']}_")]  # drawn when opened
+    at.session_state[f"family_{teachers['Code']}"] = True  # a browser sends the opened section back
+    at.run()
     members = [b for b in at.button if (b.key or "").startswith(f"card_{teachers['Code']}_")]
+    assert len(members) == len(teachers["Same job, other subjects or specialties"].split("; "))
     assert len(members) >= 20
     target = members[0]
     target.click().run()

@@ -7,7 +7,7 @@ change one in place. The same objects also let ``ui.table`` convert each table t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -33,6 +33,19 @@ class ResultsView:
     elsewhere: pd.DataFrame  # fits not published in the area, as text, with the nearest areas that have them
     members: dict[str, list[tuple[str, str]]]  # row code -> (code, title) of the family members folded into it
     elsewhere_note: str  # its caption: what is absent here, and how "nearest" was measured
+    lang: str = "en"
+    _pages: dict[int, tuple[pd.DataFrame, list[str], list[str]]] = field(default_factory=dict, compare=False,
+                                                                          repr=False)
+
+    def first(self, count: int) -> tuple[pd.DataFrame, list[str], list[str]]:
+        """The first ``count`` rows as a table, their codes and their cards' Markdown: the same objects
+        on every rerun (the table is converted to Arrow, the cards written, once per view and length)."""
+        from explorer import views
+
+        if count not in self._pages:
+            head = self.display.head(count)
+            self._pages[count] = (head, self.shown.index[:count].tolist(), views.card_texts(head, i18n.translator(self.lang)))
+        return self._pages[count]
 
 
 def _quiz_key(saved: SavedQuiz) -> tuple:
@@ -77,7 +90,7 @@ def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: 
                        elsewhere=views.elsewhere_table(elsewhere, nearest, loc, place is not None),
                        elsewhere_note=views.elsewhere_note(views.area_name(kb, area_code, loc._),
                                                            labor.oews_citation(kb, area_code, loc), place is not None,
-                                                           loc._))
+                                                           loc._), lang=lang)
 
 
 def results_view(saved: SavedQuiz, area_code: str, priority: str, zones: tuple, clusters: tuple, lang: str,

@@ -125,28 +125,33 @@ def table(frame: pd.DataFrame, max_height: int = 560, open_codes: list[str] | No
                  on_select=functools.partial(_open_picked_row, key, list(open_codes)), selection_mode="single-row")
 
 
-def result_cards(display: pd.DataFrame, codes: list[str], _: Translator,
+def result_cards(cards: list[str], codes: list[str], titles: list[str], _: Translator,
                  members: dict[str, list[tuple[str, str]]] | None = None) -> None:
     """The results table as cards, one per row (a phone shows a wide table as half titles).
 
-    Every cell of the row appears as "column: value" (empty cells are left out), so the cards say
-    exactly what the table says, with an Open button for the occupation. A folded family's other
-    members (``members``: row code -> (code, title)) are one tap away, each with its own Open button.
+    ``cards`` (:func:`explorer.views.card_texts`) say exactly what the table says, each cell as
+    "column: value"; each card has an Open button for the occupation, and a folded family's other
+    members (``members``: row code -> (code, title)) are one tap away.
     """
-    hidden = {_("#"), _("Occupation"), _("Code"), _("Same job, other subjects or specialties")}
-    for (_i, row), code in zip(display.iterrows(), codes):
+    for card, code, title in zip(cards, codes, titles):
         with st.container(border=True):
-            st.markdown(f"**{row[_('#')]}. {md_escape(row[_('Occupation')])}**")
-            st.markdown("  \n".join(f"{md_escape(column)}: {md_escape(value)}" for column, value in row.items()
-                                    if column not in hidden and str(value).strip()))
-            st.button(_("Open {title}").format(title=row[_("Occupation")]), key=f"card_{code}",
-                      on_click=navigation.open_occupation, args=(code,))
+            st.markdown(card)  # one Markdown element per card: each element costs every rerun
+            st.button(_("Open {title}").format(title=title), key=f"card_{code}", on_click=navigation.open_occupation,
+                      args=(code,))
             family = (members or {}).get(code, [])
             if family:
-                with st.expander(_("{count} more: same job, other subjects or specialties").format(count=len(family))):
-                    for member, title in family:
-                        st.button(title, key=f"card_{code}_{member}", on_click=navigation.open_occupation,
-                                  args=(member,))
+                family_buttons(code, family, _)
+
+
+def family_buttons(code: str, family: list[tuple[str, str]], _: Translator) -> None:
+    """A folded family's other members, each with its own Open button, drawn only while the student
+    has the section open (a family can have 30 members; every element costs every rerun)."""
+    section = st.expander(_("{count} more: same job, other subjects or specialties").format(count=len(family)),
+                          key=f"family_{code}", on_change="rerun")
+    if section.open:
+        with section:
+            for member, title in family:
+                st.button(title, key=f"card_{code}_{member}", on_click=navigation.open_occupation, args=(member,))
 
 
 # Phones get the cards, wider screens the table: both are drawn and CSS shows one (the server
@@ -157,12 +162,12 @@ RESULTS_LAYOUT_CSS = """<style>
 </style>"""
 
 
-def results_list(display: pd.DataFrame, codes: list[str], _: Translator,
+def results_list(display: pd.DataFrame, codes: list[str], cards: list[str], _: Translator,
                  members: dict[str, list[tuple[str, str]]]) -> None:
     """The results as cards on a phone and as a clickable table on a wider screen."""
     st.html(RESULTS_LAYOUT_CSS)
     with st.container(key="results_cards_box"):
-        result_cards(display, codes, _, members)
+        result_cards(cards, codes, display[_("Occupation")].tolist(), _, members)
     with st.container(key="results_table_box"):
         st.caption(_("Click a row to open the occupation."))
         table(display, open_codes=codes, key="results_table", max_height=38 + 35 * len(display))
