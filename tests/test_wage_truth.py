@@ -62,3 +62,12 @@ def test_hourly_only_occupations_show_hourly_figures(kb, oews_code):
         expected = f"${float(value):,.2f}/hr" if pd.notna(value) else NOT_PUBLISHED
         assert row[label] == expected, (label, row[label])
     assert "hourly pay only" not in " ".join(row)
+
+
+def test_an_hourly_only_occupation_is_charted_in_hourly_pay(kb):
+    wages = views.wage_rows(kb, "27-2011", labor.NATIONAL)  # actors
+    spec = charts.wage_chart(wages, ["United States"], EN._).to_dict()
+    data = pd.DataFrame(next(iter(spec["datasets"].values())))
+    assert data["hourly_median"].iloc[0] == pytest.approx(float(wages["hourly_median"].iloc[0]))
+    assert data["line_end"].iloc[0] >= data["hourly_median"].iloc[0] > 0
+    assert "Hourly pay" in json.dumps(spec) and "hourly_median" in json.dumps(spec["layer"])
