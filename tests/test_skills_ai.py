@@ -159,3 +159,27 @@ def test_skills_compare_table_names_the_jobs_like_the_facts_table(kb):
         facts_side = views.compare_table(kb, local, codes, locale(lang))
         assert list(skills_side.columns) == list(facts_side.columns) == list(labor.occupation_titles(kb, lang)[codes])
     assert "Registered Nurses" not in skills.compare_table(kb, local, codes, locale("es")).columns
+
+
+def test_build_data_part_rebuilds_only_work_styles(shared_data, tmp_path):
+    """`build-data --part work_styles` rewrites that table and its manifest entry, nothing else."""
+    import hashlib
+    import json as _json
+    import shutil
+    import subprocess
+    import sys
+
+    from explorer.paths import ROOT
+
+    out = tmp_path / "data"
+    shutil.copytree(ROOT / "data", out)
+    (out / "work_styles.parquet").write_bytes(b"stale")
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir() if p.is_file()}
+    run = subprocess.run([sys.executable, "-m", "explorer", "build-data", "--shared", str(shared_data), "--part",
+                          "work_styles", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir() if p.is_file()}
+    assert {n for n in after if after[n] != before.get(n)} == {"work_styles.parquet", "MANIFEST.json"}
+    assert (out / "work_styles.parquet").read_bytes() == (ROOT / "data" / "work_styles.parquet").read_bytes()
+    manifest = _json.loads((out / "MANIFEST.json").read_text(encoding="utf-8"))
+    assert manifest["files"]["work_styles.parquet"]["build_command"].endswith("--part work_styles")
