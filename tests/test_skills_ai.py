@@ -182,4 +182,4 @@ def test_build_data_part_rebuilds_only_work_styles(shared_data, tmp_path):
     assert {n for n in after if after[n] != before.get(n)} == {"work_styles.parquet", "MANIFEST.json"}
     assert (out / "work_styles.parquet").read_bytes() == (ROOT / "data" / "work_styles.parquet").read_bytes()
     manifest = _json.loads((out / "MANIFEST.json").read_text(encoding="utf-8"))
-    assert manifest["files"]["work_styles.parquet"]["build_command"].endswith("--part work_styles")
+    assert "--part work_styles" in manifest["files"]["work_styles.parquet"]["build_command"]
