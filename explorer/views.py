@@ -106,6 +106,14 @@ def family_text(family: object, members: list[str], titles: pd.Series, _: Transl
         family=_(families.family_name(str(family))), count=len(members), titles=also_titles(members, titles))
 
 
+def few_rows_note(count: int, good_more: int, _: Translator, few: int = 10) -> str:
+    """When fewer than ``few`` Best or Great fits exist here, say how many Good fits the toggle adds ("" otherwise)."""
+    if count >= few or good_more <= 0:
+        return ""
+    return _("Only {count} jobs here fit you at the Best or Great level. Turn on “Also show Good fits” to see "
+             "{more} more that fit you somewhat.").format(count=count, more=good_more)
+
+
 def card_texts(display: pd.DataFrame, _: Translator) -> list[str]:
     """Each row of the results table as one card's Markdown: "**1. Title**", then every non-empty cell
     as "column: value" (the family column is left out: its members have their own buttons)."""

@@ -60,6 +60,7 @@ def careers() -> None:
         st.warning(views.zone_fallback_text(view.count, view.fallback, _))
     st.subheader(_("Jobs that fit you and exist in {area} ({count})").format(area=ctx.area_name, count=view.count),
                  anchor=False)
+    ui.texts(st.info, [view.few_note])
     showing = ui.shown_count(view.count)
     table, codes, cards = view.first(showing)
     ui.results_list(table, codes, cards, _, view.members)

@@ -132,3 +132,11 @@ def test_consistency_counts_a_family_once(kb, matcher):
     group = pool.loc[teachers, "figures_group"]
     assert (pool.loc[here.loc[teachers, "family_members"], "figures_group"] == group).all()
     assert rows.loc[teachers, "figures_group"] == group
+
+
+def test_few_fits_here_point_to_the_good_ones():
+    from explorer import views
+
+    _ = i18n.locale("en")._
+    assert "Also show Good fits" in views.few_rows_note(3, 12, _) and "12 more" in views.few_rows_note(3, 12, _)
+    assert views.few_rows_note(10, 12, _) == "" and views.few_rows_note(3, 0, _) == ""

@@ -34,6 +34,7 @@ class ResultsView:
     members: dict[str, list[tuple[str, str]]]  # row code -> (code, title) of the family members folded into it
     elsewhere_note: str  # its caption: what is absent here, and how "nearest" was measured
     lang: str = "en"
+    few_note: str = ""  # when few Best and Great fits are found here: how many Good ones the toggle adds
     _pages: dict[int, tuple[pd.DataFrame, list[str], list[str]]] = field(default_factory=dict, compare=False,
                                                                           repr=False)
 
@@ -74,6 +75,7 @@ def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: 
     fallback = local_results.zone_fallback(kb, model, dict(scores), local, set(zones), bands) if zones else {}
     ranked = skills.keep_jobs_using(kb, ranked, list(wanted_skills))
     lists = local_results.split(ranked, families.families(kb), bands)
+    with_good = len(local_results.split(ranked, families.families(kb), (*bands, "good")).here)
     theme_of = {i.id: i.theme for i in quiz.form_items(band, form)}
     pool_rows, pool = local_results.consistency_pool(lists.here, local)
     consistent = matching.consistent_picks(model, dict(answers), theme_of, pool_rows, pool, [priority])
@@ -90,7 +92,8 @@ def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: 
                        elsewhere=views.elsewhere_table(elsewhere, nearest, loc, place is not None),
                        elsewhere_note=views.elsewhere_note(views.area_name(kb, area_code, loc._),
                                                            labor.oews_citation(kb, area_code, loc), place is not None,
-                                                           loc._), lang=lang)
+                                                           loc._), lang=lang,
+                       few_note=views.few_rows_note(len(shown), with_good - len(shown), loc._))
 
 
 def results_view(saved: SavedQuiz, area_code: str, priority: str, zones: tuple, clusters: tuple, lang: str,
