@@ -27,7 +27,7 @@ class ResultsView:
 
     shown: pd.DataFrame  # the fits published in the area, one row per BLS group and family (all of them)
     display: pd.DataFrame  # the same rows as text cells
-    count: int  # rows in the whole ranking
+    count: int  # rows of the found-here list (its length, not a page)
     fallback: dict[int, int]  # neighbouring job zones with more results, when the chosen ones have few
     titles: dict[str, str]  # code -> title in the reader's language, of every job listed (open and compare pickers)
     elsewhere: pd.DataFrame  # fits not published in the area, as text, with the nearest areas that have them
