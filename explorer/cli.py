@@ -153,15 +153,23 @@ def _match(args: argparse.Namespace) -> int:
     for p in priorities or []:
         if p not in matching.PRIORITIES:
             raise UsageError(f"--priority: {p!r} is not one of {', '.join(matching.PRIORITIES)}")
-    ranked = matching.rank(matching.Matcher.from_occupations(kb.occupations), scores, local, job_zones=zones,
-                           priorities=priorities).head(args.top)
+    matcher = matching.Matcher.from_occupations(kb.occupations)
+    if args.here:  # as the results page lists them: found here, Best and Great, families folded
+        from explorer import local_results
+
+        ranked = local_results.rank_here(kb, matcher, scores, local, job_zones=zones, priorities=priorities).here
+    else:
+        ranked = matching.rank(matcher, scores, local, job_zones=zones, priorities=priorities)
+    ranked = ranked.head(args.top)
     from explorer import ai_use, skills
 
     records = {item["onet_code"]: {**item, **skills.json_fields(kb, ranked.loc[item["onet_code"]]),
                                    **ai_use.json_fields(kb, item["onet_code"])} for item in labor.records(ranked)}
     results = [{"rank": int(row["rank"]), "r": round(float(row["r"]), 4), "band": row["band"], **records[code],
                 "local_openings_per_year": None if pd_isna(row["local_openings"]) else int(row["local_openings"]),
-                "same_bls_group": [{"onet_code": c, "title": str(kb.occupations.loc[c, "title"])} for c in row["also"]]}
+                "same_bls_group": [{"onet_code": c, "title": str(kb.occupations.loc[c, "title"])} for c in row["also"]],
+                **({"same_family": [{"onet_code": c, "title": str(kb.occupations.loc[c, "title"])}
+                                    for c in row["family_members"]]} if args.here else {})}
                for code, row in ranked.iterrows()]
     out = {"scores": scores, "area": args.area, "source": labor.oews_citation(kb, args.area), "results": results}
     if args.json:
@@ -176,6 +184,8 @@ def _match(args: argparse.Namespace) -> int:
                 print(f"{'':15}{note}")
             if item["same_bls_group"]:
                 print(f"{'':15}Also in this BLS group: {'; '.join(m['title'] for m in item['same_bls_group'])}")
+            if item.get("same_family"):
+                print(f"{'':15}Same job, other subjects or specialties: {len(item['same_family'])} more")
         print(f"\nSource: {out['source']}")
     return 0
 
@@ -456,6 +466,8 @@ def _args_match(p: argparse.ArgumentParser) -> None:
     p.add_argument("--job-zone", help="only these job zones, e.g. 2,3")
     p.add_argument("--priority", help="order inside a fit band: fit (default), openings, wage, growth, training")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--here", action="store_true", help="as the results page lists them: only occupations BLS "
+                   "publishes in the area, Best and Great fits, families of near-identical jobs folded (same_family)")
 
 
 def _args_bench(p: argparse.ArgumentParser) -> None:
