@@ -74,9 +74,7 @@ def careers() -> None:
         + _("A blank “Jobs and pay for” cell: the occupation's own figures.") + " "
         + _("Jobs that are one job split by subject or specialty (college teachers, physicians, ...) are one row; "
             "the others are listed with it, each with its own fit and pay."))
-    with st.expander(_("Fits you, not found near here ({count})").format(count=len(view.elsewhere))):
-        st.caption(view.elsewhere_note)
-        ui.table(view.elsewhere, open_codes=view.elsewhere[_("Code")].tolist(), key="elsewhere_table")
+    ui.elsewhere_list(view.elsewhere, view.elsewhere_note, _)
 
     titles = view.titles
     open_col, compare_col = st.columns(2)

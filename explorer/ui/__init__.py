@@ -74,6 +74,7 @@ from explorer.ui.resources import knowledge_base, matcher
 from explorer.ui.widgets import (
     arrow_table,
     attribution,
+    elsewhere_list,
     facts_table,
     no_jobs_for_kids,
     occupation_search,
@@ -105,6 +106,7 @@ __all__ = [
     "context",
     "counselor",
     "editable_frame",
+    "elsewhere_list",
     "facts_table",
     "family_report_pdf",
     "favourite_button",

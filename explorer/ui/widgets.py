@@ -201,6 +201,16 @@ def occupation_search(ctx: Context, key: str = "occupation_search") -> None:
         st.caption(_("{count} more match: add a word to narrow the search.").format(count=len(found) - SEARCH_LIMIT))
 
 
+def elsewhere_list(elsewhere: pd.DataFrame, note: str, _: Translator) -> None:
+    """The fits not found near here, collapsed; the table is drawn only while the section is open."""
+    section = st.expander(_("Fits you, not found near here ({count})").format(count=len(elsewhere)),
+                          key="elsewhere_open", on_change="rerun")
+    if section.open:
+        with section:
+            st.caption(note)
+            table(elsewhere, open_codes=elsewhere[_("Code")].tolist(), key="elsewhere_table")
+
+
 SHOWING_KEY = "results_showing"
 
 
