@@ -172,6 +172,13 @@ def test_alexandria_lists_local_jobs_first_as_cards_on_a_phone_and_a_table_on_a_
     assert "Median pay" in headers and "Starting pay (25th percentile)" in headers, headers
     page.wait_for_timeout(800)
     screenshot(page, "results-71301-laptop")
+    # The fits not found here open on request, each with the nearest areas that have it, in miles.
+    page.get_by_text(re.compile("^Fits you, not found near here")).click()
+    elsewhere = page.get_by_test_id("stDataFrame").nth(1)
+    expect(elsewhere).to_contain_text("miles")
+    elsewhere.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    screenshot(page, "results-71301-not-found-here")
     laptop.close()
 
 
