@@ -172,6 +172,15 @@ def test_alexandria_lists_local_jobs_first_as_cards_on_a_phone_and_a_table_on_a_
     assert "Median pay" in headers and "Starting pay (25th percentile)" in headers, headers
     page.wait_for_timeout(800)
     screenshot(page, "results-71301-laptop")
+    # Good fits on request, and "Show more" keeps that choice (no fixed cap on the list).
+    heading = page.get_by_role("heading", name=re.compile("Jobs that fit you and exist in Alexandria, LA"))
+    best_and_great = int(re.search(r"\((\d+)\)", heading.inner_text()).group(1))
+    page.get_by_text("Also show Good fits").click()
+    expect(heading).not_to_have_text(re.compile(rf"\({best_and_great}\)"))
+    with_good = int(re.search(r"\((\d+)\)", heading.inner_text()).group(1))
+    assert with_good > best_and_great
+    page.get_by_role("button", name=re.compile(r"^Show more \(20 of")).click()
+    expect(page.get_by_role("button", name=re.compile(rf"^Show more \(40 of {with_good} shown\)"))).to_be_visible()
     # The fits not found here open on request, each with the nearest areas that have it, in miles.
     page.get_by_text(re.compile("^Fits you, not found near here")).click()
     elsewhere = page.get_by_test_id("stDataFrame").nth(1)
