@@ -28,9 +28,11 @@ WHAT_IT_MEASURES = N_("This shows where people used an AI assistant for this job
                       "and how well it went.")
 CAVEAT = N_("The authors say this is not the chance of losing the job: it measures how people used AI, not "
             "whether AI can do the whole job.")
-PREPARING = N_("Getting ready: activities where AI help was rare, often hands-on or face-to-face work, stay "
-               "yours to do. Where AI help is common, learning to check and use its answers well is part of "
-               "the job.")
+# Only what the study measured: how often people asked an AI assistant for help with an activity in
+# 2024 and how well it went. It measures nothing about which activities AI will or will not do later.
+PREPARING = N_("What this measures: how often people asked an AI assistant for help with each activity in 2024, "
+               "and how well it went. Rare AI help means few people asked for it then; it does not say what AI "
+               "will or will not do in this job later.")
 
 
 @dataclass(frozen=True)

@@ -82,22 +82,34 @@ def interest_comparison(student: Mapping[str, float], student_max: float, occupa
 
 
 def wage_chart(wages: pd.DataFrame, names: list[str], _: Translator) -> alt.LayerChart:
-    """Pay range per area: line p10-p90, bar p25-p75, tick at the median. Top-coded ends stop at $239,200."""
+    """Pay range per area: line p10-p90, bar p25-p75, tick at the median, as BLS publishes them.
+
+    A percentile BLS does not publish (above its reporting limit, or not released) is not drawn: the
+    line and the bar end at the highest percentile published, and a missing median has no tick.
+    BLS's limit ($239,200) is never drawn as a value: it can lie below published percentiles. An
+    occupation BLS publishes only hourly (actors, dancers, musicians ...) is drawn in hourly pay.
+    """
     frame = wages.assign(area=names)
-    cap = 239_200
-    for col in ["annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90"]:
-        top_coded = pd.to_numeric(frame[f"{col}_footnote"], errors="coerce").to_numpy(dtype=float) == 5
-        values = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=float)
-        frame[col] = np.where(top_coded, cap, values)
-    base = alt.Chart(frame, title=_("Yearly pay, 10th to 90th percentile")).encode(
-        y=alt.Y("area:N", sort=names, title=None, axis=alt.Axis(labelLimit=220)))
-    money_axis = alt.Axis(format="$,.0f", title=_("Yearly pay"))
-    line = base.mark_rule(strokeWidth=2, color="#94a3b8").encode(x=alt.X("annual_p10:Q", axis=money_axis),
-                                                                   x2="annual_p90:Q")
-    box = base.mark_bar(size=16, color="#93c5fd").encode(x="annual_p25:Q", x2="annual_p75:Q")
-    median = base.mark_tick(thickness=3, size=22, color="#1d4ed8").encode(
-        x="annual_median:Q", tooltip=[alt.Tooltip("area:N"), alt.Tooltip("annual_median:Q", format="$,.0f")])
-    return alt.LayerChart(layer=[line, box, median]).properties(height=alt.Step(48))
+    annual = ["annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90"]
+    hourly = [c.replace("annual_", "hourly_") for c in annual]
+    hourly_only = bool(frame[annual].isna().all().all() and frame[hourly].notna().any().any())
+    unit = "hourly" if hourly_only else "annual"
+    p10, p25, median, p75, p90 = (f"{unit}_{p}" for p in ("p10", "p25", "median", "p75", "p90"))
+    columns = [p10, p25, median, p75, p90]
+    for col in columns:
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype(float)
+    # Where an upper end is not published, stop at the highest one that is (never invent a value).
+    frame["line_end"] = frame[columns[::-1]].bfill(axis=1).iloc[:, 0]
+    frame["box_end"] = frame[[p75, median]].bfill(axis=1).iloc[:, 0]
+    title = _("Hourly pay, 10th to 90th percentile") if hourly_only else _("Yearly pay, 10th to 90th percentile")
+    money = "$,.2f" if hourly_only else "$,.0f"
+    base = alt.Chart(frame, title=title).encode(y=alt.Y("area:N", sort=names, title=None, axis=alt.Axis(labelLimit=220)))
+    money_axis = alt.Axis(format=money, title=_("Hourly pay") if hourly_only else _("Yearly pay"))
+    line = base.mark_rule(strokeWidth=2, color="#94a3b8").encode(x=alt.X(f"{p10}:Q", axis=money_axis), x2="line_end:Q")
+    box = base.mark_bar(size=16, color="#93c5fd").encode(x=f"{p25}:Q", x2="box_end:Q")
+    tick = base.mark_tick(thickness=3, size=22, color="#1d4ed8").encode(
+        x=f"{median}:Q", tooltip=[alt.Tooltip("area:N"), alt.Tooltip(f"{median}:Q", format=money)])
+    return alt.LayerChart(layer=[line, box, tick]).properties(height=alt.Step(48))
 
 
 def history_chart(points: list[dict], _: Translator) -> alt.Chart:

@@ -25,8 +25,8 @@ def _build_data(args: argparse.Namespace) -> int:
                                   bright_outlook=args.bright_outlook, ep=args.ep, clusters=args.clusters,
                                   oews=args.oews, geo_dir=args.geo)
     command = "python -m explorer " + " ".join(args.argv)
-    manifest = (build_parts_into(sources, args.out, command, args.part) if args.part
-                else build_into(sources, args.out, command))
+    parts = [p.strip() for given in (args.part or []) for p in given.split(",") if p.strip()]
+    manifest = build_parts_into(sources, args.out, command, parts) if parts else build_into(sources, args.out, command)
     total = 0
     for name, entry in manifest["files"].items():
         total += entry["bytes"]
@@ -266,15 +266,23 @@ def _match(args: argparse.Namespace) -> int:
     for p in priorities or []:
         if p not in matching.PRIORITIES:
             raise UsageError(f"--priority: {p!r} is not one of {', '.join(matching.PRIORITIES)}")
-    ranked = matching.rank(matching.Matcher.from_occupations(kb.occupations), scores, local, job_zones=zones,
-                           priorities=priorities).head(args.top)
+    matcher = matching.Matcher.from_occupations(kb.occupations)
+    if args.here:  # as the results page lists them: found here, Best and Great, families folded
+        from explorer import local_results
+
+        ranked = local_results.rank_here(kb, matcher, scores, local, job_zones=zones, priorities=priorities).here
+    else:
+        ranked = matching.rank(matcher, scores, local, job_zones=zones, priorities=priorities)
+    ranked = ranked.head(args.top)
     from explorer import ai_use, skills
 
     records = {item["onet_code"]: {**item, **skills.json_fields(kb, ranked.loc[item["onet_code"]]),
                                    **ai_use.json_fields(kb, item["onet_code"])} for item in labor.records(ranked)}
     results = [{"rank": int(row["rank"]), "r": round(float(row["r"]), 4), "band": row["band"], **records[code],
                 "local_openings_per_year": None if pd_isna(row["local_openings"]) else int(row["local_openings"]),
-                "same_bls_group": [{"onet_code": c, "title": str(kb.occupations.loc[c, "title"])} for c in row["also"]]}
+                "same_bls_group": [{"onet_code": c, "title": str(kb.occupations.loc[c, "title"])} for c in row["also"]],
+                **({"same_family": [{"onet_code": c, "title": str(kb.occupations.loc[c, "title"])}
+                                    for c in row["family_members"]]} if args.here else {})}
                for code, row in ranked.iterrows()]
     if args.place:
         from explorer import training
@@ -296,6 +304,8 @@ def _match(args: argparse.Namespace) -> int:
                 print(f"{'':15}{note}")
             if item["same_bls_group"]:
                 print(f"{'':15}Also in this BLS group: {'; '.join(m['title'] for m in item['same_bls_group'])}")
+            if item.get("same_family"):
+                print(f"{'':15}Same job, other subjects or specialties: {len(item['same_family'])} more")
         print(f"\nSource: {out['source']}")
     return 0
 
@@ -594,9 +604,9 @@ def _args_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("--geo", type=Path, help="geo folder: ZIP/county/town -> OEWS area files (see its PROVENANCE.md)")
     p.add_argument("--out", type=Path, default=DATA_DIR, help="output folder (default: data/)")
     p.add_argument("--part", action="append", metavar="TABLE",
-                   help="rebuild only this table (repeatable), keeping every other file of --out: "
-                        "alternate_titles, skill_ranks, work_styles, ai_applicability, ai_activities, institutions, "
-                        "program_awards, cip_soc, cip_titles, program_earnings, apprenticeships")
+                   help="rebuild only these tables (repeat the option or separate with commas), keeping every other "
+                        "file of --out: alternate_titles, skill_ranks, work_styles, ai_applicability, ai_activities, "
+                        "institutions, program_awards, cip_soc, cip_titles, program_earnings, apprenticeships")
 
 
 def _args_occupations(p: argparse.ArgumentParser) -> None:
@@ -639,6 +649,8 @@ def _args_match(p: argparse.ArgumentParser) -> None:
     p.add_argument("--priority", help="order inside a fit band: fit (default), openings, wage, growth, training")
     p.add_argument("--place", help="ZIP code or town: each result carries its nearest training program (JSON)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--here", action="store_true", help="as the results page lists them: only occupations BLS "
+                   "publishes in the area, Best and Great fits, families of near-identical jobs folded (same_family)")
 
 
 def _args_bench(p: argparse.ArgumentParser) -> None:

@@ -17,8 +17,6 @@ from explorer.data import KnowledgeBase
 from explorer.i18n import N_, Locale, Translator
 
 NATIONAL = "0000000"  # the OEWS area code of the whole country
-TOP_CODED_ANNUAL = 239_200
-TOP_CODED_HOURLY = 115.00
 WAGE_COLUMNS = [f"{unit}_{p}" for unit in ("hourly", "annual") for p in ("p10", "p25", "median", "p75", "p90")]
 LOCAL_COLUMNS = ["employment", *WAGE_COLUMNS, "location_quotient"]
 
@@ -174,22 +172,24 @@ STATUS_TEXT = {
     "hourly_only": N_("hourly pay only"),
     "annual_only": N_("yearly pay only"),
     "not_in_area": N_("not found in this area"),
+    "top_coded": N_("not published by BLS (above its reporting limit)"),
     "not_published_anywhere": N_("not published by BLS"),
 }
-# What "≥ $239,200" means, wherever it is shown: BLS's cap for that cell, not the highest wage anywhere.
-TOP_CODE_NOTE = N_("“≥ $239,200” (or “≥ $115.00/hr”): BLS reports only that the wage is at or above this cap "
-                   "for the cell; the exact figure is not published.")
+# BLS's footnote 5 says a cell's wage is "equal to or greater than $239,200" ($115.00/hr). That is a
+# reporting limit, not a cap or a value: the same table publishes higher percentiles beside it (Orthopedic
+# Surgeons, Minnesota: 75th percentile $809,530, 90th "≥ $239,200"), so the limit is never shown or drawn.
+TOP_CODE_NOTE = N_("“not published by BLS (above its reporting limit)”: BLS gives no figure for this percentile "
+                   "here, only that it is above the wage limit BLS reports; it can be far above the percentiles "
+                   "beside it.")
 
 
 def wage_text(column: str, value: float | None, footnote: float | None, in_area: bool, loc: Locale) -> str:
-    """A wage as text: "$48,250", "≥ $239,200", "not released", "hourly pay only" ..."""
+    """A wage as text: "$48,250", "not published by BLS (above its reporting limit)", "not released", "hourly pay only" ..."""
     _ = loc._
     hourly = column.startswith("hourly_")
     if value is not None and not pd.isna(value):
         return loc.money(float(value), cents=hourly) + (_("/hr") if hourly else "")
     status = footnote_status(column, footnote)
-    if status == "top_coded":
-        return "≥ " + (loc.money(TOP_CODED_HOURLY, cents=True) + _("/hr") if hourly else loc.money(TOP_CODED_ANNUAL))
     if status is None:
         status = "not_released" if in_area else "not_in_area"
     return _(STATUS_TEXT[status])
@@ -281,6 +281,17 @@ def search_matches(rows: pd.DataFrame, search: str, lang: str) -> pd.Series:
         elif name := next((n for n in (other, *other_titles) if matches(n)), None):
             found[code] = name
     return pd.Series(found, dtype="string")
+
+
+def search_ranked(rows: pd.DataFrame, search: str, lang: str) -> pd.Series:
+    """:func:`search_matches`, best first: found by the shown title before found by another name,
+    then the most jobs in the area (absent ones last), so "RN" opens Registered Nurses first."""
+    found = search_matches(rows, search, lang)
+    if found.empty:
+        return found
+    jobs = pd.to_numeric(rows.loc[found.index, "employment"], errors="coerce").fillna(-1)
+    order = pd.DataFrame({"other": found != "", "jobs": -jobs, "code": found.index}, index=found.index)
+    return found.loc[order.sort_values(["other", "jobs", "code"]).index]
 
 
 def display_table(table: pd.DataFrame, loc: Locale, search: str = "") -> pd.DataFrame:

@@ -120,7 +120,8 @@ def occupation_view(kb: KnowledgeBase, occupation: pd.Series, area_code: str, lo
     wages_caption = " ".join(filter(None, [
         _("Source: {source}; state and national rows: BLS OEWS {release}.").format(source=oews_source,
                                                                                    release=loc.month(kb.oews_release)),
-        _(labor.TOP_CODE_NOTE), _("Capped values are drawn at the cap in the chart."), note]))
+        _(labor.TOP_CODE_NOTE), _("The chart draws only published percentiles: a range ends at the highest one BLS "
+                                   "publishes."), note]))
     outlook_caption = " ".join(filter(None, [
         _("Source: {ep}. Local openings = U.S. openings × this area's share of U.S. jobs in the occupation.").format(
             ep=labor.ep_citation(kb)), note if occupation["figures_shared"] else ""]))
@@ -144,8 +145,8 @@ def occupation_view(kb: KnowledgeBase, occupation: pd.Series, area_code: str, lo
         wages_caption=wages_caption, outlook=outlook_text(occupation, loc),
         bright_outlook="☀️ " + _("O\\*NET Bright Outlook occupation") if occupation["bright_outlook"] else "",
         outlook_caption=outlook_caption, preparation=preparation, skills=skill_lines, skills_caption=skills_caption,
-        work_styles=_("**Work styles that matter most here:** {styles}").format(styles=md_escape(", ".join(styles)))
-        if styles else "",
+        work_styles=_("**What sets this job apart (work styles, most distinctive first):** {styles}").format(
+            styles=md_escape(", ".join(styles))) if styles else "",
         ai=_ai(kb, code, loc),
         wages=views.wage_table(wages, loc) if len(wages) else pd.DataFrame(),
         related=views.related(kb, code, lang=loc.lang))

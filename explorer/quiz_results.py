@@ -13,15 +13,19 @@ from collections.abc import Mapping
 from sqlalchemy import delete, func
 from sqlmodel import col, select
 
-from explorer import attempts, db, labor, matching
+from explorer import attempts, db, labor, local_results, matching
 from explorer.data import KnowledgeBase
 from explorer.models import QuizAttempt, QuizResult, TopMatch, utcnow
 
 
 def top_codes(kb: KnowledgeBase, matcher: matching.Matcher, scores: Mapping[str, float], area_code: str) -> list[str]:
-    """The codes a student's default top 10 lists in this area (leaders and their group members)."""
+    """The codes a student's default top 10 lists in this area: the first 10 rows of the found-here
+    list (:mod:`explorer.local_results`), leaders and the occupations that share their BLS figures.
+    A folded family's other members are not counted: the row names them, but each is its own job
+    with its own figures, one tap away."""
     local = labor.local_occupations(kb, area_code)
-    return matching.listed_codes(matching.rank(matcher, scores, local), matching.TOP_N)
+    here = local_results.rank_here(kb, matcher, scores, local).here
+    return matching.listed_codes(here, matching.TOP_N)
 
 
 def record(code: str, area_code: str, kb: KnowledgeBase, matcher: matching.Matcher, url: str | None = None) -> None:

@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from explorer import labor, matching, places
+from explorer import families, labor, matching, places
 from explorer.data import KnowledgeBase
 from explorer.i18n import N_, Locale, Translator
 from explorer.riasec import THEME_NAMES, THEMES
@@ -50,33 +50,89 @@ def also_titles(also: list[str], titles: pd.Series) -> str:
 
 def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd.Series, loc: Locale,
                   priority: str = "fit") -> pd.DataFrame:
-    """The ranked list: fit, whose figures, local jobs and openings, starting (p25) and median pay, growth, preparation.
+    """The ranked list: fit, occupation, median and starting (p25) pay, local jobs and openings, growth, preparation.
 
-    ``titles`` (title by code) names the occupations in "Also in this group"; the "Occupation" column
-    is in the reader's language (:func:`explorer.labor.shown_titles`), so pass Spanish titles for
-    Spanish readers (:func:`explorer.labor.occupation_titles`).
+    ``titles`` (title by code) names the occupations in "Also in this group" and "Same job, other
+    subjects"; the "Occupation" column is in the reader's language (:func:`explorer.labor.shown_titles`),
+    so pass Spanish titles for Spanish readers (:func:`explorer.labor.occupation_titles`).
     One row per BLS labour market; occupations that share it are named in "Also in this group",
-    and "Jobs and pay for" says in words when the figures belong to a broader BLS group. The
-    column that sets the order inside each fit band carries an arrow.
+    and "Jobs and pay for" says in words when the figures belong to a broader BLS group. A family of
+    near-identical jobs (:mod:`explorer.families`, folded by :mod:`explorer.local_results`) is one row
+    naming the others. Pay comes right after the title so a laptop screen shows it without scrolling
+    sideways. The column that sets the order inside each fit band carries an arrow.
     """
     _ = loc._
     rows = ranked
     headers = {key: _(label) + (SORT_MARK[key] if key == priority else "") for key, label in SORT_HEADERS.items()}
+    members = rows["family_members"] if "family_members" in rows else pd.Series([[]] * len(rows), index=rows.index)
+    family = rows["family"] if "family" in rows else pd.Series(pd.NA, index=rows.index)
     return pd.DataFrame({
         _("#"): rows["rank"].to_numpy(),
         headers["fit"]: [f"{_(matching.BAND_LABELS[b])} {fit_meter(r)}" for b, r in zip(rows["band"], rows["r"])],
-        _("Consistent pick"): ["✔" if consistent is not None and consistent.get(code, 0) >= matching.CONSISTENT_SHARE
-                               else "" for code in rows.index],
         _("Occupation"): labor.shown_titles(rows, loc.lang).to_numpy(),
-        _("Jobs and pay for"): [labor.figures_label(row, _) for _c, row in rows.iterrows()],
-        _("Also in this group"): [also_titles(a, titles) for a in rows["also"]],
+        headers["wage"]: [labor.pay_text(row, "median", loc) for _c, row in rows.iterrows()],
+        _("Starting pay (25th percentile)"): [labor.pay_text(row, "p25", loc) for _c, row in rows.iterrows()],
         _("Local jobs"): [labor.jobs_text(row, loc) for _c, row in rows.iterrows()],
         headers["openings"]: ["" if pd.isna(v) else loc.count(v) for v in rows["local_openings"]],
-        _("Starting pay (25th percentile)"): [labor.pay_text(row, "p25", loc) for _c, row in rows.iterrows()],
-        headers["wage"]: [labor.pay_text(row, "median", loc) for _c, row in rows.iterrows()],
         headers["growth"]: [loc.percent(v) for v in rows["ep_change_percent"]],
-        _("Bright Outlook"): ["☀️" if b else "" for b in rows["bright_outlook"]],
         headers["training"]: [preparation(row, _) for _code, row in rows.iterrows()],
+        _("Consistent pick"): ["✔" if consistent is not None and consistent.get(code, 0) >= matching.CONSISTENT_SHARE
+                               else "" for code in rows.index],
+        _("Bright Outlook"): ["☀️" if b else "" for b in rows["bright_outlook"]],
+        _("Same job, other subjects or specialties"): [family_text(f, m, titles, _)
+                                                        for f, m in zip(family, members)],
+        _("Jobs and pay for"): [labor.figures_label(row, _) for _c, row in rows.iterrows()],
+        _("Also in this group"): [also_titles(a, titles) for a in rows["also"]],
+        _("Code"): rows.index,
+    })
+
+
+def elsewhere_note(area: str, oews_source: str, from_place: bool, _: Translator) -> str:
+    """The caption of the "not found near here" list: what is absent, and how "nearest" was measured."""
+    if from_place:
+        return _("BLS publishes no jobs or pay for these occupations in {area}. Miles in a straight line to the "
+                 "nearest county of each area (Census 2023 county points); jobs: {source}.").format(
+            area=area, source=oews_source)
+    return _("BLS publishes no jobs or pay for these occupations in {area}. Other areas of your state with the most "
+             "of these jobs (give your ZIP code or town on Home to see miles); jobs: {source}.").format(
+        area=area, source=oews_source)
+
+
+def family_text(family: object, members: list[str], titles: pd.Series, _: Translator) -> str:
+    """ "Physicians and surgeons (by specialty): 4 more here — Psychiatrists; ..." ("" for a row alone)."""
+    if not members:
+        return ""
+    return _("{family}: {count} more — {titles}").format(
+        family=_(families.family_name(str(family))), count=len(members), titles=also_titles(members, titles))
+
+
+def few_rows_note(count: int, good_more: int, _: Translator, few: int = 10) -> str:
+    """When fewer than ``few`` Best or Great fits exist here, say how many Good fits the toggle adds ("" otherwise)."""
+    if count >= few or good_more <= 0:
+        return ""
+    return _("Only {count} jobs here fit you at the Best or Great level. Turn on “Also show Good fits” to see "
+             "{more} more that fit you somewhat.").format(count=count, more=good_more)
+
+
+def card_texts(display: pd.DataFrame, _: Translator) -> list[str]:
+    """Each row of the results table as one card's Markdown: "**1. Title**", then every non-empty cell
+    as "column: value" (the family column is left out: its members have their own buttons)."""
+    hidden = {_("#"), _("Occupation"), _("Code"), _("Same job, other subjects or specialties")}
+    return [f"**{row[_('#')]}. {md_escape(row[_('Occupation')])}**\n\n" + "  \n".join(
+        f"{md_escape(column)}: {md_escape(value)}" for column, value in row.items()
+        if column not in hidden and str(value).strip()) for _i, row in display.iterrows()]
+
+
+def elsewhere_table(rows: pd.DataFrame, nearest: list[str], loc: Locale, from_place: bool = True) -> pd.DataFrame:
+    """Fits BLS does not publish in the student's area, with the nearest areas that have them
+    (``from_place``: in miles from the student's ZIP or town; else the state's areas with the most jobs)."""
+    _ = loc._
+    where = _("Nearest areas where BLS publishes it") if from_place else _("Areas of your state where BLS publishes it")
+    return pd.DataFrame({
+        _("Fit"): [f"{_(matching.BAND_LABELS[b])} {fit_meter(r)}" for b, r in zip(rows["band"], rows["r"])],
+        _("Occupation"): labor.shown_titles(rows, loc.lang).to_numpy(),
+        where: nearest,
+        _("Similar jobs folded in"): [str(len(m)) if m else "" for m in rows["family_members"]],
         _("Code"): rows.index,
     })
 
@@ -116,14 +172,14 @@ def wage_rows(kb: KnowledgeBase, oews_code: str | None, area_code: str) -> pd.Da
 
 def wage_table(wages: pd.DataFrame, loc: Locale) -> pd.DataFrame:
     _ = loc._
-    columns = {"annual_p10": _("10th percentile"), "annual_p25": _("25th (starting)"), "annual_median": _("Median"),
-               "annual_p75": _("75th"), "annual_p90": _("90th percentile")}
+    columns = {"p10": _("10th percentile"), "p25": _("25th (starting)"), "median": _("Median"),
+               "p75": _("75th"), "p90": _("90th percentile")}
     names = [_("United States") if code == labor.NATIONAL else name for code, name in zip(wages["area_code"], wages["area"])]
     out = {_("Area"): names,
            _("Jobs"): [labor.employment_text(v, f, True, loc)
                        for v, f in zip(wages["employment"], wages["employment_footnote"])]}
-    for col, label in columns.items():
-        out[label] = [labor.wage_text(col, v, f, True, loc) for v, f in zip(wages[col], wages[f"{col}_footnote"])]
+    for percentile, label in columns.items():
+        out[label] = [labor.pay_text(row | {"in_area": True}, percentile, loc) for row in wages.to_dict("records")]
     return pd.DataFrame(out)
 
 

@@ -13,6 +13,7 @@ ui.no_jobs_for_kids(saved, _)
 occupation = labor.local_occupations(ctx.kb, ctx.area_code).loc[code]
 view = ui.occupation_view(code, ctx.area_code, ctx.lang)
 sections.header(view)
+ui.occupation_search(ctx)
 
 pathway_col, favourite_col = st.columns(2)
 pathway_col.button(_("See the pathway from this school year to this job"), type="primary", on_click=ui.open_pathway,

@@ -12,7 +12,8 @@ search = st.text_input(_("Search occupations"), placeholder=_("e.g. nurse, elect
 shown = ui.occupations_view(ctx.area_code, ctx.lang, search)
 st.caption(_("Occupations shown: {n}. Local jobs and wages: {source}. Growth: {ep}.")
            .format(n=len(shown), source=ctx.oews_source, ep=labor.ep_citation(ctx.kb)))
-ui.table(shown)
+st.caption(_("Click a row to open the occupation."))
+ui.table(shown, open_codes=shown[_("Code")].tolist(), key="occupations_table")
 st.caption(_("“not released”: BLS did not publish this estimate for the area.") + " " + _(labor.TOP_CODE_NOTE) + " "
            + _("“Jobs and pay for” names the broader BLS group when an occupation has no figures of its own: such "
                "rows repeat that group's figures, they are not extra jobs. Job zone: 1 = little preparation needed "

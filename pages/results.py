@@ -36,9 +36,12 @@ st.write(_("Your interest code is **{code}**. Fit compares the shape of your six
 @ui.fragment
 def careers() -> None:
     """Filters, the ranked list and the open/compare pickers: changing a filter reruns only this."""
-    zone_col, cluster_col, priority_col = st.columns(3)
-    zones = zone_col.multiselect(_("Preparation (job zone)"), list(views.JOB_ZONE_LABELS), key="zones",
-                                 format_func=lambda z: views.zone_label(z, _), placeholder=_("Choose options"))
+    zones = st.multiselect(_("How much preparation do you want? (job zone)"), list(views.JOB_ZONE_LABELS),
+                           key="zones", format_func=lambda z: views.zone_label(z, _),
+                           placeholder=_("Any amount of preparation"),
+                           help=_("Job zones, as O\\*NET defines them: 1 = little or no preparation ... "
+                                  "5 = extensive preparation (most need a graduate degree)."))
+    cluster_col, priority_col = st.columns(2)
     clusters = cluster_col.multiselect(_("Career cluster"), ui.cluster_names(ctx.area_code),
                                        key="clusters", placeholder=_("Choose options"))
     priority = priority_col.selectbox(_("Inside each fit band, show first"), list(matching.PRIORITIES), key="priority",
@@ -47,25 +50,31 @@ def careers() -> None:
     wanted = st.multiselect(_("Jobs that use the skills I want to use (pick up to 3)"),
                             list(skills.SKILLS), format_func=skills.skill_options(ctx.lang).get, max_selections=3,
                             key="wanted_skills", placeholder=_("Choose options"))
-    view = ui.results_view(saved, ctx.area_code, priority, tuple(zones), tuple(clusters), ctx.lang, tuple(wanted))
+    good_too = st.toggle(_("Also show Good fits"), key="good_too")
+    view = ui.results_view(saved, ctx.area_code, priority, tuple(zones), tuple(clusters), ctx.lang, tuple(wanted),
+                           good_too, ctx.place_key)
     if wanted:
         st.caption(_("Showing jobs that use these skills more than most occupations do (average rank 50 or more). "
                      "Source: {source}.").format(source=skills.source_text(ctx.kb, _)))
     if view.fallback:
         st.warning(views.zone_fallback_text(view.count, view.fallback, _))
-    shown, display = view.shown, view.display
-    if st.toggle(_("Show as cards (easier on a phone)"), key="results_cards"):
-        ui.result_cards(display.head(20), shown.index[:20].tolist(), _)
-    else:
-        st.caption(_("Click a row to open the occupation."))
-        ui.table(display, open_codes=shown.index.tolist(), key="results_table")
+    st.subheader(_("Jobs that fit you and exist in {area} ({count})").format(area=ctx.area_name, count=view.count),
+                 anchor=False)
+    ui.texts(st.info, [view.few_note])
+    showing = ui.shown_count(view.count)
+    table, codes, cards = view.first(showing)
+    ui.results_list(table, codes, cards, _, view.members)
+    ui.show_more_button(showing, view.count, _)
     st.caption(source + " " + _(
         "Fit: Best, Great or Good; more dots = closer to your interests. The ▼ column sets the "
         "order inside each fit band. ✔ consistent pick: stays in this list's top 10 in at least "
         "70% of 200 reshuffles of your own answers. ☀️ Bright Outlook (O\\*NET). “Jobs and pay "
         "for” names the BLS group whose figures are shown; jobs that share those figures are "
         "listed once, with the others under “Also in this group”.") + " "
-        + _("A blank “Jobs and pay for” cell: the occupation's own figures."))
+        + _("A blank “Jobs and pay for” cell: the occupation's own figures.") + " "
+        + _("Jobs that are one job split by subject or specialty (college teachers, physicians, ...) are one row; "
+            "the others are listed with it, each with its own fit and pay."))
+    ui.elsewhere_list(view.elsewhere, view.elsewhere_note, _)
 
     titles = view.titles
     open_col, compare_col = st.columns(2)

@@ -186,3 +186,19 @@ def test_match_json_names_whose_figures_and_the_group(tmp_path):
     assert len({(r["figures_for"] or {}).get("code", r["onet_code"]) for r in results}) == len(results)
     text = explorer("match", "--scores", "R=5,I=20,A=0,S=15,E=10,C=3", "--area", "0012420", "--top", "10").stdout
     assert "Jobs and pay are for all Registered Nurses" in text
+
+
+def test_match_here_lists_what_the_results_page_lists(kb):
+    """--here: found in the area, Best and Great, college teachers as one row (Austin; Alexandria, LA)."""
+    run = explorer("match", "--scores", "R=3,I=14,A=6,S=18,E=8,C=5", "--area", "0012420", "--top", "15", "--here",
+                   "--json")
+    assert run.returncode == 0, run.stderr
+    results = json.loads(run.stdout)["results"]
+    assert all(r["band"] in {"best", "great"} and r["employment"] is not None for r in results)
+    teachers = [r for r in results if r["title"].endswith(", Postsecondary")]
+    assert len(teachers) == 1 and len(teachers[0]["same_family"]) >= 20
+    assert all(m["title"].endswith("Postsecondary") for m in teachers[0]["same_family"])
+    local = set(kb.local_figures.loc[kb.local_figures["area_code"] == "0010780", "oews_code"])
+    alexandria = json.loads(explorer("match", "--scores", "R=3,I=14,A=6,S=18,E=8,C=5", "--area", "0010780",
+                                     "--here", "--json").stdout)["results"]
+    assert len(alexandria) == 10 and all(r["oews_code"] in local for r in alexandria)

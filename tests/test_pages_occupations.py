@@ -59,7 +59,7 @@ def test_top_coded_and_unreleased_shown_as_such(kb):
     top_code = local.index[local["annual_median_footnote"] == 5][0]
     hidden_code = local.index[local["annual_median_footnote"] == 8][0]
     by_soc = table.assign(soc=table["Code"].str[:7]).set_index("soc")
-    assert set(by_soc.loc[[top_code], "Median yearly wage"]) == {"≥ $239,200"}
+    assert set(by_soc.loc[[top_code], "Median yearly wage"]) == {"not published by BLS (above its reporting limit)"}
     assert set(by_soc.loc[[hidden_code], "Median yearly wage"]) == {"not released"}
     assert not table["Median yearly wage"].str.fullmatch(r"\$0").any()
 
@@ -89,3 +89,34 @@ def test_unknown_region_in_link_is_explained():
     assert any("9999999" in w.value for w in at.warning)
     assert at.session_state["area_code"] == "0000000"
     assert at.sidebar.expander[0].label == "Your region: United States"
+
+
+def test_any_occupation_opens_from_the_search_on_occupation_details():
+    # Without an occupation chosen, the page offers the search instead of a dead end.
+    at = on_page("pages/occupation.py", area="0012420")
+    assert at.title[0].value == "Occupation details"
+    at.text_input(key="occupation_search").input("RN").run()
+    found = [b for b in at.button if (b.key or "").startswith("occupation_search_")]
+    assert found and found[0].key == "occupation_search_29-1141.00", [b.label for b in found]
+    found[0].click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Registered Nurses"
+    assert at.text_input(key="occupation_search").value == ""  # emptied for the next search
+    # From an occupation, another one by its Spanish name; a word that matches nothing says so.
+    at = on_page("pages/occupation.py", area="0012420", occ="29-1141.00")
+    at.text_input(key="occupation_search").input("soldador").run()
+    welders = [b for b in at.button if b.key == "occupation_search_51-4121.00"]
+    assert welders and "Welders" in welders[0].label and "also called" in welders[0].label
+    welders[0].click().run()
+    assert at.title[0].value.startswith("Welders")
+    at = on_page("pages/occupation.py", area="0012420", occ="29-1141.00")
+    at.text_input(key="occupation_search").input("[zzqx](http://x.example)").run()
+    message = " ".join(c.value for c in at.caption)
+    assert "No occupation matches" in message and "](" not in message  # typed text is never a link
+
+
+def test_search_is_in_the_readers_language():
+    at = on_page("pages/occupation.py", area="0012420", lang="es")
+    at.text_input(key="occupation_search").input("enfermera").run()
+    labels = {b.key: b.label for b in at.button if (b.key or "").startswith("occupation_search_")}
+    assert "occupation_search_29-1141.00" in labels and "Enfermer" in labels["occupation_search_29-1141.00"]

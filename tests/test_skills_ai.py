@@ -104,20 +104,31 @@ def test_grouped_ai_figures_say_whose_they_are(kb):
 def test_ai_wording_never_says_risk_or_safe():
     words = " ".join([ai_use.SOURCE, ai_use.DATE_RANGE, ai_use.WHAT_IT_MEASURES, ai_use.CAVEAT, ai_use.PREPARING])
     assert not re.search(r"\b(risk|safe|safety)\w*", words, re.IGNORECASE)
+    # Only what was measured (2024 conversations): no promise about which work stays a person's.
+    assert not re.search(r"stay\w* yours|yours to do|will (stay|remain|keep)|part of the job|future-proof",
+                         words, re.IGNORECASE)
+    assert "2024" in ai_use.PREPARING and "does not say what AI will or will not do" in ai_use.PREPARING
     assert "2024" in ai_use.DATE_RANGE and "not the chance of losing the job" in ai_use.CAVEAT
     assert "arXiv:2507.07935" in ai_use.SOURCE and "CC BY 4.0" in ai_use.SOURCE
 
 
 def test_work_styles_are_the_most_distinctive(kb, shared_data):
+    """O*NET's DR is a rank: 1 = the style that sets the job most apart. The five kept are the five
+    lowest ranks, 1 first; before, the five highest were kept (the least distinctive, for the 335
+    occupations ranked on more than five styles)."""
     with open(shared_data / "onet" / "db_30_1_text" / "Work Styles.txt", newline="") as handle:
         rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["Scale ID"] == "DR"]
-    top = {}
+    ranked: dict[str, dict[int, str]] = {}
     for r in rows:
-        if float(r["Data Value"]) == 10:
-            top[r["O*NET-SOC Code"]] = r["Element Name"]
-    styles = kb.work_styles[kb.work_styles["rank"] == 1].set_index("onet_code")["name"]
-    for code in random.Random(SEED).sample(sorted(set(styles.index) & set(top)), 20):
-        assert styles[code] == top[code]
+        if float(r["Data Value"]) > 0:
+            ranked.setdefault(r["O*NET-SOC Code"], {})[int(float(r["Data Value"]))] = r["Element Name"]
+    kept = kb.work_styles.sort_values("rank").groupby("onet_code")["name"].agg(list)
+    many = sorted(code for code in set(kept.index) & set(ranked) if max(ranked[code]) > 5)
+    assert len(many) == 335
+    for code in [*random.Random(SEED).sample(many, 30), *random.Random(SEED).sample(sorted(kept.index), 30)]:
+        lowest = [ranked[code][d] for d in sorted(ranked[code])[:5]]
+        assert kept[code] == lowest, code
+    assert skills.work_styles(kb, many[0])[0] == ranked[many[0]][1]
 
 
 def test_cli_json_carries_skill_ranks_and_ai_with_source():
@@ -148,3 +159,27 @@ def test_skills_compare_table_names_the_jobs_like_the_facts_table(kb):
         facts_side = views.compare_table(kb, local, codes, locale(lang))
         assert list(skills_side.columns) == list(facts_side.columns) == list(labor.occupation_titles(kb, lang)[codes])
     assert "Registered Nurses" not in skills.compare_table(kb, local, codes, locale("es")).columns
+
+
+def test_build_data_part_rebuilds_only_work_styles(shared_data, tmp_path):
+    """`build-data --part work_styles` rewrites that table and its manifest entry, nothing else."""
+    import hashlib
+    import json as _json
+    import shutil
+    import subprocess
+    import sys
+
+    from explorer.paths import ROOT
+
+    out = tmp_path / "data"
+    shutil.copytree(ROOT / "data", out)
+    (out / "work_styles.parquet").write_bytes(b"stale")
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir() if p.is_file()}
+    run = subprocess.run([sys.executable, "-m", "explorer", "build-data", "--shared", str(shared_data), "--part",
+                          "work_styles", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir() if p.is_file()}
+    assert {n for n in after if after[n] != before.get(n)} == {"work_styles.parquet", "MANIFEST.json"}
+    assert (out / "work_styles.parquet").read_bytes() == (ROOT / "data" / "work_styles.parquet").read_bytes()
+    manifest = _json.loads((out / "MANIFEST.json").read_text(encoding="utf-8"))
+    assert "--part work_styles" in manifest["files"]["work_styles.parquet"]["build_command"]

@@ -5,8 +5,8 @@
   detailed occupations whose skill score is strictly lower. Rows flagged ``[1]`` in the source
   (skills imputed by BLS from similar O*NET occupations) keep that flag as ``imputed``.
 * ``work_styles``: O*NET 30.1 ``Work Styles.txt``: per occupation the styles O*NET ranks as most
-  distinctive (``DR`` 1-10, 10 = most), with their impact (``WI``, -3..3). Only the style names are
-  kept (short labels), never O*NET's definitions.
+  distinctive (``DR`` is a rank, 1 = most distinctive; 0 = not ranked), with their impact (``WI``,
+  -3..3). Only the style names are kept (short labels), never O*NET's definitions.
 * ``ai_applicability``: "Working with AI" (Tomlinson, Jaffe, Wang, Counts, Suri, arXiv:2507.07935,
   2025; CC BY 4.0) joined to each of our O*NET-SOC codes: through its SOC 2018 code where the
   paper has it, else through its OEWS code (a broader BLS group, named in ``ai_title``).
@@ -90,8 +90,10 @@ def work_styles(sources: Sources, codes: pd.Index) -> pd.DataFrame:
         raise BuildError(f"{sources.onet_dir / WORK_STYLES_FILE}: expected scales DR and WI")
     wide["distinctiveness"] = pd.to_numeric(wide["DR"]).astype("int8")
     wide["impact"] = pd.to_numeric(wide["WI"]).astype("float32")
+    # DR is a rank: 1 is the style that sets the job most apart (every ranked job has a 1; fewer have
+    # a 6 or a 10). Keeping the highest DR values kept the least distinctive ones for 335 occupations.
     wide = wide[wide["distinctiveness"] > 0].sort_values([ONET_CODE, "distinctiveness", "impact"],
-                                                        ascending=[True, False, False], kind="stable")
+                                                        ascending=[True, True, False], kind="stable")
     wide["rank"] = (wide.groupby(ONET_CODE).cumcount() + 1).astype("int8")
     kept = wide[wide["rank"] <= WORK_STYLES_KEPT]
     out = kept.rename(columns={ONET_CODE: "onet_code", "Element ID": "element_id", "Element Name": "name"})

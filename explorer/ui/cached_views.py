@@ -7,13 +7,13 @@ change one in place. The same objects also let ``ui.table`` convert each table t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
-from explorer import attempts, i18n, labor, matching
+from explorer import attempts, families, i18n, labor, local_results, matching
 from explorer.attempts import SavedQuiz
 from explorer.ui.resources import knowledge_base, matcher
 
@@ -26,11 +26,28 @@ if TYPE_CHECKING:
 class ResultsView:
     """What the results page shows for one student, area and set of choices (cached per process)."""
 
-    shown: pd.DataFrame  # the first 40 rows of the ranking, one per BLS group
+    shown: pd.DataFrame  # the fits published in the area, one row per BLS group and family (all of them)
     display: pd.DataFrame  # the same rows as text cells
-    count: int  # rows in the whole ranking
+    count: int  # rows of the found-here list (its length, not a page)
     fallback: dict[int, int]  # neighbouring job zones with more results, when the chosen ones have few
-    titles: dict[str, str]  # code -> title in the reader's language, of the rows shown (open and compare pickers)
+    titles: dict[str, str]  # code -> title in the reader's language, of every job listed (open and compare pickers)
+    elsewhere: pd.DataFrame  # fits not published in the area, as text, with the nearest areas that have them
+    members: dict[str, list[tuple[str, str]]]  # row code -> (code, title) of the family members folded into it
+    elsewhere_note: str  # its caption: what is absent here, and how "nearest" was measured
+    lang: str = "en"
+    few_note: str = ""  # when few Best and Great fits are found here: how many Good ones the toggle adds
+    _pages: dict[int, tuple[pd.DataFrame, list[str], list[str]]] = field(default_factory=dict, compare=False,
+                                                                          repr=False)
+
+    def first(self, count: int) -> tuple[pd.DataFrame, list[str], list[str]]:
+        """The first ``count`` rows as a table, their codes and their cards' Markdown: the same objects
+        on every rerun (the table is converted to Arrow, the cards written, once per view and length)."""
+        from explorer import views
+
+        if count not in self._pages:
+            head = self.display.head(count)
+            self._pages[count] = (head, self.shown.index[:count].tolist(), views.card_texts(head, i18n.translator(self.lang)))
+        return self._pages[count]
 
 
 def _quiz_key(saved: SavedQuiz) -> tuple:
@@ -43,10 +60,11 @@ def _quiz_key(saved: SavedQuiz) -> tuple:
 
 @st.cache_resource(max_entries=2048, show_spinner=False)
 def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: str, zones: tuple,
-                  clusters: tuple, lang: str, wanted_skills: tuple = ()) -> ResultsView:
+                  clusters: tuple, lang: str, wanted_skills: tuple = (), bands: tuple = local_results.DEFAULT_BANDS,
+                  place_key: str | None = None) -> ResultsView:
     """``_saved`` is read only on a miss (Streamlit does not hash a parameter named with "_");
     ``quiz_key`` stands for it in the key."""
-    from explorer import quiz, skills, views
+    from explorer import places, quiz, skills, views
 
     saved = _saved
     scores = attempts.profile(saved).scores
@@ -55,23 +73,39 @@ def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: 
     local = labor.local_occupations(kb, area_code)
     ranked = matching.rank(model, dict(scores), local, job_zones=set(zones), clusters=set(clusters),
                            priorities=[priority])
-    fallback = matching.zone_fallback(model, dict(scores), local, set(zones)) if zones else {}
-    theme_of = {i.id: i.theme for i in quiz.form_items(band, form)}
-    consistent = matching.consistent_picks(model, dict(answers), theme_of, ranked, local, [priority])
+    fallback = local_results.zone_fallback(kb, model, dict(scores), local, set(zones), bands) if zones else {}
     ranked = skills.keep_jobs_using(kb, ranked, list(wanted_skills))
-    shown = ranked.head(40)
+    lists = local_results.split(ranked, families.families(kb), bands)
+    with_good = len(local_results.split(ranked, families.families(kb), (*bands, "good")).here)
+    theme_of = {i.id: i.theme for i in quiz.form_items(band, form)}
+    pool_rows, pool = local_results.consistency_pool(lists.here, local)
+    consistent = matching.consistent_picks(model, dict(answers), theme_of, pool_rows, pool, [priority])
     titles = labor.occupation_titles(kb, lang)
-    display = views.results_table(shown, consistent, titles, i18n.locale(lang), priority)
-    return ResultsView(shown=shown, display=display, count=len(ranked), fallback=fallback,
-                       titles=titles[shown.index].to_dict())
+    loc = i18n.locale(lang)
+    shown, elsewhere = lists.here, lists.elsewhere
+    display = views.results_table(shown, consistent, titles, loc, priority)
+    place = places.resolve(kb, place_key, area_code) or places.resolve(kb, place_key)
+    nearest = [local_results.nearest_text(kb, row, place, loc, area_code) for _c, row in elsewhere.iterrows()]
+    listed = local_results.listed_codes(shown) + local_results.listed_codes(elsewhere)
+    members = {code: [(m, str(titles[m])) for m in family] for code, family in shown["family_members"].items() if family}
+    return ResultsView(shown=shown, display=display, count=len(shown), fallback=fallback,
+                       titles=titles[listed].to_dict(), members=members,
+                       elsewhere=views.elsewhere_table(elsewhere, nearest, loc, place is not None),
+                       elsewhere_note=views.elsewhere_note(views.area_name(kb, area_code, loc._),
+                                                           labor.oews_citation(kb, area_code, loc), place is not None,
+                                                           loc._), lang=lang,
+                       few_note=views.few_rows_note(len(shown), with_good - len(shown), loc._))
 
 
 def results_view(saved: SavedQuiz, area_code: str, priority: str, zones: tuple, clusters: tuple, lang: str,
-                 wanted_skills: tuple = ()) -> ResultsView:
-    """The ranking, consistent picks and display table for a saved quiz: computed once per choice, not per click.
-    ``wanted_skills`` (up to 3 BLS skill ids) keeps only jobs that use them more than most occupations."""
+                 wanted_skills: tuple = (), good_too: bool = False, place_key: str | None = None) -> ResultsView:
+    """The ranking, consistent picks and display tables for a saved quiz: computed once per choice, not per click.
+    ``wanted_skills`` (up to 3 BLS skill ids) keeps only jobs that use them more than most occupations;
+    ``good_too`` adds the Good band to Best and Great; ``place_key`` measures miles to the areas that
+    have the jobs not found here."""
+    bands = (*local_results.DEFAULT_BANDS, "good") if good_too else local_results.DEFAULT_BANDS
     return _results_view(_quiz_key(saved), saved, area_code, priority, tuple(sorted(zones)), tuple(sorted(clusters)),
-                         lang, tuple(sorted(wanted_skills)))
+                         lang, tuple(sorted(wanted_skills)), bands, place_key)
 
 
 @st.cache_resource(max_entries=1024, show_spinner=False)

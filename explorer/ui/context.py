@@ -188,10 +188,14 @@ def choose_place_from(key: str) -> None:
 
 def chosen_occupation(ctx: Context, page_title: str) -> str:
     """The occupation the student opened; without one, say how to choose one and stop the page."""
+    from explorer.ui.widgets import occupation_search
+
     code = session.text(KEYS.occupation)
     if code is None or code not in ctx.kb.occupations.index:
         st.title(page_title)
-        st.info(ctx._("Choose an occupation from your results first."))
+        st.info(ctx._("Choose an occupation from your results, or find any occupation by name."))
+        occupation_search(ctx)
         st.page_link("pages/results.py", label=ctx._("Careers that fit me"), icon="🎯")
         st.stop()
+    navigation.scroll_to_top(code)
     return code

@@ -85,6 +85,19 @@ def run_in_browser(script: str) -> None:
     st.iframe(f"<script>\n{script}\n</script>", height=1, tab_index=-1)
 
 
+def scroll_to_top(code: str) -> None:
+    """A newly opened occupation starts at the top of its page, not where the last one was left
+    (a related occupation is clicked at the bottom; Streamlit keeps the scroll position). The
+    script is new, and runs, only when the occupation changes."""
+    run_in_browser(f"""const opened = {json.dumps(code)};  // a new occupation gives a new script, which runs once
+const doc = window.parent.document;
+for (const box of [doc.querySelector('[data-testid="stMain"]'), doc.querySelector('[data-testid="stAppViewContainer"]'),
+                   doc.scrollingElement]) {{
+  if (box) box.scrollTo(0, 0);
+}}
+""")
+
+
 def close_menu_on_phone(page_path: str) -> None:
     """On a narrow screen the sidebar menu covers the page; close it once a page was chosen (the
     script is new only when the page changes, so choosing a region on a page leaves it open).

@@ -102,7 +102,8 @@ def skills(view: OccupationView, ep_code: object, ctx: Context) -> None:
         (st.caption if view.skills else st.write)(view.skills_caption)
         if view.work_styles:
             st.markdown(view.work_styles)
-            st.caption(_("Source: O\\*NET 30.1 Work Styles (most distinctive for this job; names in English as O\\*NET "
+            st.caption(_("Source: O\\*NET 30.1 Work Styles: the styles O\\*NET ranks as most distinctive for this "
+                         "job compared with other jobs (distinctiveness rank 1 first; names in English as O\\*NET "
                          "gives them), CC BY 4.0."))
     if view.skills:
         chart(skills_chart, "skills", ep_code, ctx.lang, lang=ctx.lang)

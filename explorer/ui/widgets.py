@@ -125,20 +125,113 @@ def table(frame: pd.DataFrame, max_height: int = 560, open_codes: list[str] | No
                  on_select=functools.partial(_open_picked_row, key, list(open_codes)), selection_mode="single-row")
 
 
-def result_cards(display: pd.DataFrame, codes: list[str], _: Translator) -> None:
+def result_cards(cards: list[str], codes: list[str], titles: list[str], _: Translator,
+                 members: dict[str, list[tuple[str, str]]] | None = None) -> None:
     """The results table as cards, one per row (a phone shows a wide table as half titles).
 
-    Every cell of the row appears as "column: value" (empty cells are left out), so the cards say
-    exactly what the table says, with an Open button for the occupation.
+    ``cards`` (:func:`explorer.views.card_texts`) say exactly what the table says, each cell as
+    "column: value"; each card has an Open button for the occupation, and a folded family's other
+    members (``members``: row code -> (code, title)) are one tap away.
     """
-    hidden = {_("#"), _("Occupation"), _("Code")}
-    for (_i, row), code in zip(display.iterrows(), codes):
+    for card, code, title in zip(cards, codes, titles):
         with st.container(border=True):
-            st.markdown(f"**{row[_('#')]}. {md_escape(row[_('Occupation')])}**")
-            st.markdown("  \n".join(f"{md_escape(column)}: {md_escape(value)}" for column, value in row.items()
-                                    if column not in hidden and str(value).strip()))
-            st.button(_("Open {title}").format(title=row[_("Occupation")]), key=f"card_{code}",
-                      on_click=navigation.open_occupation, args=(code,))
+            st.markdown(card)  # one Markdown element per card: each element costs every rerun
+            st.button(_("Open {title}").format(title=title), key=f"card_{code}", on_click=navigation.open_occupation,
+                      args=(code,))
+            family = (members or {}).get(code, [])
+            if family:
+                family_buttons(code, family, _)
+
+
+def family_buttons(code: str, family: list[tuple[str, str]], _: Translator) -> None:
+    """A folded family's other members, each with its own Open button, drawn only while the student
+    has the section open (a family can have 30 members; every element costs every rerun)."""
+    section = st.expander(_("{count} more: same job, other subjects or specialties").format(count=len(family)),
+                          key=f"family_{code}", on_change="rerun")
+    if section.open:
+        with section:
+            for member, title in family:
+                st.button(title, key=f"card_{code}_{member}", on_click=navigation.open_occupation, args=(member,))
+
+
+# Phones get the cards, wider screens the table: both are drawn and CSS shows one (the server
+# does not know the screen's width). 640 px is where a table starts showing titles and pay in full.
+RESULTS_LAYOUT_CSS = """<style>
+@media (max-width: 639px) { .st-key-results_table_box { display: none; } }
+@media (min-width: 640px) { .st-key-results_cards_box { display: none; } }
+</style>"""
+
+
+def results_list(display: pd.DataFrame, codes: list[str], cards: list[str], _: Translator,
+                 members: dict[str, list[tuple[str, str]]]) -> None:
+    """The results as cards on a phone and as a clickable table on a wider screen."""
+    st.html(RESULTS_LAYOUT_CSS)
+    with st.container(key="results_cards_box"):
+        result_cards(cards, codes, display[_("Occupation")].tolist(), _, members)
+    with st.container(key="results_table_box"):
+        st.caption(_("Click a row to open the occupation."))
+        table(display, open_codes=codes, key="results_table", max_height=38 + 35 * len(display))
+
+
+SEARCH_LIMIT = 8  # buttons under the occupation search; more matches ask for another word
+
+
+def _open_found(code: str, key: str) -> None:
+    st.session_state[key] = ""  # the next page starts with an empty search box
+    navigation.open_occupation(code)
+
+
+def occupation_search(ctx: Context, key: str = "occupation_search") -> None:
+    """Find and open any of the 923 occupations by name: English or Spanish title, or another name
+    O*NET lists for it ("RN", "enfermera"); see :func:`explorer.labor.search_matches`."""
+    _ = ctx._
+    text = st.text_input(_("Find any occupation"), key=key, placeholder=_("e.g. nurse, enfermera, RN, welder"))
+    if not text.strip():
+        return
+    local = labor.local_occupations(ctx.kb, ctx.area_code)
+    found = labor.search_ranked(local, text.strip(), ctx.lang)
+    if found.empty:
+        st.caption(_("No occupation matches “{text}”. Try another word.").format(text=md_escape(text.strip())))
+        return
+    titles = labor.shown_titles(local.loc[found.index], ctx.lang)
+    for code, name in found.head(SEARCH_LIMIT).items():
+        label = _("{title} (also called “{name}”)").format(title=titles[code], name=name) if name else titles[code]
+        st.button(md_escape(label), key=f"{key}_{code}", on_click=_open_found, args=(code, key))
+    if len(found) > SEARCH_LIMIT:
+        st.caption(_("{count} more match: add a word to narrow the search.").format(count=len(found) - SEARCH_LIMIT))
+
+
+def elsewhere_list(elsewhere: pd.DataFrame, note: str, _: Translator) -> None:
+    """The fits not found near here, collapsed; the table is drawn only while the section is open."""
+    section = st.expander(_("Fits you, not found near here ({count})").format(count=len(elsewhere)),
+                          key="elsewhere_open", on_change="rerun")
+    if section.open:
+        with section:
+            st.caption(note)
+            table(elsewhere, open_codes=elsewhere[_("Code")].tolist(), key="elsewhere_table")
+
+
+SHOWING_KEY = "results_showing"
+
+
+def shown_count(total: int) -> int:
+    """How many result rows this student asked to see: a page of them, more after each "Show more"."""
+    from explorer.local_results import PAGE_SIZE
+
+    return min(total, int(st.session_state.get(SHOWING_KEY, PAGE_SIZE)))
+
+
+def _show_more(showing: int) -> None:
+    from explorer.local_results import PAGE_SIZE
+
+    st.session_state[SHOWING_KEY] = showing + PAGE_SIZE
+
+
+def show_more_button(showing: int, total: int, _: Translator) -> None:
+    """ "Show more (20 of 29 shown)" while rows are left: no fixed cap on a list."""
+    if showing < total:
+        st.button(_("Show more ({shown} of {total} shown)").format(shown=showing, total=total), key="show_more",
+                  on_click=_show_more, args=(showing,))
 
 
 def _open_picked_row(key: str, codes: list[str]) -> None:

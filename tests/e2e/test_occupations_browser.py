@@ -57,5 +57,33 @@ def test_unreleased_and_top_coded_render_as_words(server, page):
     expect(page.get_by_role("heading", name=re.compile("Occupations in Portland"))).to_be_visible()
     page.get_by_label("Search occupations").fill("Anesthesiologists")
     page.keyboard.press("Enter")
-    expect(page.get_by_test_id("stDataFrame")).to_contain_text("≥ $239,200")
+    expect(page.get_by_test_id("stDataFrame")).to_contain_text("not published by BLS (above its reporting limit)")
     screenshot(page, "foundation-top-coded")
+
+
+def test_any_occupation_opens_from_the_list_the_search_and_related_at_the_top(server, page):
+    # A row of "Occupations near you" opens its occupation.
+    page.goto(server + "/occupations?area=0012420")
+    page.get_by_label("Search occupations").fill("Software Developers")
+    page.keyboard.press("Enter")
+    grid = page.get_by_test_id("stDataFrame")
+    expect(grid).to_contain_text("Software Developers")
+    idle(page)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)  # the first row's selection marker
+    expect(page.get_by_role("heading", name="Jobs and pay")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Software Developers")
+    # The search box on the page opens any other occupation by another of its names.
+    page.get_by_label("Find any occupation").fill("RN")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name=re.compile("^Registered Nurses")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Registered Nurses")
+    # A related occupation, clicked at the bottom of the page, opens at the top.
+    idle(page)
+    related = page.get_by_role("button", name="Licensed Practical and Licensed Vocational Nurses")
+    related.scroll_into_view_if_needed()
+    expect(page.get_by_role("heading", level=1)).not_to_be_in_viewport()
+    related.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Licensed Practical and Licensed Vocational Nurses")
+    expect(page.get_by_role("heading", level=1)).to_be_in_viewport()
+    screenshot(page, "occupation-opened-from-related")
