@@ -15,6 +15,7 @@ ui.require_database(_)
 STUDENT_PAGES = [
     ("pages/home.py", N_("Home"), "🏠", ""),
     ("pages/quiz.py", N_("Interest quiz"), "📝", "quiz"),
+    ("pages/k2.py", N_("Six places (K-2)"), "🌈", "k2"),
     ("pages/profile.py", N_("My profile"), "🧭", "profile"),
     ("pages/results.py", N_("Careers that fit me"), "🎯", "results"),
     ("pages/occupation.py", N_("Occupation details"), "🔎", "occupation"),

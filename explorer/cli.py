@@ -434,6 +434,20 @@ def _catalog(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build_audio(args: argparse.Namespace) -> int:
+    from explorer import k2
+    from explorer.i18n import LANGUAGES, translator
+
+    try:
+        written = k2.build_audio({lang: translator(lang) for lang in LANGUAGES})
+    except RuntimeError as problem:
+        raise UsageError(str(problem)) from problem
+    seconds = sum(k2.wav_seconds(path) for path in written)
+    print(f"{len(written)} spoken prompts ({seconds:.0f} s of speech) -> {k2.AUDIO_DIR}; rerun build-data "
+          "--part ... to refresh MANIFEST.json")
+    return 0
+
+
 def _outcomes(args: argparse.Namespace) -> int:
     from explorer import db, outcomes, outcomes_sample
 
@@ -727,6 +741,8 @@ COMMANDS: list[Command] = [
     ("audit", "build from the job back: local jobs in demand, the training made nearby and what the catalog "
      "offers", _args_audit, _audit),
     ("catalog", "import or export the district catalog as CSV files (all-or-nothing import)", _args_catalog, _catalog),
+    ("build-audio", "speak the K-2 activity's prompts in every language with espeak-ng into data/k2_audio",
+     lambda p: None, _build_audio),
     ("outcomes", "import, export or remove one graduation year of graduates' outcomes (all-or-nothing import)",
      _args_outcomes, _outcomes),
     ("users", "add, list, unlock or remove counselor accounts (e.g. `users add jdoe`)", _args_users, _users),

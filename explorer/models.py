@@ -287,3 +287,13 @@ class GraduateOutcome(SQLModel, table=True):
     groups: str = ""  # JSON object {group field: value}, self-reported, for breakdowns only
     sample: bool = False  # made-up rows of the labelled sample (never shown once a district imports its own)
     imported_at: datetime = Field(default_factory=utcnow)
+
+
+class K2Visit(SQLModel, table=True):
+    """One finished place of the K-2 activity by a child in a class: no child, no answers, just the
+    place and the day, so a teacher sees how many visited each place."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    class_code: str = Field(index=True, max_length=16)
+    theme: str = Field(max_length=1)
+    visited_on: date

@@ -1,6 +1,7 @@
 import streamlit as st
 
 from explorer import classes, privacy, ui, views
+from explorer.ui import k2_screens
 
 ctx = ui.context(__file__)
 _ = ctx._
@@ -39,6 +40,7 @@ st.subheader(_("Three-letter interest codes (whole class)"), anchor=False)
 ui.table(views.full_codes_view(tables["full_codes"], _))
 st.subheader(_("Most favoured careers and local demand"), anchor=False)
 ui.table(views.favourites_view(tables["favourites"], ctx.locale))
+k2_screens.class_visits(chosen, ctx)
 st.download_button(_("Download the dashboard (CSV)"), classes.export_csv(tables), file_name=f"class-{chosen}.csv",
                    mime="text/csv")
 st.caption(_("No figure describes fewer than {k} students: small counts show as <{k}, and further cells are hidden "

@@ -74,9 +74,33 @@ def _authored_entry(path: Path, table: str, description: str) -> dict:
     }
 
 
+SPOKEN_FOLDERS = {
+    "k2_audio/en": "Spoken prompts of the K-2 'Visit the six places' activity (English), made by `python -m explorer "
+                   "build-audio` with espeak-ng from our own words (explorer/k2.py), mono WAV 11,025 Hz.",
+    "k2_audio/es": "Spoken prompts of the K-2 'Visit the six places' activity (Spanish, espeak-ng voice es-419), made "
+                   "by `python -m explorer build-audio` from our own words (explorer/k2.py), mono WAV 11,025 Hz.",
+}
+
+
+def _spoken_entry(path: Path, description: str) -> dict:
+    import wave
+
+    with wave.open(str(path)) as audio:
+        seconds = round(audio.getnframes() / audio.getframerate(), 2)
+    return {"table": f"{path.parent.name}/{path.stem}", "rows": 1, "seconds": seconds, "bytes": path.stat().st_size,
+            "sha256": sha256_of(path),
+            "sources": [{"name": "Career Pathways Explorer authors, spoken by espeak-ng (GPL-3.0 tool; its output "
+                                 "is not covered by the GPL)", "release": "project version",
+                         "license": "MIT (the project's license)", "attribution": description}],
+            "build_command": "python -m explorer build-audio"}
+
+
 def authored_entries(data_dir: Path) -> dict:
     """Manifest entries for the hand-written files in data/ (quiz items, occupation text), which no build produces."""
     entries = {}
+    for folder, description in SPOKEN_FOLDERS.items():
+        for path in sorted((data_dir / folder).glob("*.wav")):
+            entries[f"{folder}/{path.name}"] = _spoken_entry(path, description)
     for folder, description in AUTHORED_FOLDERS.items():
         for path in sorted(p for p in (data_dir / folder).glob("*") if p.is_file()):
             entries[f"{folder}/{path.name}"] = _authored_entry(path, f"{folder}/{path.stem}", description)

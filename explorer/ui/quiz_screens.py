@@ -17,6 +17,7 @@ def start_form(ctx: Context) -> None:
     band_labels = {"3-5": _("Grades 3-5"), "6-8": _("Grades 6-8"), "9-12": _("Grades 9-12")}
     form_labels = {"quick": _("Quick: 30 activities, about 5 minutes"), "full": _("Full: 60 activities, about 10 minutes")}
     st.subheader(_("Start a new quiz"))
+    st.page_link("pages/k2.py", label=_("Grades K-2: visit the six places instead (no reading needed)"), icon="🌈")
     band = st.radio(_("Your grade"), list(band_labels), format_func=band_labels.get, horizontal=True, index=None)
     form = st.radio(_("Quiz length"), quiz.FORMS_BY_BAND[band], format_func=form_labels.get) if band else None
     class_code = st.text_input(_("Class code from your teacher (optional)"), placeholder="C-XXXXXX")

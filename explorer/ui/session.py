@@ -49,6 +49,10 @@ class Keys:
     save_error: str = "save_error"
     confirm_start_over: str = "confirm_start_over"
     focused_screen: str = "_focused_screen"
+    # The K-2 activity (nothing of it is stored but a count of finished places per class).
+    k2_progress: str = "_k2_progress"  # (place index, activity index)
+    k2_answers: str = "_k2_answers"  # activity id -> face
+    k2_class: str = "_k2_class"  # a class code from the teacher's link
     # The counselor.
     counselor: str = "counselor"
     counselor_seen: str = "counselor_seen"
