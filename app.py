@@ -26,6 +26,7 @@ STUDENT_PAGES = [
     ("pages/family.py", N_("Family view"), "👪", "family"),
     ("pages/outcomes.py", N_("Where our graduates landed"), "🎓", "outcomes"),
 ]
+NO_DATA_PAGES = {"k2"}
 SIGNED_OUT_PAGES = [("pages/login.py", N_("Counselor login"), "🔐", "login")]
 COUNSELOR_PAGES = [
     ("pages/advising.py", N_("Advising session"), "🗣️", "advising"),
@@ -51,5 +52,6 @@ ui.follow_deep_link()
 ui.follow_navigation()
 ui.close_menu_on_phone(page.url_path)
 page.run()
-ui.attribution(ctx)
+if page.url_path not in NO_DATA_PAGES:  # credits belong where data are shown; K-2 shows none
+    ui.attribution(ctx)
 ui.settle_cold_start()

@@ -18,8 +18,8 @@ from explorer.ui.session import KEYS
 STYLE = """<style>
 .st-key-k2_faces button { min-height: 7rem; font-size: 1.35rem; }
 .st-key-k2_faces button p { font-size: 1.35rem; }
-.k2-scene { font-size: 3.2rem; line-height: 1.25; text-align: center; }
-.k2-picture { font-size: 6rem; text-align: center; line-height: 1.1; }
+.k2-scene { font-size: 2.6rem; line-height: 1.25; text-align: center; }
+.k2-picture { font-size: 4.5rem; text-align: center; line-height: 1.1; }
 .k2-liked { font-size: 2.6rem; }
 </style>"""
 
@@ -82,8 +82,8 @@ def summary(ctx: Context) -> None:
     liked = k2.liked_places(session.get(KEYS.k2_answers, {}))
     if liked:
         for place in liked:
-            st.html(f"<div class='k2-liked'>{place.scene}</div>")
             st.subheader(_(place.name), anchor=False)
+            st.html(f"<div class='k2-liked'>{place.scene}</div>")
     else:
         st.write(_("Every place is worth another visit. Which one would you like to see again?"))
     st.download_button(_("A page to take home"), data=take_home_pdf(ctx.lang, tuple(p.theme for p in liked)),
