@@ -15,6 +15,7 @@ from explorer.i18n import N_, Translator
 from explorer.psychometrics import DifComparison, Interval, OrderTest
 from explorer.psychometrics_data import QUALITY_FLAGS, ResponseQuality
 from explorer.psychometrics_report import LANGUAGE, QualityReport, computed
+from explorer.views import md_escape
 
 RELIABILITY_READINGS: tuple[tuple[float, str], ...] = (
     (0.80, N_("very consistent: good for exploration")),
@@ -111,13 +112,14 @@ def group_label(comparison: DifComparison, name: str, _: Translator) -> str:
 
 
 def dif_sizes(comparison: DifComparison, k: int, _: Translator) -> str:
-    """'English 1,400, Spanish 600' with counts under the privacy minimum as "<k"."""
+    """'English 1,400, Spanish 600' with counts under the privacy minimum as "<k" (Markdown: a typed
+    group name is escaped)."""
     def size(n: int) -> str:
         return privacy.lone_text(n, k)
 
     return _("{reference}: {n_reference}; {focal}: {n_focal}").format(
-        reference=group_label(comparison, comparison.reference, _), n_reference=size(comparison.n_reference),
-        focal=group_label(comparison, comparison.focal, _), n_focal=size(comparison.n_focal))
+        reference=md_escape(group_label(comparison, comparison.reference, _)), n_reference=size(comparison.n_reference),
+        focal=md_escape(group_label(comparison, comparison.focal, _)), n_focal=size(comparison.n_focal))
 
 
 def dif_view(comparison: DifComparison, report: QualityReport, _: Translator) -> pd.DataFrame:

@@ -12,7 +12,7 @@ if quiz_state.finished_just_now():
 st.title(_("Interest quiz"))
 if bad := session.pop(KEYS.quiz_error):
     st.error(_("The link had a resume code that cannot be right ({code}). Type your code below or start again.")
-             .format(code=bad))
+             .format(code=ui.md_escape(bad)))
 saved = quiz_state.load_current()
 
 if saved is None:

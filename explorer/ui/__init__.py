@@ -83,6 +83,7 @@ from explorer.ui.widgets import (
     texts,
     where_else,
 )
+from explorer.views import md_escape
 
 __all__ = [
     "NATIONAL",
@@ -118,6 +119,7 @@ __all__ = [
     "login_form",
     "logout",
     "matcher",
+    "md_escape",
     "no_jobs_for_kids",
     "note_cold_start",
     "occupation_view",

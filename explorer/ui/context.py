@@ -114,7 +114,7 @@ def sidebar() -> Context:
     _keep_in_url()
     if bad := session.pop(KEYS.bad_area):
         st.warning(_("The link asked for region {code}, which is not an OEWS area; showing the United States "
-                     "instead.").format(code=bad))
+                     "instead.").format(code=views.md_escape(bad)))
     return _current(kb)
 
 
