@@ -50,6 +50,15 @@ def test_stored_counts_equal_a_re_rank_of_every_quiz(database_url, kb, matcher):
     # Recording again (a double click on "See my results") changes nothing.
     quiz_results.record(codes[0], AUSTIN, kb, matcher, database_url)
     assert quiz_results.top_match_counts(AUSTIN, database_url) == expected
+    # The audit page counts released quizzes only: the first whole batch of 10 usable ones to finish.
+    first_ten = [c for c in codes if attempts.profile(attempts.load(c, database_url)).confident][:10]
+    released: dict[str, int] = {}
+    for code in first_ten:
+        for onet_code in matching.listed_codes(matching.rank(matcher, attempts.profile(
+                attempts.load(code, database_url)).scores, local)):
+            released[onet_code] = released.get(onet_code, 0) + 1
+    assert quiz_results.top_match_counts(AUSTIN, database_url, k=10) == released
+    assert quiz_results.top_match_counts(AUSTIN, database_url, k=20) == {}
 
 
 def test_grades_3_to_5_and_unfinished_quizzes_are_not_counted(database_url, kb, matcher):
