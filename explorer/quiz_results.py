@@ -27,14 +27,17 @@ def top_codes(kb: KnowledgeBase, matcher: matching.Matcher, scores: Mapping[str,
 
 def record(code: str, area_code: str, kb: KnowledgeBase, matcher: matching.Matcher, url: str | None = None) -> None:
     """Store a finished quiz's result for ``area_code`` (scored again from its saved answers, so the
-    stored result is what the answers say). Recording twice replaces the first, in one transaction."""
+    stored result is what the answers say). Recording twice replaces the first, in one transaction;
+    two tabs recording at the same instant take turns (the quiz's row is locked first: on PostgreSQL
+    both would otherwise delete nothing and insert the same top 10, and one would fail on its key)."""
     saved = attempts.load(code, url)
     if not saved.finished:
         raise ValueError(f"quiz {code} is not finished")
     profile = attempts.profile(saved)
     listed = top_codes(kb, matcher, profile.scores, area_code) if profile.confident else []
     with db.session(url) as s:
-        attempt_id = s.execute(select(QuizAttempt.id).where(QuizAttempt.resume_code == saved.resume_code)).scalar_one()
+        attempt_id = s.execute(select(QuizAttempt.id).where(QuizAttempt.resume_code == saved.resume_code)
+                               .with_for_update()).scalar_one()
         s.execute(delete(TopMatch).where(TopMatch.attempt_id == attempt_id))
         db.upsert(s, QuizResult, {"attempt_id": attempt_id, "area_code": area_code, "band": saved.band,
                                   "confident": profile.confident,

@@ -172,7 +172,6 @@ def test_a_lone_count_hides_only_small_groups():
 
 def test_complementary_suppression_hides_a_partner_for_a_lone_small_cell():
     values = {"a": 11, "b": 2, "c": 15}
-    bounds = dict.fromkeys(values, (0, 20))
     upper = dict.fromkeys(values, 20)
     complementary = privacy.protect_line(values, upper, {"b"}, set(), total=28, k=10)
     assert complementary == {"a"}
