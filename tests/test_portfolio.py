@@ -164,6 +164,13 @@ MALFORMED = [  # (what, mutation, where the message points, what it says)
     ("grades 3-5 full form", lambda d: first_quiz(d).update(band="3-5", form="full", answers={}, answered_at={}),
      "quizzes[1].form", "grades 3-5 have no full form"),
     ("too many favourites", lambda d: d.update(favourites=["29-1141.00"] * 1001), "favourites", "more than 1000"),
+    # Impossible times (#23): each is refused, not stored.
+    ("finished before started", lambda d: first_quiz(d).update(finished_at="2026-01-01T00:00:00+00:00"),
+     "quizzes[1].finished_at", "cannot finish (2026-01-01T00:00:00+00:00) before it started"),
+    ("started in 2099", lambda d: first_quiz(d).update(started_at="2099-06-01T09:00:00+00:00"),
+     "quizzes[1].started_at", "2099-06-01T09:00:00+00:00 is in the future"),
+    ("answered in the future", lambda d: first_quiz(d)["answered_at"].update(HR01="2098-01-01T00:00:00Z"),
+     "quizzes[1].answered_at.HR01", "is in the future"),
 ]
 
 
@@ -219,11 +226,33 @@ def nested_lists(depth: int) -> bytes:
     (b'{"version": -Infinity}', "contains -Infinity"),
     (b'{"version": ' + b"9" * 5000 + b"}", "number too long to read"),
     (b" " * 2_000_001, "larger than 2 MB"),
+    (b'{"schema": "a", "quizzes": [{"answers": {"HR01": 4, "HR01": 0}}]}',
+     'the key "HR01" appears twice in one object'),  # JSON itself would keep the last value silently
 ])
 def test_unreadable_bytes_are_one_clear_line(raw, says):
     with pytest.raises(portfolio.PortfolioError, match=re.escape(says)) as refused:
         portfolio.parse_file(raw)
     assert len(refused.value.problems) == 1 and "\n" not in str(refused.value)
+
+
+def test_a_file_cannot_add_another_students_quiz(database_url, source_export, known):
+    """A restore may bring back a student's own quizzes, never claim a quiz this server has under
+    another portfolio (its answers would then show in the wrong portfolio)."""
+    someone = finished(database_url, SOCIAL)
+    data = copy.deepcopy(source_export)
+    stolen = copy.deepcopy(first_quiz(data))
+    stolen["resume_code"] = someone
+    data["quizzes"].append(stolen)
+    before = snapshot(database_url)
+    with pytest.raises(portfolio.PortfolioError) as refused:
+        portfolio.import_portfolio(data, known, database_url)
+    assert [p.message() for p in refused.value.problems] == [
+        f"quizzes[3].resume_code: the quiz {someone} belongs to another portfolio on this server; a file can only "
+        "restore the quizzes of its own portfolio"]
+    assert snapshot(database_url) == before
+    # Its own file restores twice over (the quizzes the server has are its own).
+    owner = portfolio.import_portfolio(copy.deepcopy(source_export), known, database_url)
+    assert portfolio.import_portfolio(copy.deepcopy(source_export), known, database_url) == owner
 
 
 def test_a_file_with_a_byte_order_mark_restores(database_url, source_export, known):
