@@ -496,10 +496,10 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:g}" if value == int(value) else f"{value}"
+        return catalog_schema.plain_number(value)
     if isinstance(value, date):
         return value.isoformat()
-    return "" if value is None else str(value)
+    return "" if value is None else catalog_schema.plain_text(str(value))
 
 
 def table_rows(name: str, url: str | None = None) -> list[dict[str, str]]:

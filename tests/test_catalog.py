@@ -483,3 +483,35 @@ def test_column_help_reads_in_the_counselors_language():
     for spec in catalog.TABLES.values():
         for column in spec.columns:  # every note and limit has Spanish (the editor shows them as header help)
             assert catalog.help_text(column, spanish) != column.help or not column.help, column.name
+
+
+@pytest.mark.parametrize("credits,cost", [("0.00001", "$0.5"), ("59.999999", "249999.99"), ("0.1", "0"),
+                                          ("3", "0.000001")])
+def test_every_accepted_number_exports_in_a_form_that_imports_back(database_url, known, credits, cost):
+    """Export wrote 1e-05 for an accepted 0.00001, which the import then refused (#23)."""
+    texts = {"programs": sample_texts()["programs"],
+             "dual_enrollment": one_row("dual_enrollment", credits=credits, student_cost=cost)}
+    assert catalog.import_texts(texts, known, database_url, TODAY).ok
+    exported = catalog.export_text("dual_enrollment", database_url)
+    assert "e-" not in exported and "e+" not in exported
+    again = catalog.import_texts({"dual_enrollment": exported}, known, database_url, TODAY)
+    assert again.ok, again.problems
+    assert catalog.export_text("dual_enrollment", database_url) == exported
+
+
+def test_a_line_break_stored_by_an_early_release_exports_as_a_space(database_url, known):
+    """The first release took quoted multi-line cells; today's import refuses line breaks, so the
+    export writes a space where one was stored and the file imports back."""
+    from explorer import db
+    from explorer.models import Program
+
+    assert catalog.import_texts({"programs": sample_texts()["programs"]}, known, database_url, TODAY).ok
+    with db.session(database_url) as s:
+        s.add(Program(code="OLD-1", name="Welding\nand Fabrication\u200b", grades="9-12", courses="Welding I",
+                      career_cluster="Manufacturing", subcluster="", soc_codes="51-4121", verified_by="CTE office",
+                      verified_on=date(2026, 9, 15)))
+    exported = catalog.export_text("programs", database_url)
+    again = catalog.import_texts({"programs": exported}, known, database_url, TODAY)
+    assert again.ok, again.problems
+    assert [r["name"] for r in catalog.table_rows("programs", database_url) if r["code"] == "OLD-1"] == [
+        "Welding and Fabrication"]
