@@ -89,6 +89,15 @@ class Settings(BaseModel):
                                                                        "without use")
     min_password_length: int = Field(12, ge=12, le=128, description="shortest password a new account may have "
                                                                     "(may be raised, not lowered)")
+    login_checks_per_minute: int = Field(30, ge=1, le=1000, description="password checks one app process makes in "
+                                                                         "a minute, for every username together; "
+                                                                         "further sign-ins wait for the next minute")
+    login_tries_per_browser: int = Field(10, ge=1, le=1000, description="sign-in tries one browser session may make "
+                                                                         "in login_lockout_minutes, whatever the "
+                                                                         "usernames")
+    login_parallel_checks: int = Field(2, ge=1, le=16, description="password checks running at once in one app "
+                                                                    "process (each takes about 64 MB while it "
+                                                                    "runs)")
     # Links that leave the browser
     public_url: str = Field("", max_length=500, description="the app's address as families reach it, for family "
                                                             "links and QR codes (empty: the address the browser used, "

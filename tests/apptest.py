@@ -8,6 +8,15 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
+def signed_in(username: str = "counselor", url: str | None = None) -> dict:
+    """Session state of a browser where ``username`` has signed in (a real server-side sign-in, as
+    the login form makes: every counselor page checks it on each interaction)."""
+    from explorer import auth
+    from explorer.models import utcnow
+
+    return {"counselor": username, "counselor_seen": utcnow(), "counselor_token": auth.start_session(username, url)}
+
+
 def on_page(page: str, state: dict | None = None, **params: str) -> AppTest:
     """Run app.py with these query parameters (and session state), switch to ``page`` and run until
     the tree is complete."""

@@ -11,9 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import advising, auth, catalog, classes
 from explorer import psychometrics_sim as sim
-from explorer.models import utcnow
 from explorer.paths import DATA_DIR
-from tests.apptest import APP
+from tests.apptest import APP, signed_in
 from tests.markup import PAYLOAD, live_links, markup_found, payload_shown
 from tests.test_portfolio import SOCIAL, finished
 
@@ -114,7 +113,7 @@ def test_student_pages_turn_no_url_or_typed_text_into_links(url, stored, page):
 
 @pytest.mark.parametrize("page", COUNSELOR_PAGES)
 def test_counselor_pages_turn_no_stored_or_typed_text_into_links(url, stored, page):
-    at, found = _open(page, state={"counselor": "counselor", "counselor_seen": utcnow(), "advising_code": stored},
+    at, found = _open(page, state={**signed_in(), "advising_code": stored},
                       area=PAYLOAD)
     if page in ("pages/classes.py", "pages/quiz_quality.py", "pages/advising.py"):
         assert payload_shown(at), f"{page}: the stored payload never reached the screen"

@@ -8,8 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import auth
 from explorer import psychometrics_sim as sim
-from explorer.models import utcnow
-from tests.apptest import on_page
+from tests.apptest import on_page, signed_in
 
 PAGE = "pages/quiz_quality.py"
 PASSWORD = "correct horse battery"
@@ -23,7 +22,7 @@ def url(url) -> str:
 
 
 def counselor_on_page() -> AppTest:
-    return on_page(PAGE, state={"counselor": "counselor", "counselor_seen": utcnow()})
+    return on_page(PAGE, state=signed_in())
 
 
 def test_page_reads_a_simulated_district(url):

@@ -54,6 +54,8 @@ class Keys:
     counselor_seen: str = "counselor_seen"
     counselor_token: str = "counselor_token"
     counselor_timed_out: str = "counselor_timed_out"
+    counselor_ended: str = "_counselor_ended"  # the sign-in ended elsewhere (another tab, `users remove`)
+    browser_id: str = "_browser_id"  # random id of this browser session, for the sign-in budget
     advising_code: str = "advising_code"
     cookie: str = "_cookie"  # a sign-in cookie to write ("-" clears it)
     signed_out: str = "_signed_out"
