@@ -32,9 +32,22 @@ class ClassError(ValueError):
         return _(self.message_id).format(**self.params)
 
 
+CLASS_CODE_LENGTH = 9  # 30 ** 9: 44 bits (the six characters of the first releases were 29.4 bits)
+
+
 def new_class_code() -> str:
-    raw = "".join(secrets.choice(attempts.ALPHABET) for _ in range(6))
-    return f"C-{raw}"
+    raw = "".join(secrets.choice(attempts.ALPHABET) for _ in range(CLASS_CODE_LENGTH))
+    return f"C-{raw[:3]}-{raw[3:6]}-{raw[6:]}"
+
+
+def normalize_class_code(text: str) -> str:
+    """A typed class code as stored: any case, spaces and dashes accepted ("c k7m q4t x9b"); the
+    six-character codes of classes made by earlier releases still work."""
+    cleaned = "".join(c for c in (text or "").upper() if c.isalnum())
+    body = cleaned[1:] if cleaned.startswith("C") else cleaned
+    if len(body) == CLASS_CODE_LENGTH:
+        return f"C-{body[:3]}-{body[3:6]}-{body[6:]}"
+    return f"C-{body}" if body else ""
 
 
 def create_class(name: str, counselor: str, group_fields: list[str], url: str | None = None,
@@ -52,7 +65,7 @@ def create_class(name: str, counselor: str, group_fields: list[str], url: str | 
 
 
 def get_class(code: str, url: str | None = None) -> ClassGroup:
-    cleaned = (code or "").strip().upper()
+    cleaned = normalize_class_code(code)
     with db.session(url) as s:
         group = s.get(ClassGroup, cleaned)
     if group is None:

@@ -95,6 +95,11 @@ class Settings(BaseModel):
     login_tries_per_browser: int = Field(10, ge=1, le=1000, description="sign-in tries one browser session may make "
                                                                          "in login_lockout_minutes, whatever the "
                                                                          "usernames")
+    wrong_codes_per_browser: int = Field(10, ge=1, le=1000, description="wrong resume or class codes one browser "
+                                                                         "session may try in 10 minutes")
+    wrong_codes_per_minute: int = Field(60, ge=1, le=100000, description="wrong resume or class codes one app "
+                                                                          "process accepts in a minute, from every "
+                                                                          "browser together")
     login_parallel_checks: int = Field(2, ge=1, le=16, description="password checks running at once in one app "
                                                                     "process (each takes about 64 MB while it "
                                                                     "runs)")

@@ -31,9 +31,10 @@ def unavailable(reason: str) -> None:
 @pytest.fixture(autouse=True)
 def fresh_login_budget():
     """Each test starts with the process's sign-in budget unused (explorer.auth.BUDGET)."""
-    from explorer import auth
+    from explorer import auth, guessing
 
     auth.BUDGET.reset()
+    guessing.BUDGET.reset()
 
 
 @pytest.fixture(scope="session")

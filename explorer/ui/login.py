@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import secrets
 
 import streamlit as st
 
@@ -71,13 +70,6 @@ def _sent_cookie() -> str:
     return session.get(KEYS.sent_cookie, "")
 
 
-def _browser_id() -> str:
-    """A random id for this browser session, so sign-in tries are budgeted per browser (auth.BUDGET)."""
-    if not session.has(KEYS.browser_id):
-        session.put(KEYS.browser_id, secrets.token_hex(8))
-    return session.get(KEYS.browser_id, "")
-
-
 def _signed_in(username: str, token: str) -> None:
     session.put(KEYS.counselor, username)
     session.put(KEYS.counselor_seen, utcnow())
@@ -98,7 +90,7 @@ def login_form(ctx: Context) -> None:
         password = st.text_input(_("Password"), type="password", autocomplete="current-password")
         if st.form_submit_button(_("Log in"), type="primary"):
             try:
-                user = auth.login(username, password, client=_browser_id())
+                user = auth.login(username, password, client=session.browser_id())
             except auth.AuthError as problem:
                 reason = _(problem.message_id).format(**problem.params)
                 st.error(_("Login refused: {reason}").format(reason=reason))

@@ -5,14 +5,19 @@ answers are saved to the database by the radio's callback the moment they are gi
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import streamlit as st
 
-from explorer import attempts, i18n, quiz
+from explorer import attempts, guessing, i18n, quiz
 from explorer.i18n import Translator
+from explorer.models import ClassGroup, utcnow
 from explorer.ui import navigation, session
 from explorer.ui.session import KEYS
 
 CODE_KEY = KEYS.resume_code
+T = TypeVar("T")
 
 
 def current_code() -> str | None:
@@ -58,8 +63,8 @@ def load_current() -> attempts.SavedQuiz | None:
     if isinstance(just_saved, attempts.SavedQuiz) and just_saved.resume_code == code:
         return just_saved
     try:
-        saved = attempts.load(code)
-    except attempts.ResumeCodeError:
+        saved = find_quiz(code)
+    except (attempts.ResumeCodeError, guessing.GuessError):
         forget_code()
         return None
     if saved.finished:
@@ -171,6 +176,46 @@ def retake(saved: attempts.SavedQuiz) -> None:
     navigation.go("pages/quiz.py")
 
 
+def _looked_up(kind: str, code: str, look: Callable[[str], T], missing: type[Exception]) -> T:
+    """``look(code)`` within the guessing budget (explorer.guessing): a code this session already
+    found is never refused; one it already tried and missed is refused again without a lookup and
+    without counting twice (a typo left in a field is one try, however many reruns it sees)."""
+    key = f"{kind}:{code}"
+    good, wrong = st.session_state.setdefault(KEYS.good_codes, set()), st.session_state.setdefault(KEYS.wrong_codes, set())
+    if key not in good:
+        if key in wrong:
+            return look("")  # the same miss again: an empty code fails at once, with the usual message
+        guessing.BUDGET.check(session.browser_id(), utcnow())
+    try:
+        found = look(code)
+    except missing:
+        if key not in wrong:
+            wrong.add(key)
+            guessing.BUDGET.wrong(session.browser_id(), utcnow())
+        raise
+    good.add(key)
+    return found
+
+
+def find_quiz(code: str) -> attempts.SavedQuiz:
+    """The saved quiz of a (normalised) resume code typed or linked in this browser; ResumeCodeError
+    or GuessError."""
+    def look(typed: str) -> attempts.SavedQuiz:
+        if not typed:
+            raise attempts.ResumeCodeError("unknown", code=code)
+        return attempts.load(typed)
+    return _looked_up("quiz", code, look, attempts.ResumeCodeError)
+
+
+def find_class(class_code: str) -> ClassGroup:
+    """The class of a typed class code; ClassError or GuessError."""
+    from explorer import classes
+
+    def look(typed: str) -> ClassGroup:
+        return classes.get_class(typed or classes.normalize_class_code(class_code))
+    return _looked_up("class", classes.normalize_class_code(class_code), look, classes.ClassError)
+
+
 def class_fields(class_code: str) -> list[str]:
     """The self-reported fields a class asks for (none until a valid class code is typed)."""
     from explorer import classes
@@ -178,8 +223,8 @@ def class_fields(class_code: str) -> list[str]:
     if not class_code.strip():
         return []
     try:
-        return classes.group_fields(classes.get_class(class_code))
-    except classes.ClassError:
+        return classes.group_fields(find_class(class_code))
+    except (classes.ClassError, guessing.GuessError):
         return []
 
 
@@ -191,8 +236,8 @@ def start_and_join(band: str, form: str, lang: str, class_code: str, grade: int 
 
     if class_code.strip():
         try:
-            classes.check_join(classes.get_class(class_code), grade, groups)
-        except classes.ClassError as problem:
+            classes.check_join(find_class(class_code), grade, groups)
+        except (classes.ClassError, guessing.GuessError) as problem:
             return problem.message(_)
     code = attempts.start(band, form, lang)
     if class_code.strip():
