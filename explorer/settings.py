@@ -103,6 +103,11 @@ class Settings(BaseModel):
     login_parallel_checks: int = Field(2, ge=1, le=16, description="password checks running at once in one app "
                                                                     "process (each takes about 64 MB while it "
                                                                     "runs)")
+    # Uploads
+    catalog_max_mb: int = Field(10, ge=1, le=200, description="the largest catalog import, all its CSV files "
+                                                               "together, in MB (also the server's upload limit)")
+    catalog_max_rows: int = Field(20000, ge=100, le=1000000, description="the most rows one catalog CSV file may "
+                                                                         "have")
     # Links that leave the browser
     public_url: str = Field("", max_length=500, description="the app's address as families reach it, for family "
                                                             "links and QR codes (empty: the address the browser used, "

@@ -506,3 +506,16 @@ def test_the_page_says_every_problem_in_spanish_and_escapes_the_files_text(monke
     assert shown.count("\n- ") == (count if count > 1 else 0)
     if count > 1:
         assert '\\["extra\\_\\*key"\\]' in shown  # the file's own key cannot turn into Markdown
+
+
+def test_a_portfolio_upload_over_2_mb_is_refused_before_it_is_read():
+    """A 100 MB "portfolio" was held and parsed; now its size alone refuses it (and Streamlit's own
+    limit, server.maxUploadSize and the uploader's max_upload_size=2, refuses it before the script)."""
+    from explorer import ui
+
+    class Huge:
+        name, size = "portfolio.json", 100_000_000
+
+        def getvalue(self) -> bytes:
+            raise AssertionError("a file over the limit was read")
+    assert ui.restore_portfolio(Huge()) == (False, "Nothing was restored: the file is larger than 2 MB")
