@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from explorer import advising, auth, catalog, classes
 from explorer import psychometrics_sim as sim
 from explorer.paths import DATA_DIR
-from tests.apptest import APP, signed_in
+from tests.apptest import APP, first_visit, signed_in
 from tests.markup import PAYLOAD, live_links, markup_found, payload_shown
 from tests.test_portfolio import SOCIAL, finished
 
@@ -62,12 +62,7 @@ def stored(url, kb, tmp_path):
 def _open(page: str, state: dict | None = None, **params: str) -> tuple[AppTest, list[str]]:
     """``page`` opened as a first visit does (app.py, then the page), with the markup of every run: a
     message may show on one run only (the first page's warning about a link's region)."""
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    for key, value in (state or {}).items():
-        at.session_state[key] = value
-    at.run()
+    at = first_visit(state, **params)
     found = [f"{page} first run: {m}" for m in markup_found(at)]
     shown = payload_shown(at)
     at.switch_page(page)
