@@ -70,3 +70,56 @@ def test_the_quiz_page_stops_a_browser_guessing_class_codes(url):
     other.radio[0].set_value("9-12").run()
     next(t for t in other.text_input if t.label.startswith("Class code")).input(real).run()
     assert any(t.label == "campus (optional)" for t in other.text_input)
+
+
+# ----- the resume code stays out of the address bar ----------------------------------------------------
+
+
+def _scripts(at) -> str:
+    """The JavaScript the page runs (run_in_browser iframes)."""
+    from tests.markup import _nodes
+
+    return " ".join(str(node.proto) for node in _nodes(at._tree) if "srcdoc" in str(getattr(node, "proto", "")))
+
+
+def test_the_resume_code_never_sits_in_the_address_bar(url):
+    at = on_page("pages/quiz.py")
+    at.radio[0].set_value("9-12").run()
+    next(b for b in at.button if b.label == "Start the quiz").click().run()
+    code = at.session_state["resume_code"]
+    assert "code" not in at.query_params
+    assert f"cpe_quiz={code}; path=/; SameSite=Strict" in _scripts(at)  # a session cookie keeps it instead
+    link = next(c.value for c in at.code)  # only where the student asks for a link
+    assert link.endswith(f"/quiz?code={code}")
+    for page in ("pages/profile.py", "pages/results.py", "pages/portfolio.py"):
+        at.switch_page(page).run()
+        assert "code" not in at.query_params, page
+
+
+def test_a_link_opens_the_quiz_and_leaves_the_address_bar(url):
+    code = attempts.start("9-12", "quick", "en")
+    at = on_page("pages/quiz.py", code=code.lower().replace("-", ""))
+    assert "code" not in at.query_params and at.session_state["resume_code"] == code
+    assert any(f"Your resume code is **{code}**" in i.value for i in at.info)
+
+
+def test_a_refresh_resumes_from_the_quiz_cookie(url, monkeypatch):
+    from explorer.ui import quiz_state
+
+    code = attempts.start("9-12", "quick", "en")
+    monkeypatch.setattr(quiz_state, "_sent_quiz_cookie", lambda: f'"{code}"')  # a new session sends the cookie
+    at = on_page("pages/quiz.py")
+    assert any(f"Your resume code is **{code}**" in i.value for i in at.info)
+    assert "code" not in at.query_params
+    next(b for b in at.button if b.label == "Start over with a new quiz").click().run()
+    next(b for b in at.button if b.label == "Yes, start a new quiz").click().run()  # it asks to confirm
+    assert "resume_code" not in at.session_state
+    assert "cpe_quiz=; path=/; SameSite=Strict; max-age=0" in _scripts(at)  # the cookie is cleared
+
+
+@pytest.mark.parametrize("sent,code", [("K7M-Q4T-X9B", "K7M-Q4T-X9B"), ('"k7mq4tx9b"', "K7M-Q4T-X9B"),
+                                       ("", None), (None, None), ("<script>", None), ("K7M", None)])
+def test_only_a_resume_code_is_taken_from_the_cookie(sent, code):
+    from explorer.ui import quiz_state
+
+    assert quiz_state.code_from_cookie(sent) == code

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer import attempts, guessing, quiz
+from explorer import attempts, guessing, quiz, settings
 from explorer.attempts import SavedQuiz
 from explorer.ui import navigation, quiz_state, session
 from explorer.ui.context import Context
@@ -50,6 +50,15 @@ def resume_form(ctx: Context) -> None:
             else:
                 quiz_state.use_code(code)
                 st.rerun()
+
+
+def continue_link(code: str, ctx: Context) -> None:
+    """The one place the resume code is put in a link: when the student asks for one, to continue
+    on another device (the address bar never shows it)."""
+    _ = ctx._
+    with st.expander(_("A link to continue on another device")):
+        st.caption(_("Anyone with this link can see and change your answers: keep it to yourself."))
+        st.code(settings.app_url(f"quiz?code={code}", getattr(st.context, "url", None)), language=None)
 
 
 def finished(saved: SavedQuiz, ctx: Context) -> None:

@@ -1,7 +1,11 @@
-"""The student's current quiz in this browser session, kept in session_state and in the URL.
+"""The student's current quiz in this browser session, kept in session_state and a session cookie.
 
-The resume code goes into ``?code=`` so a refresh (a new Streamlit session) resumes at once;
-answers are saved to the database by the radio's callback the moment they are given.
+The resume code is kept out of the address bar (it would sit in the history, in screenshots and in
+every link a student copies): a session cookie (``QUIZ_COOKIE``, same-site, gone when the browser
+closes) brings it back after a refresh or when a server process died and the browser reconnected
+to another. A link with ``?code=`` (one the student asked for, "a link to continue") still opens the
+quiz, and the code leaves the address bar at once. Answers are saved to the database by the
+radio's callback the moment they are given.
 """
 from __future__ import annotations
 
@@ -20,27 +24,79 @@ CODE_KEY = KEYS.resume_code
 T = TypeVar("T")
 
 
+QUIZ_COOKIE = "cpe_quiz"
+
+
 def current_code() -> str | None:
-    """The resume code of this session, picked up from the URL after a refresh."""
-    if CODE_KEY not in st.session_state and st.query_params.get("code"):
-        try:
-            st.session_state[CODE_KEY] = attempts.normalize_code(st.query_params["code"])
-        except attempts.ResumeCodeError:
-            session.put(KEYS.quiz_error, st.query_params["code"])
+    """The resume code of this session: from a link the student opened (then taken out of the
+    address bar), else from the browser's quiz cookie after a refresh or a reconnect."""
+    if CODE_KEY not in st.session_state:
+        if linked := st.query_params.get("code"):
             del st.query_params["code"]
+            try:
+                use_code(attempts.normalize_code(linked))
+            except attempts.ResumeCodeError:
+                session.put(KEYS.quiz_error, linked)
+        elif not session.flag(KEYS.quiz_cookie_read) and (remembered := _remembered_code()):
+            st.session_state[CODE_KEY] = remembered
+    # The cookie came with the request that opened this session and never changes during it: read
+    # once, so "Start over" is not undone by the old cookie on the next click.
+    session.put(KEYS.quiz_cookie_read, True)
     return st.session_state.get(CODE_KEY)
+
+
+def _remembered_code() -> str | None:
+    """The code in the quiz cookie the browser sent when this session began, if it is one."""
+    return code_from_cookie(_sent_quiz_cookie())
+
+
+def _sent_quiz_cookie() -> object:
+    return st.context.cookies.get(QUIZ_COOKIE)
+
+
+def code_from_cookie(sent: object) -> str | None:
+    """A quiz cookie's value as a resume code, or None for anything that is not one."""
+    if not isinstance(sent, str) or not sent.strip('"'):
+        return None
+    try:
+        return attempts.normalize_code(sent.strip('"'))
+    except attempts.ResumeCodeError:
+        return None
 
 
 def use_code(code: str) -> None:
     session.put(CODE_KEY, code)
     session.pop(KEYS.quiz_page)
-    st.query_params["code"] = code
 
 
 def forget_code() -> None:
     session.pop(CODE_KEY)
     session.pop(KEYS.quiz_page)
     st.query_params.pop("code", None)
+
+
+def write_quiz_cookie(in_sidebar: bool = True) -> None:
+    """Keep the browser's quiz cookie equal to this session's quiz: set while there is one, cleared
+    after "Start over" (nothing is drawn for a visitor who never had a quiz).
+
+    Drawn on every run (the browser runs the script again only when its text changes), so a run that
+    is replaced at once by another still leaves it on the page. Same-site, the whole app's path,
+    Secure over HTTPS, and a session cookie: it ends with the browser, so a shared computer does not
+    hand the next student this quiz once the browser was closed.
+    """
+    code = session.text(CODE_KEY)
+    if code:
+        session.put(KEYS.quiz_cookie, code)
+    elif session.text(KEYS.quiz_cookie) or _remembered_code():
+        session.put(KEYS.quiz_cookie, "-")
+    else:
+        return
+    value = attempts.normalize_code(code) if code else ""  # only our own alphabet reaches the script
+    life = "" if code else "; max-age=0"
+    with st.sidebar if in_sidebar else st.container(height=1, border=False):
+        navigation.run_in_browser(f"""const secure = window.parent.location.protocol === "https:" ? "; Secure" : "";
+window.parent.document.cookie = "{QUIZ_COOKIE}={value}; path=/; SameSite=Strict{life}" + secure;
+""")
 
 
 def start_over() -> None:

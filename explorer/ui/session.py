@@ -42,6 +42,8 @@ class Keys:
     resume_code: str = "resume_code"
     quiz_page: str = "quiz_page"
     quiz_error: str = "quiz_error"
+    quiz_cookie: str = "_quiz_cookie"  # the quiz cookie to write on the next run ("-" clears it)
+    quiz_cookie_read: str = "_quiz_cookie_read"  # the cookie the session began with was looked at
     quiz_finished: str = "quiz_finished"
     finished_quiz: str = "_finished_quiz"  # the finished quiz of resume_code, kept (it never changes)
     portfolio_codes: str = "_portfolio_codes"  # resume code -> its portfolio, as looked up this session
