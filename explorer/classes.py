@@ -127,11 +127,12 @@ def members(class_code: str, url: str | None = None) -> pd.DataFrame:
         out.append({"portfolio_code": row.portfolio_code, "grade": row.grade, **dict.fromkeys(fields, ""),
                     **json.loads(row.groups or "{}"), "joined_at": _utc(row.joined_at),
                     "first_finished_at": min(_utc(finished_at[c]) for c in done) if done else pd.NaT,
+                    "finishes": sorted((_utc(finished_at[c]), c) for c in done),
                     "finished": bool(done), "code": profile.code.letters if profile and profile.confident else None,
                     "scores": profile.scores if profile else None,
                     "favourites": favourites.get(row.portfolio_code, [])})
-    return pd.DataFrame(out, columns=["portfolio_code", "grade", *fields, "joined_at", "first_finished_at", "finished",
-                                      "code", "scores", "favourites"])
+    return pd.DataFrame(out, columns=["portfolio_code", "grade", *fields, "joined_at", "first_finished_at", "finishes",
+                                      "finished", "code", "scores", "favourites"])
 
 
 def _utc(moment: datetime) -> pd.Timestamp:
@@ -139,15 +140,32 @@ def _utc(moment: datetime) -> pd.Timestamp:
     return pd.Timestamp(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
 
 
-def released_members(people: pd.DataFrame, k: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def released_members(people: pd.DataFrame, k: int, url: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The release rule (``privacy.released``) applied to a class: the first whole batches of ``k``
     students to join (in order of joining), and the first whole batches of ``k`` to finish a quiz
     (in order of first finishing). Every figure but the class's own joined and finished totals
     describes these, so a figure changes only when k more students have joined or finished."""
     joiners = people.sort_values(["joined_at", "portfolio_code"], kind="stable")
     finishers = people[people["finished"].astype(bool)].sort_values(["first_finished_at", "portfolio_code"], kind="stable")
-    return (people.loc[privacy.released(list(joiners.index), k)],
-            people.loc[privacy.released(list(finishers.index), k)])
+    released = people.loc[privacy.released(list(finishers.index), k)]
+    return people.loc[privacy.released(list(joiners.index), k)], _as_of_release(released, url)
+
+
+def _as_of_release(finishers: pd.DataFrame, url: str | None) -> pd.DataFrame:
+    """Each released student's interest code as of the release: from the latest quiz finished by the
+    time the release's last student first finished. A retake finished later counts only from the next
+    release, together with a new batch, so it never changes a download on its own."""
+    if finishers.empty:
+        return finishers
+    cutoff = finishers["first_finished_at"].max()
+    out = finishers.copy()
+    for index, finishes in finishers["finishes"].items():
+        kept = [code for moment, code in finishes if moment <= cutoff]
+        if kept and kept[-1] != finishes[-1][1]:  # a retake after the release: use the quiz before it
+            profile = attempts.profile(attempts.load(kept[-1], url))
+            out.at[index, "code"] = profile.code.letters if profile.confident else None
+            out.at[index, "scores"] = profile.scores
+    return out
 
 
 def group_fields(group: ClassGroup) -> list[str]:
@@ -182,7 +200,7 @@ def dashboard(kb: KnowledgeBase, class_code: str, area_code: str, by: str | None
     people = members(class_code, url)
     if by and by not in people.columns:
         raise ClassError(N_("this class has no field {field}"), field=by)
-    joined, finishers = released_members(people, k)
+    joined, finishers = released_members(people, k, url)
     too_small = len(joined) < k
     if by and not too_small:
         recode = privacy.recode_groups(joined[by].map(_typed).replace("", OTHER).value_counts().to_dict(), k, OTHER)

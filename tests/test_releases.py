@@ -121,3 +121,28 @@ def test_batches_are_the_first_whole_groups_in_order_of_arrival(k):
     order = list(range(35))
     assert privacy.released(order, k) == order[:35 // k * k]
     assert privacy.released(order[:k - 1], k) == []
+
+
+def test_a_retake_after_the_release_waits_for_the_next_batch(url, kb):
+    """A released student's retake changes nobody's download on its own: it counts from the next release."""
+    from explorer import portfolio
+
+    rng = np.random.default_rng(5)
+    class_code = classes.create_class("Period 3", "counselor", [], url)
+    codes = []
+    for _n in range(10):
+        code = attempts.start("9-12", "quick", "en", url)
+        classes.join(class_code, code, grade=10, url=url)
+        for item_id, value in _answers(rng).items():
+            attempts.save_answer(code, item_id, value, url)
+        attempts.finish(code, url)
+        codes.append(code)
+    released = classes.export_csv(classes.dashboard(kb, class_code, AUSTIN, url=url))
+    retake = portfolio.start_retake(codes[0], "9-12", "quick", "en", url)
+    opposite = {i.id: 4 if i.theme in "CE" else 0 for i in quiz.form_items("9-12", "quick")}  # a new code: C/E
+    for item_id, value in opposite.items():
+        attempts.save_answer(retake, item_id, value, url)
+    attempts.finish(retake, url)
+    assert classes.members(class_code, url)["code"].iloc[0] != classes.released_members(
+        classes.members(class_code, url), 10, url)[1]["code"].iloc[0]  # the retake did change the code
+    assert classes.export_csv(classes.dashboard(kb, class_code, AUSTIN, url=url)) == released
