@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import ClassVar
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from explorer import clock, db, quiz
 from explorer.i18n import N_, Translator
@@ -149,6 +149,16 @@ def finish(code: str, url: str | None = None) -> None:
         if attempt.finished_at is None:
             attempt.finished_at = utcnow()
             s.add(attempt)
+
+
+def finish_times(codes: list[str], url: str | None = None) -> dict[str, datetime | None]:
+    """Resume code -> when that quiz was finished (UTC), or None while it is being answered."""
+    if not codes:
+        return {}
+    with db.session(url) as s:
+        rows = s.exec(select(QuizAttempt.resume_code, QuizAttempt.finished_at)
+                      .where(col(QuizAttempt.resume_code).in_(codes))).all()
+    return {code: None if moment is None else _as_utc(moment) for code, moment in rows}
 
 
 def profile(saved: SavedQuiz) -> quiz.Profile:

@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel, select
 
-from explorer import catalog_schema, db, exports
+from explorer import catalog_schema, db, exports, settings
 from explorer.i18n import N_, Translator
 from explorer.models import (
     CATALOG_COLUMN,
@@ -315,7 +315,9 @@ def read_csv_text(spec: TableSpec, text: str) -> tuple[list[dict[str, object]], 
     problems = _header_problems(spec, header)
     if problems:
         return [], problems
-    rows, end = [], reader.line_num
+    rows: list[dict[str, object]] = []
+    end = reader.line_num
+    most = settings.current().catalog_max_rows
     while len(problems) < PROBLEMS_PER_FILE:
         start = end + 1
         try:
@@ -328,6 +330,9 @@ def read_csv_text(spec: TableSpec, text: str) -> tuple[list[dict[str, object]], 
         end = reader.line_num
         if not any(c.strip() for c in cells):
             continue
+        if len(rows) >= most:  # stop reading: a file of 430,000 rows took 502 s to check and import
+            return [], [Problem.of(spec.name, start, "", N_("has more than {most} rows (setting catalog_max_rows); "
+                                                            "split it or ask for a higher limit"), most=most)]
         if len(cells) != len(header):
             problems.append(Problem.of(spec.name, start, "", N_("has {count} cells but the header has {expected} "
                                                                 "columns (a value with a comma needs double quotes)"),
@@ -452,10 +457,24 @@ def match_files(names: Iterable[str], where: str = "") -> tuple[dict[str, str], 
     return tables, problems
 
 
+def too_large(sizes: Iterable[int]) -> Problem | None:
+    """The problem of an import whose files together exceed ``catalog_max_mb`` (checked from their
+    sizes, before anything is read), else None."""
+    limit = settings.current().catalog_max_mb
+    total = sum(sizes)
+    if total <= limit * 1_000_000:
+        return None
+    return Problem.of("", 0, "", N_("the files together are {size} MB, more than the limit of {limit} MB "
+                                    "(setting catalog_max_mb); import fewer files at a time"),
+                      size=f"{total / 1e6:.1f}", limit=limit)
+
+
 def import_files(files: Iterable[tuple[str, bytes]], known_soc: set[str] | frozenset[str], url: str | None = None,
                  today: date | None = None, where: str = "") -> ImportReport:
     """Import files given as (file name, bytes), e.g. uploads: names as in ``TABLES``, UTF-8 text."""
     files = list(files)
+    if problem := too_large([len(content) for _name, content in files]):
+        return ImportReport(problems=[problem])
     tables, problems = match_files([name for name, _content in files], where)
     texts = {}
     for name, content in files:
@@ -496,10 +515,10 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:g}" if value == int(value) else f"{value}"
+        return catalog_schema.plain_number(value)
     if isinstance(value, date):
         return value.isoformat()
-    return "" if value is None else str(value)
+    return "" if value is None else catalog_schema.plain_text(str(value))
 
 
 def table_rows(name: str, url: str | None = None) -> list[dict[str, str]]:

@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 from pydantic import (
@@ -87,8 +88,18 @@ def shown(text: str) -> str:
 
 
 def plain_number(value: float) -> str:
-    """1000000 rather than 1e+06 or 1,000,000: the way a reason asks the number to be written."""
-    return str(int(value)) if float(value).is_integer() else str(value)
+    """1000000 rather than 1e+06 or 1,000,000, and 0.00001 rather than 1e-05: the way a reason asks
+    the number to be written, and the way an export writes it (so the export imports back)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return format(Decimal(repr(float(value))), "f")  # the shortest exact digits, never an exponent
+
+
+def plain_text(value: str) -> str:
+    """A stored text cell as the import accepts it back: a line break (a release before the cell
+    checks took them) becomes a space, invisible and control characters go."""
+    spaced = "".join(" " if c in LINE_BREAKS or c == "\t" else c for c in value)
+    return "".join(c for c in spaced if unicodedata.category(c) not in INVISIBLE_CATEGORIES)
 
 
 def bounds(column: Column) -> tuple[float, float]:

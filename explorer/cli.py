@@ -531,9 +531,15 @@ def _db(args: argparse.Namespace) -> int:
             return 0
         if args.action == "backfill":
             return _backfill(args.area)
+        if args.action == "downgrade":
+            undone, now = schema.downgrade(engine)
+            print(f"database schema: {undone} -> {now} (install the release that needs {now})")
+            return 0
         before, after = schema.upgrade(engine)
+    except schema.SchemaError as exc:
+        raise UsageError(str(exc)) from None
     except (SQLAlchemyError, OSError) as exc:
-        raise UsageError(f"cannot open or upgrade the database: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+        raise UsageError(f"cannot open or change the database: {type(exc).__name__}: {exc}".splitlines()[0]) from None
     print(f"database schema: {before or 'empty'} -> {after}" if before != after else f"database schema: {after} (up to date)")
     return 0
 
@@ -709,8 +715,9 @@ def _args_serve(p: argparse.ArgumentParser) -> None:
 
 
 def _args_db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("action", choices=["upgrade", "current", "backfill"],
-                   help="upgrade: apply missing schema migrations (back up first); current: print the revision; "
+    p.add_argument("action", choices=["upgrade", "downgrade", "current", "backfill"],
+                   help="upgrade: apply missing schema migrations (back up first); downgrade: undo the last "
+                        "revision, to go back to the release before (back up first); current: print the revision; "
                         "backfill: store results of quizzes finished before 0002, ranked for --area")
     p.add_argument("--area", help="backfill: the district's OEWS area code")
 
@@ -748,7 +755,8 @@ COMMANDS: list[Command] = [
     ("users", "add, list, unlock or remove counselor accounts (e.g. `users add jdoe`)", _args_users, _users),
     ("serve", "run the app with the knowledge base preloaded and one warm-up visit (instead of `streamlit run`)",
      _args_serve, _serve),
-    ("db", "upgrade the database schema after installing a new release (`db upgrade`), or show it (`db current`)",
+    ("db", "upgrade the database schema after installing a new release (`db upgrade`), undo the last revision "
+           "(`db downgrade`), or show it (`db current`)",
      _args_db, _db),
     ("bench", "print timings (e.g. `bench match`)", _args_bench, _bench),
     ("regions", "list OEWS areas (national, states, metro and nonmetro areas) and their codes", _args_regions, _regions),

@@ -25,7 +25,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias, TypeVar
 
@@ -129,6 +129,19 @@ def _refuse_constant(name: str) -> None:
     raise ValueError(name)
 
 
+class _DuplicateKey(ValueError):
+    """A JSON object that names one key twice: ``json`` would silently keep the last value."""
+
+
+def _refuse_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    seen: dict[str, object] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen[key] = value
+    return seen
+
+
 def parse_json(raw: bytes, max_bytes: int = MAX_FILE_BYTES) -> object:
     """The JSON value in ``raw``, or ``InputError`` saying in one line why there is none.
 
@@ -144,7 +157,10 @@ def parse_json(raw: bytes, max_bytes: int = MAX_FILE_BYTES) -> object:
         raise InputError(N_("the file is not UTF-8 text (byte {position} cannot be read)"),
                          position=exc.start + 1) from None
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_refuse_duplicates)
+    except _DuplicateKey as exc:
+        raise InputError(N_("the key {key} appears twice in one object; keep the one you mean and delete the other"),
+                         key=shown_value(str(exc))) from None
     except json.JSONDecodeError as exc:
         raise InputError(N_("the file is not JSON (a mistake at line {line}, column {column})"),
                          line=exc.lineno, column=exc.colno) from None
@@ -436,6 +452,26 @@ def _typed_answer_problems(where: str, part: object) -> list[Problem]:
     return _answer_problems(where, band, form, typed)
 
 
+FUTURE_SLACK = timedelta(minutes=10)  # clocks of two machines may disagree a little
+
+
+def _time_problems(where: str, entry: QuizEntry) -> list[Problem]:
+    """Times that cannot be: in the future, a quiz finished before it started. (Answer times are not
+    held to the quiz's span: a district's demo clock, ``EXPLORER_CLOCK_STEP_SECONDS``, runs ahead.)"""
+    latest = datetime.now(UTC) + FUTURE_SLACK
+    problems = []
+    times = [(("started_at",), entry.started_at), (("finished_at",), entry.finished_at),
+             *((("answered_at", item_id), moment) for item_id, moment in entry.answered_at.items())]
+    for parts, moment in times:
+        if moment is not None and moment > latest:
+            problems.append(Problem(_at(where, *parts), N_("{time} is in the future"), {"time": moment.isoformat()}))
+    if entry.finished_at is not None and entry.finished_at < entry.started_at:
+        problems.append(Problem(f"{where}.finished_at", N_("the quiz cannot finish ({finished}) before it started "
+                                                           "({started})"),
+                                {"finished": entry.finished_at.isoformat(), "started": entry.started_at.isoformat()}))
+    return problems
+
+
 def portfolio_problems(quizzes: Sequence[QuizEntry | None], favourites: Sequence[object],
                        plan: Sequence[PlanStepEntry | None], portfolio_code: str | None,
                        known_occupations: set[str]) -> list[Problem]:
@@ -454,6 +490,7 @@ def portfolio_problems(quizzes: Sequence[QuizEntry | None], favourites: Sequence
         problems += _answer_problems(where, entry.band, entry.form, entry.answers)
         problems += [Problem(_at(where, "answered_at", item_id), N_("a time for an item that has no answer"))
                      for item_id in entry.answered_at if item_id not in entry.answers]
+        problems += _time_problems(where, entry)
     if portfolio_code is not None and None not in quizzes and portfolio_code not in first_seen:
         problems.append(Problem("portfolio_code", N_("{code} is not the resume code of any quiz in the file"),
                                 {"code": portfolio_code}))

@@ -21,7 +21,7 @@ graduates. A share is shown as "a of n (p %)" only when both a and n - a are at 
 "fewer than k of n" or "more than n - k of n". Within each line with a known total (the years of a
 window, whose pooled figure is shown; the student groups of a program) further cells are hidden
 until none can be worked out exactly from the shown ones, the total and each cell's range
-(:func:`explorer.privacy.protect_line`). Student groups are recoded first (:func:`privacy.recode_groups`),
+(:func:`protect_line`, over :func:`explorer.privacy.pinned`). Student groups are recoded first (:func:`privacy.recode_groups`),
 so every listed group holds at least k graduates. Programs are never summed into a district total.
 """
 from __future__ import annotations
@@ -126,6 +126,22 @@ def _median_band(grads: list[Graduate], k: int) -> str:
     return WAGE_BANDS[bands[(len(bands) - 1) // 2]] if len(bands) >= k else ""
 
 
+def protect_line(values: Mapping[str, int], bounds: Mapping[str, tuple[int, int]], hidden: set[str],
+                 total: int | None) -> set[str]:
+    """``hidden`` plus the complementary cells a line with a known total needs: while some hidden cell
+    is pinned (its value follows from the total, the shown cells and every hidden cell's published
+    range ``bounds``), also hide the smallest shown cell (ties by name, so the result is stable)."""
+    hidden = set(hidden)
+    if total is None:
+        return hidden
+    while hidden and privacy.pinned(values, bounds, hidden, total):
+        candidates = [c for c in values if c not in hidden]
+        if not candidates:
+            break  # every cell hidden: only the total (already known) is left
+        hidden.add(min(candidates, key=lambda c: (values[c], c)))
+    return hidden
+
+
 def _line(cells: dict[str, list[Graduate]], total: Cell | None, socs: frozenset[str], relevant: frozenset[str],
           k: int) -> list[Cell]:
     """Cells of one line (years, or groups) with primary and complementary suppression per measure."""
@@ -133,7 +149,7 @@ def _line(cells: dict[str, list[Graduate]], total: Cell | None, socs: frozenset[
     whole = total.graduates if total is not None and total.graduates is not None else None
     small_sizes = {c for c, n in sizes.items() if n < k}
     size_bounds = {c: (0, min(k - 1, whole or 0) if c in small_sizes else whole or 0) for c in sizes}
-    hidden_sizes = privacy.protect_line(sizes, size_bounds, small_sizes, whole)
+    hidden_sizes = protect_line(sizes, size_bounds, small_sizes, whole)
     counts = {label: _counts(grads, socs, relevant) for label, grads in cells.items()}
     status: dict[str, dict[str, str]] = {label: {} for label in cells}
     for measure in MEASURES:
@@ -145,13 +161,13 @@ def _line(cells: dict[str, list[Graduate]], total: Cell | None, socs: frozenset[
         if total is not None and total.shares[measure].text_key == "exact":
             known_total = total.shares[measure].numerator
         bounds = {c: published_range(kinds[c], sizes[c], k) for c in cells}
-        hidden = privacy.protect_line(values, bounds, primary, known_total)
+        hidden = protect_line(values, bounds, primary, known_total)
         if known_total is not None and privacy.pinned(values, bounds, hidden, known_total):
             # A bound such as "fewer than k" can still pin a cell beside the total: publish those
             # cells as fully hidden (any value from 0 to the group's size) and protect the line again.
             kinds = {c: "hidden" if kinds[c] in ("fewer", "more") else kinds[c] for c in cells}
             bounds = {c: published_range(kinds[c], sizes[c], k) for c in cells}
-            hidden = privacy.protect_line(values, bounds, primary, known_total)
+            hidden = protect_line(values, bounds, primary, known_total)
         for label in cells:
             kind = kinds[label]
             status[label][measure] = kind if label not in hidden or kind != "exact" else "hidden"

@@ -175,11 +175,26 @@ def import_portfolio(data: object, known_occupations: set[str], url: str | None 
     owner = file.portfolio_code
     try:
         with db.session(url) as s:
+            if foreign := _foreign_quizzes(s, file):
+                raise PortfolioError(foreign)
             _write(s, file)
     except IntegrityError:  # the same file restored at the same instant elsewhere: that one won
         raise PortfolioError(N_("this portfolio was being restored somewhere else at the same moment; nothing "
                                 "was written here. Try again.")) from None
     return owner
+
+
+def _foreign_quizzes(s: Session, file: file_schemas.PortfolioFile) -> list[file_schemas.Problem]:
+    """Quizzes of the file that this server already has under another portfolio: a file may restore a
+    student's own quizzes, never add someone else's quiz (or its answers) to a portfolio."""
+    codes = [q.resume_code for q in file.quizzes]
+    existing = set(s.exec(select(QuizAttempt.resume_code).where(col(QuizAttempt.resume_code).in_(codes))).all())
+    owners = {r.resume_code: r.portfolio_code for r in s.exec(select(Retake).where(col(Retake.resume_code).in_(codes)))}
+    return [file_schemas.Problem(f"quizzes[{n}].resume_code",
+                                 N_("the quiz {code} belongs to another portfolio on this server; a file can only "
+                                    "restore the quizzes of its own portfolio"), {"code": q.resume_code})
+            for n, q in enumerate(file.quizzes, start=1)
+            if q.resume_code in existing and owners.get(q.resume_code, q.resume_code) != file.portfolio_code]
 
 
 def _write(s: Session, file: file_schemas.PortfolioFile) -> None:

@@ -18,9 +18,12 @@ see explorer/settings.py). Every page, report and export hides small counts thro
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TypeVar
 
 from explorer import settings
+
+T = TypeVar("T")
 
 
 def min_group() -> int:
@@ -29,13 +32,19 @@ def min_group() -> int:
     return settings.current().min_group
 
 
+SUPPRESSED = "—"  # a count of at least k hidden so that a small count beside it cannot be worked out
+
+
 def hidden_text(k: int) -> str:
     return f"<{k}"
 
 
 def shown(value: int, hidden: bool, k: int) -> str:
-    """A count as the page shows it: the number, or "<k" when hidden (0 stays 0: nobody to protect)."""
-    return hidden_text(k) if hidden else str(int(value))
+    """A count as the page shows it: the number; when hidden, "<k" if it is small (1..k-1) and
+    ``SUPPRESSED`` otherwise (a complementary cell: a count that is not small is never shown as "<k")."""
+    if not hidden:
+        return str(int(value))
+    return hidden_text(k) if small(value, k) else SUPPRESSED
 
 
 def small(value: int, k: int) -> bool:
@@ -69,43 +78,64 @@ def pinned(values: Mapping[str, int], bounds: Mapping[str, tuple[int, int]], hid
     return out
 
 
-def protect_line(values: Mapping[str, int], bounds: Mapping[str, tuple[int, int]], hidden: set[str],
-                 total: int | None) -> set[str]:
-    """``hidden`` plus the complementary cells a line with a known total needs: while some hidden
-    cell is pinned, also hide the smallest shown cell (ties by name, so the result is stable)."""
-    hidden = set(hidden)
+def reader_bounds(upper: Mapping[str, int], small_cells: set[str], complementary: set[str],
+                  k: int) -> dict[str, tuple[int, int]]:
+    """What a reader who knows these rules can tell of each hidden cell: "<k" is 1..k-1, a
+    complementary ``SUPPRESSED`` cell is k up to its largest possible value."""
+    return {**{c: (1, min(k - 1, upper[c])) for c in small_cells},
+            **{c: (min(k, upper[c]), upper[c]) for c in complementary}}
+
+
+def protect_line(values: Mapping[str, int], upper: Mapping[str, int], small_cells: set[str],
+                 complementary: set[str], total: int | None, k: int) -> set[str]:
+    """``complementary`` plus the cells a line with a known total needs hidden: while some hidden
+    cell is pinned, also hide the smallest shown cell of at least k (ties by name, so the result is
+    stable; a 0 stays shown, there is nobody to protect)."""
+    complementary = set(complementary)
     if total is None:
-        return hidden
-    while hidden and pinned(values, bounds, hidden, total):
-        candidates = [c for c in values if c not in hidden]
+        return complementary
+    while True:
+        hidden = small_cells | complementary
+        if not hidden or not pinned(values, reader_bounds(upper, small_cells, complementary, k), hidden, total):
+            return complementary
+        candidates = [c for c in values if c not in hidden and values[c] >= k]
         if not candidates:
-            break  # every cell hidden: only the total (already known) is left
-        hidden.add(min(candidates, key=lambda c: (values[c], c)))
-    return hidden
+            return complementary  # every count hidden: only the total (already known) is left
+        complementary.add(min(candidates, key=lambda c: (values[c], c)))
 
 
-def protect_table(values: Mapping[tuple[str, str], int], bounds: Mapping[tuple[str, str], tuple[int, int]],
+def protect_table(values: Mapping[tuple[str, str], int], upper: Mapping[tuple[str, str], int],
                   row_totals: Mapping[str, int | None], column_totals: Mapping[str, int | None],
                   k: int) -> set[tuple[str, str]]:
     """Hidden cells of a two-way table: every small cell, then complements row by row and column by
     column, repeated until nothing changes (hiding only grows, so this ends)."""
-    hidden = {cell for cell, v in values.items() if small(v, k)}
+    small_cells = {cell for cell, v in values.items() if small(v, k)}
+    complementary: set[tuple[str, str]] = set()
     rows = sorted({r for r, _ in values})
     columns = sorted({c for _, c in values})
     while True:
-        before = len(hidden)
+        before = len(complementary)
         for r in rows:
             line = {c: values[(r, c)] for c in columns if (r, c) in values}
-            keep = protect_line(line, {c: bounds[(r, c)] for c in line}, {c for c in line if (r, c) in hidden},
-                                row_totals.get(r))
-            hidden |= {(r, c) for c in keep}
+            keep = protect_line(line, {c: upper[(r, c)] for c in line}, {c for c in line if (r, c) in small_cells},
+                                {c for c in line if (r, c) in complementary}, row_totals.get(r), k)
+            complementary |= {(r, c) for c in keep}
         for c in columns:
             line = {r: values[(r, c)] for r in rows if (r, c) in values}
-            keep = protect_line(line, {r: bounds[(r, c)] for r in line}, {r for r in line if (r, c) in hidden},
-                                column_totals.get(c))
-            hidden |= {(r, c) for r in keep}
-        if len(hidden) == before:
-            return hidden
+            keep = protect_line(line, {r: upper[(r, c)] for r in line}, {r for r in line if (r, c) in small_cells},
+                                {r for r in line if (r, c) in complementary}, column_totals.get(c), k)
+            complementary |= {(r, c) for r in keep}
+        if len(complementary) == before:
+            return small_cells | complementary
+
+
+def released(order: Sequence[T], k: int) -> list[T]:
+    """The release rule for anything that grows one student at a time (class dashboards, answer
+    exports): of the students in ``order`` (their order of arrival, which never changes: joining or
+    finishing), only the first whole batches of ``k`` count. A new release appears only when k
+    more students have arrived, so comparing two releases shows at least k students together,
+    never the one who just arrived."""
+    return list(order)[:len(order) // k * k]
 
 
 def recode_groups(sizes: Mapping[str, int], k: int, other: str) -> dict[str, str]:

@@ -20,7 +20,7 @@ import itertools
 import json
 import statistics
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import numpy as np
@@ -51,6 +51,8 @@ class ResponseMatrix:
     meta: pd.DataFrame  # lang, finished_on (date), flags (tuple of str), one column per self-reported field
     started: dict[str, int]  # language -> quizzes started (finished or not)
     group_fields: tuple[str, ...]
+    finished_all: dict[str, int] = field(default_factory=dict)  # language -> finished, released or not
+    release_k: int | None = None  # rows are the first whole batches of this many per language (meta "batch")
 
     @property
     def theme_of(self) -> dict[str, str]:
@@ -94,8 +96,13 @@ def _group_values(s, codes: list[str]) -> dict[str, dict[str, str]]:
             for code, portfolio in owner.items()}
 
 
-def load(band: str, form: str, url: str | None = None) -> ResponseMatrix:
-    """Every finished quiz of one band and form in the database, as an anonymous matrix."""
+def load(band: str, form: str, url: str | None = None, k: int | None = None) -> ResponseMatrix:
+    """Every finished quiz of one band and form in the database, as an anonymous matrix.
+
+    With ``k`` (what the page, the command line and every export use) only the released quizzes:
+    per language, the first whole batches of ``k`` in order of finishing (``privacy.released``), each
+    row tagged with its batch in ``meta["batch"]``. Everything computed from the matrix then changes
+    only when k more quizzes have finished, never for one student."""
     quiz.check_band_form(band, form)
     items = tuple(quiz.form_items(band, form, "en"))
     by_lang = {lang: {i.id: i for i in quiz.form_items(band, form, lang)} for lang in ("en", "es")}
@@ -114,6 +121,10 @@ def load(band: str, form: str, url: str | None = None) -> ResponseMatrix:
                 .where(QuizAttempt.band == band, QuizAttempt.form == form, col(QuizAttempt.finished_at).is_not(None))):
             answers[attempt_id][item_id] = (value, _as_utc(moment))
         groups = _group_values(s, [r.resume_code for r in attempts_rows])
+    finished_all = Counter(lang for _id, _code, lang, _at in attempts_rows)
+    batch: dict[int, int] = {}
+    if k:
+        attempts_rows, batch = _released_rows(list(attempts_rows), k)
     records = []
     for attempt_id, code, lang, finished_at in attempts_rows:
         given = answers.get(attempt_id, {})
@@ -122,12 +133,14 @@ def load(band: str, form: str, url: str | None = None) -> ResponseMatrix:
         order = sorted(moments, key=moments.__getitem__)
         gaps = {b: (moments[b] - moments[a]).total_seconds() for a, b in itertools.pairwise(order)}
         flags = tuple(quiz.quality_flags(values, len(ids), moments, by_lang.get(lang, by_lang["en"])))
+        released = {"batch": batch[attempt_id]} if k else {}
         records.append(({**values}, gaps, {"lang": lang, "finished_on": _as_utc(finished_at).date(), "flags": flags,
-                                           **groups.get(code, {})}))
-    fields = tuple(sorted({name for _v, _g, meta in records for name in meta} - {"lang", "finished_on", "flags"}))
+                                           **released, **groups.get(code, {})}))
+    fields = tuple(sorted({name for _v, _g, meta in records for name in meta} - {"lang", "finished_on", "flags", "batch"}))
     answers_frame = pd.DataFrame([r[0] for r in records], columns=ids, dtype="float64")
     seconds = pd.DataFrame([r[1] for r in records], columns=ids, dtype="float64")
-    meta = pd.DataFrame([r[2] for r in records], columns=["lang", "finished_on", "flags", *fields])
+    meta = pd.DataFrame([r[2] for r in records], columns=["lang", "finished_on", "flags", *(["batch"] if k else []),
+                                                          *fields])
     # Anonymous order: by day, language and answers (never by attempt id, code or time of day).
     keys = pd.concat([meta[["finished_on", "lang"]].astype(str), answers_frame.fillna(-1)], axis=1)
     keys.columns = range(keys.shape[1])
@@ -136,7 +149,20 @@ def load(band: str, form: str, url: str | None = None) -> ResponseMatrix:
     def reindex(frame: pd.DataFrame) -> pd.DataFrame:
         return frame.loc[order].reset_index(drop=True)
     return ResponseMatrix(band=band, form=form, items=items, answers=reindex(answers_frame),
-                          seconds=reindex(seconds), meta=reindex(meta), started=dict(started), group_fields=fields)
+                          seconds=reindex(seconds), meta=reindex(meta), started=dict(started), group_fields=fields,
+                          finished_all=dict(finished_all), release_k=k)
+
+
+def _released_rows(rows: list, k: int) -> tuple[list, dict[int, int]]:
+    """The released attempts (id, code, lang, finished_at) and each one's batch number: per language,
+    in order of finishing (ties by attempt id, which only grows)."""
+    kept, batch = [], {}
+    for lang in sorted({r[2] for r in rows}):
+        in_order = sorted((r for r in rows if r[2] == lang), key=lambda r: (_as_utc(r[3]), r[0]))
+        for rank, row in enumerate(privacy.released(in_order, k)):
+            kept.append(row)
+            batch[row[0]] = rank // k
+    return kept, batch
 
 
 # --- response quality --------------------------------------------------------------------------------
@@ -149,7 +175,8 @@ class ResponseQuality:
     """How the quizzes of one band x form x language were answered."""
 
     started: int
-    finished: int
+    finished: int  # every finished quiz (not about any one student's answers: shown exactly)
+    released: int  # finished quizzes the figures describe (whole batches of k; all of them without a release)
     used: int  # finished quizzes the statistics use (complete, not straight-lined)
     flagged: dict[str, int]  # quality flag -> finished quizzes with it (flags can overlap)
     median_seconds_per_item: float | None  # median over quizzes of each quiz's median gap between answers
@@ -158,13 +185,19 @@ class ResponseQuality:
     def unfinished(self) -> int:
         return self.started - self.finished
 
+    def used_shown(self, k: int) -> bool:
+        """Released minus used is how many quizzes were left out for their answers: "used" is hidden
+        when that would be a small count."""
+        return not privacy.small(self.released - self.used, k)
+
     def as_dict(self, k: int) -> dict:
         """As JSON, counts of 1..k-1 quizzes written as "<k" (as everywhere else)."""
         def count(n: int) -> int | str:
             return privacy.lone_count(n, k)
 
-        return {"started": count(self.started), "finished": count(self.finished), "used": count(self.used),
-                "unfinished": count(self.unfinished), "flagged": {f: count(n) for f, n in self.flagged.items()},
+        return {"started": self.started, "finished": self.finished, "unfinished": self.unfinished,
+                "released": self.released, "used": self.used if self.used_shown(k) else privacy.SUPPRESSED,
+                "flagged": {f: count(n) for f, n in self.flagged.items()},
                 "median_seconds_per_item": None if self.median_seconds_per_item is None
                 else round(self.median_seconds_per_item, 2)}
 
@@ -174,7 +207,8 @@ def response_quality(matrix: ResponseMatrix, lang: str) -> ResponseQuality:
     rows = matrix.meta["lang"] == lang
     flags = matrix.meta.loc[rows, "flags"]
     per_quiz = matrix.seconds[rows].median(axis=1, skipna=True).dropna()
-    return ResponseQuality(started=matrix.started.get(lang, 0), finished=int(rows.sum()),
+    return ResponseQuality(started=matrix.started.get(lang, 0),
+                           finished=matrix.finished_all.get(lang, int(rows.sum())), released=int(rows.sum()),
                            used=int(matrix.usable(lang).sum()),
                            flagged={f: int(flags.map(lambda fl, f=f: f in fl).sum()) for f in QUALITY_FLAGS},
                            median_seconds_per_item=float(statistics.median(per_quiz)) if len(per_quiz) else None)
@@ -226,10 +260,19 @@ def export_frame(matrix: ResponseMatrix, lang: str, k: int | None = None) -> pd.
     ids = [i.id for i in matrix.items]
     if rows.sum() < k:
         return pd.DataFrame(columns=["finished_on", "lang", *ids])
-    described = pd.DataFrame({"finished_on": matrix.meta.loc[rows, "finished_on"].map(lambda d: d.isoformat())})
-    for name in matrix.group_fields:
-        described[name] = recoded_groups(matrix, rows, name, k)
-    described = _protect(described, k)
+    # Each released batch is made anonymous on its own, so the rows a new release adds are the same
+    # whatever comes later and cannot be told apart within their batch (without a release: one batch).
+    batches = matrix.meta["batch"] if "batch" in matrix.meta else pd.Series(0, index=matrix.meta.index)
+    parts = []
+    for number in sorted(batches[rows].unique()):
+        in_batch = rows & (batches == number)
+        described = pd.DataFrame({"finished_on": matrix.meta.loc[in_batch, "finished_on"].map(lambda d: d.isoformat())})
+        for name in matrix.group_fields:
+            described[name] = recoded_groups(matrix, in_batch, name, k)
+        parts.append(_protect(described, k))
+    # A field one batch had to drop is dropped from every batch: a column must mean the same in each row.
+    kept = ["finished_on", *[c for c in matrix.group_fields if all(c in part for part in parts)]]
+    described = pd.concat([part[kept] for part in parts])
     described.insert(1, "lang", lang)
     answers = matrix.answers.loc[described.index].astype("Int64")
     out = pd.concat([described, answers], axis=1)

@@ -129,4 +129,5 @@ def build(matrix: ResponseMatrix, lang: str, k: int | None = None, draws: int = 
 def report(band: str, form: str, lang: str, url: str | None = None, draws: int = psychometrics.BOOTSTRAP_DRAWS,
            k: int | None = None) -> QualityReport:
     """Read the database and build the report (what the page and the CLI call)."""
-    return build(psychometrics_data.load(band, form, url), lang, k=k, draws=draws)
+    k = k or privacy.min_group()
+    return build(psychometrics_data.load(band, form, url, k=k), lang, k=k, draws=draws)

@@ -15,6 +15,7 @@ from explorer.i18n import N_, Translator
 from explorer.psychometrics import DifComparison, Interval, OrderTest
 from explorer.psychometrics_data import QUALITY_FLAGS, ResponseQuality
 from explorer.psychometrics_report import LANGUAGE, QualityReport, computed
+from explorer.views import md_escape
 
 RELIABILITY_READINGS: tuple[tuple[float, str], ...] = (
     (0.80, N_("very consistent: good for exploration")),
@@ -111,13 +112,14 @@ def group_label(comparison: DifComparison, name: str, _: Translator) -> str:
 
 
 def dif_sizes(comparison: DifComparison, k: int, _: Translator) -> str:
-    """'English 1,400, Spanish 600' with counts under the privacy minimum as "<k"."""
+    """'English 1,400, Spanish 600' with counts under the privacy minimum as "<k" (Markdown: a typed
+    group name is escaped)."""
     def size(n: int) -> str:
         return privacy.lone_text(n, k)
 
     return _("{reference}: {n_reference}; {focal}: {n_focal}").format(
-        reference=group_label(comparison, comparison.reference, _), n_reference=size(comparison.n_reference),
-        focal=group_label(comparison, comparison.focal, _), n_focal=size(comparison.n_focal))
+        reference=md_escape(group_label(comparison, comparison.reference, _)), n_reference=size(comparison.n_reference),
+        focal=md_escape(group_label(comparison, comparison.focal, _)), n_focal=size(comparison.n_focal))
 
 
 def dif_view(comparison: DifComparison, report: QualityReport, _: Translator) -> pd.DataFrame:
@@ -142,16 +144,23 @@ def dif_counts(comparison: DifComparison, _: Translator) -> str:
 
 
 def quality_view(quality: ResponseQuality, k: int, _: Translator) -> pd.DataFrame:
-    """Started, finished, used and each quality flag: counts under ``k`` as "<k" with no share."""
-    def row(label: str, n: int, of_finished: bool = True) -> dict:
-        hidden = privacy.small(n, k)
-        share = "" if hidden or not of_finished or not quality.finished else f"{n / quality.finished:.1%}"
-        return {_("Quizzes"): label, _("Count"): privacy.lone_text(n, k),
-                _("Share of finished"): share}
+    """Started, finished and not finished (exact: they say nothing about anyone's answers), the
+    released quizzes the figures describe, used, and each quality flag of the released quizzes:
+    flag counts under ``k`` as "<k", "used" hidden (—) when it would give away a small count."""
+    def row(label: str, n: int, of_released: bool = True, count: str | None = None) -> dict:
+        hidden = count is not None or privacy.small(n, k)
+        share = "" if hidden or not of_released or not quality.released else f"{n / quality.released:.1%}"
+        return {_("Quizzes"): label, _("Count"): count or privacy.lone_text(n, k),
+                _("Share of released"): share}
 
-    rows = [row(_("Started"), quality.started, False), row(_("Finished"), quality.finished, False),
-            row(_("Not finished"), quality.unfinished, False),
-            row(_("Used in these figures (complete, not all alike)"), quality.used)]
+    def exact(label: str, n: int) -> dict:
+        return row(label, n, False, f"{n:,}")
+
+    rows = [exact(_("Started"), quality.started), exact(_("Finished"), quality.finished),
+            exact(_("Not finished"), quality.unfinished),
+            exact(_("Released: the first to finish, in whole groups of {k}").format(k=k), quality.released),
+            row(_("Used in these figures (complete, not all alike)"), quality.used,
+                count=None if quality.used_shown(k) else privacy.SUPPRESSED)]
     rows += [row(_(FLAG_NAMES[f]), quality.flagged[f]) for f in QUALITY_FLAGS]
     return pd.DataFrame(rows)
 
@@ -165,8 +174,9 @@ def text_report(report: QualityReport) -> str:
     q = report.quality
     counts = q.as_dict(report.k)
     lines = [f"How well is the quiz working here? {band_form}",
-             (f"quizzes: {counts['started']} started, {counts['finished']} finished, {counts['used']} used "
-              f"(complete, not all alike); district minimum {report.k}")]
+             (f"quizzes: {counts['started']} started, {counts['finished']} finished, {counts['released']} released "
+              f"(the first to finish, in whole groups of {report.k}), {counts['used']} used (complete, not all alike); "
+              f"district minimum {report.k}")]
     if not report.enough:
         lines.append(f"fewer than {report.k} usable quizzes: nothing is computed")
     else:

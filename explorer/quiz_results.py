@@ -8,12 +8,13 @@ indexed tables; the audit is one GROUP BY. A quiz counts in the area its results
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 
 from sqlalchemy import delete, func
 from sqlmodel import col, select
 
-from explorer import attempts, db, labor, local_results, matching
+from explorer import attempts, db, labor, local_results, matching, privacy
 from explorer.data import KnowledgeBase
 from explorer.models import QuizAttempt, QuizResult, TopMatch, utcnow
 
@@ -30,14 +31,17 @@ def top_codes(kb: KnowledgeBase, matcher: matching.Matcher, scores: Mapping[str,
 
 def record(code: str, area_code: str, kb: KnowledgeBase, matcher: matching.Matcher, url: str | None = None) -> None:
     """Store a finished quiz's result for ``area_code`` (scored again from its saved answers, so the
-    stored result is what the answers say). Recording twice replaces the first, in one transaction."""
+    stored result is what the answers say). Recording twice replaces the first, in one transaction;
+    two tabs recording at the same instant take turns (the quiz's row is locked first: on PostgreSQL
+    both would otherwise delete nothing and insert the same top 10, and one would fail on its key)."""
     saved = attempts.load(code, url)
     if not saved.finished:
         raise ValueError(f"quiz {code} is not finished")
     profile = attempts.profile(saved)
     listed = top_codes(kb, matcher, profile.scores, area_code) if profile.confident else []
     with db.session(url) as s:
-        attempt_id = s.execute(select(QuizAttempt.id).where(QuizAttempt.resume_code == saved.resume_code)).scalar_one()
+        attempt_id = s.execute(select(QuizAttempt.id).where(QuizAttempt.resume_code == saved.resume_code)
+                               .with_for_update()).scalar_one()
         s.execute(delete(TopMatch).where(TopMatch.attempt_id == attempt_id))
         db.upsert(s, QuizResult, {"attempt_id": attempt_id, "area_code": area_code, "band": saved.band,
                                   "confident": profile.confident,
@@ -49,17 +53,27 @@ def record(code: str, area_code: str, kb: KnowledgeBase, matcher: matching.Match
             s.add(TopMatch(attempt_id=attempt_id, rank=rank, onet_code=onet_code))
 
 
-def top_match_counts(area_code: str, url: str | None = None) -> dict[str, int]:
+def top_match_counts(area_code: str, url: str | None = None, k: int | None = None) -> dict[str, int]:
     """How many finished quizzes ranked for this area list each occupation in their top 10.
 
     Only usable profiles from grades 6-12 count (grades 3-5 see no job lists). Callers hide counts
-    below the district's minimum before showing them.
+    below the district's minimum before showing them. With ``k`` (the audit page), only the released
+    quizzes count: the first whole batches of ``k`` in order of finishing (``privacy.released``), so
+    the audit changes only when k more quizzes have finished, never for one student.
     """
-    query = (select(TopMatch.onet_code, func.count())
-             .join(QuizResult, col(QuizResult.attempt_id) == TopMatch.attempt_id)
-             .where(QuizResult.area_code == area_code, QuizResult.confident, QuizResult.band != "3-5")
-             .group_by(TopMatch.onet_code))
+    counted = (select(QuizResult.attempt_id).join(QuizAttempt, col(QuizAttempt.id) == QuizResult.attempt_id)
+               .where(QuizResult.area_code == area_code, QuizResult.confident, QuizResult.band != "3-5"))
     with db.session(url) as s:
+        if k:
+            in_order = [i for (i,) in s.execute(counted.order_by(col(QuizAttempt.finished_at), col(QuizAttempt.id)))]
+            released = privacy.released(in_order, k)
+            counts: Counter[str] = Counter()
+            for start in range(0, len(released), 500):
+                counts.update(code for (code,) in s.execute(
+                    select(TopMatch.onet_code).where(col(TopMatch.attempt_id).in_(released[start:start + 500]))))
+            return dict(counts)
+        query = (select(TopMatch.onet_code, func.count()).where(col(TopMatch.attempt_id).in_(counted))
+                 .group_by(TopMatch.onet_code))
         return dict(s.execute(query).all())
 
 

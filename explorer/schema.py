@@ -9,6 +9,9 @@ SQLite install still needs no setup step.
 """
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -61,15 +64,66 @@ def current(engine: Engine) -> str | None:
         return revision
 
 
+@contextmanager
+def serialised(engine: Engine) -> Iterator[None]:
+    """Hold the database's schema lock: one process at a time checks, creates, upgrades or
+    downgrades the schema (several app processes starting at once on a brand-new database).
+
+    PostgreSQL: a session advisory lock on a connection of its own. SQLite: an exclusive ``flock``
+    on ``<database file>.lock`` beside the file (SQLite runs DDL outside transactions, so without
+    it a second process saw half-created tables). An in-memory SQLite database needs none.
+    """
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as holder:
+            holder.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _LOCK_KEY})
+            holder.commit()
+            try:
+                yield
+            finally:
+                holder.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _LOCK_KEY})
+                holder.commit()
+        return
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        yield
+        return
+    import fcntl
+
+    with open(os.path.abspath(database) + ".lock", "a") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
 def upgrade(engine: Engine, target: str = "head") -> tuple[str | None, str]:
     """Apply every missing revision in one transaction per revision; returns (before, after).
 
     A database made before migrations existed is stamped at the baseline first (its tables are the
     baseline's), then upgraded like any other.
     """
+    with serialised(engine):
+        return _upgrade(engine, target)
+
+
+def downgrade(engine: Engine) -> tuple[str, str]:
+    """Undo the database's last revision (back to the release before); returns (before, after).
+
+    Refused on an empty database and on the baseline, which has nothing before it."""
+    with serialised(engine), engine.begin() as connection:
+        before = MigrationContext.configure(connection).get_current_revision()
+        if before is None:
+            raise SchemaError("the database has no schema revision to undo")
+        if before == BASELINE:
+            raise SchemaError(f"the database is at the first revision, {BASELINE}: there is nothing before it")
+        command.downgrade(_config(connection), "-1")
+        after = MigrationContext.configure(connection).get_current_revision()
+    return before, after or "empty"
+
+
+def _upgrade(engine: Engine, target: str) -> tuple[str | None, str]:
     with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
         config = _config(connection)
         before = MigrationContext.configure(connection).get_current_revision()
         if before is None and _app_tables(connection):
@@ -85,13 +139,14 @@ def upgrade(engine: Engine, target: str = "head") -> tuple[str | None, str]:
 def ensure(engine: Engine) -> None:
     """Create an empty database at the latest revision; refuse one at any other revision."""
     expected = head()
-    with engine.connect() as connection:
-        revision = MigrationContext.configure(connection).get_current_revision()
-        empty = not _app_tables(connection)
+    with serialised(engine):
+        with engine.connect() as connection:
+            revision = MigrationContext.configure(connection).get_current_revision()
+            empty = not _app_tables(connection)
+        if revision is None and empty:
+            _upgrade(engine, "head")
+            return
     if revision == expected:
-        return
-    if revision is None and empty:
-        upgrade(engine)
         return
     if revision is None:
         raise SchemaError(f"the database was made before schema migrations; run `{UPGRADE_COMMAND}`")

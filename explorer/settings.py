@@ -92,6 +92,25 @@ class Settings(BaseModel):
                                                                        "without use")
     min_password_length: int = Field(12, ge=12, le=128, description="shortest password a new account may have "
                                                                     "(may be raised, not lowered)")
+    login_checks_per_minute: int = Field(30, ge=1, le=1000, description="password checks one app process makes in "
+                                                                         "a minute, for every username together; "
+                                                                         "further sign-ins wait for the next minute")
+    login_tries_per_browser: int = Field(10, ge=1, le=1000, description="sign-in tries one browser session may make "
+                                                                         "in login_lockout_minutes, whatever the "
+                                                                         "usernames")
+    wrong_codes_per_browser: int = Field(10, ge=1, le=1000, description="wrong resume or class codes one browser "
+                                                                         "session may try in 10 minutes")
+    wrong_codes_per_minute: int = Field(60, ge=1, le=100000, description="wrong resume or class codes one app "
+                                                                          "process accepts in a minute, from every "
+                                                                          "browser together")
+    login_parallel_checks: int = Field(2, ge=1, le=16, description="password checks running at once in one app "
+                                                                    "process (each takes about 64 MB while it "
+                                                                    "runs)")
+    # Uploads
+    catalog_max_mb: int = Field(10, ge=1, le=200, description="the largest catalog import, all its CSV files "
+                                                               "together, in MB (also the server's upload limit)")
+    catalog_max_rows: int = Field(20000, ge=100, le=1000000, description="the most rows one catalog CSV file may "
+                                                                         "have")
     # Links that leave the browser
     public_url: str = Field("", max_length=500, description="the app's address as families reach it, for family "
                                                             "links and QR codes (empty: the address the browser used, "

@@ -358,6 +358,15 @@ def dashboard_notice(notes: pd.Series, _: Translator) -> str:
     return ""
 
 
+def release_notice(notes: pd.Series, _: Translator) -> str:
+    """The class's own totals (exact) and which students the figures below describe (the release rule)."""
+    return _("{joined} students joined and {finished} finished the quiz. To keep each student's answers "
+             "private, the figures below describe the first {released} to finish (and the first {joined_released} "
+             "to join): they change only when {k} more have finished or joined, never for one student.").format(
+        joined=int(notes["joined"]), finished=int(notes["finished"]), released=int(notes["released_finished"]),
+        joined_released=int(notes["released_joined"]), k=int(notes["min_group"]))
+
+
 def completion_view(completion, _):
     return pd.DataFrame({_("Group"): [group_label(g, _) for g in completion.index],
                          _("Students"): completion["students_shown"].to_numpy(),

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import catalog, pathways, ui
+from explorer import catalog, pathways, settings, ui
 
 ctx = ui.context(__file__)
 _ = ctx._
@@ -23,7 +23,7 @@ st.subheader(_("Import CSV files"), anchor=False)
 with st.form("catalog_import"):
     uploads = st.file_uploader(_("Catalog CSV files (programs.csv, dual_enrollment.csv, work_based_learning.csv, "
                                  "credentials.csv)"), type="csv", accept_multiple_files=True,
-                               key="staff_catalog_upload")
+                               key="staff_catalog_upload", max_upload_size=settings.current().catalog_max_mb)
     submitted = st.form_submit_button(_("Import"), type="primary")
 if submitted and not uploads:
     st.warning(_("Choose one or more catalog CSV files first."))

@@ -32,7 +32,7 @@ by = st.selectbox(_("Split by"), [None, "grade", *classes.group_fields(by_code[c
                   format_func=lambda field: views.split_label(field, _))
 tables = classes.dashboard(ctx.kb, chosen, ctx.area_code, by)
 k = int(tables["notes"]["min_group"])
-ui.texts(st.info, [views.dashboard_notice(tables["notes"], _)])
+ui.texts(st.info, [views.release_notice(tables["notes"], _), views.dashboard_notice(tables["notes"], _)])
 ui.table(views.completion_view(tables["completion"], _))
 st.subheader(_("Interest areas among each student's top three"), anchor=False)
 ui.table(views.themes_view(tables["themes"], _))
@@ -44,6 +44,6 @@ k2_screens.class_visits(chosen, ctx)
 st.download_button(_("Download the dashboard (CSV)"), classes.export_csv(tables), file_name=f"class-{chosen}.csv",
                    mime="text/csv")
 st.caption(_("No figure describes fewer than {k} students: small counts show as <{k}, and further cells are hidden "
-             "where a small one could be worked out by subtraction; groups, codes and careers held by fewer than "
+             "(—) where a small one could be worked out by subtraction; groups, codes and careers held by fewer than "
              "{k} students are not listed by name. Local openings: {source}, BLS Employment Projections 2024-34.")
            .format(k=k, source=ctx.oews_source))

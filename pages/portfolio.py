@@ -35,9 +35,9 @@ st.download_button(_("Download my portfolio (PDF)"), data=ui.family_report_pdf(s
 st.download_button(_("Download my portfolio (JSON)"), json.dumps(portfolio.export(owner), indent=1),
                    file_name=f"portfolio-{owner}.json", mime="application/json")
 st.caption(_("An open JSON file: schema career-pathways-explorer/portfolio, version 1 (see the README)."))
-upload = st.file_uploader(_("Restore a portfolio from its JSON file"), type="json")
+upload = st.file_uploader(_("Restore a portfolio from its JSON file"), type="json", max_upload_size=2)
 if upload is not None and st.button(_("Restore")):
-    ok, message = ui.restore_portfolio(upload.getvalue())
+    ok, message = ui.restore_portfolio(upload)
     (st.success if ok else st.error)(message)
 
 links = portfolio.share_links(owner)

@@ -12,8 +12,9 @@ if quiz_state.finished_just_now():
 st.title(_("Interest quiz"))
 if bad := session.pop(KEYS.quiz_error):
     st.error(_("The link had a resume code that cannot be right ({code}). Type your code below or start again.")
-             .format(code=bad))
+             .format(code=ui.md_escape(bad)))
 saved = quiz_state.load_current()
+quiz_state.write_quiz_cookie(in_sidebar=False)  # the run after Start may draw no sidebar
 
 if saved is None:
     st.write(_("Rate how much you would like doing each activity. There are no right or wrong answers, and you "
@@ -31,6 +32,7 @@ if saved.finished:
 
 st.info(_("Your resume code is **{code}**. Write it down: with it you can come back on any device.")
         .format(code=saved.resume_code))
+quiz_screens.continue_link(saved.resume_code, ctx)
 quiz_state.answer_scale_style()
 quiz_screens.quiz_screen(ctx)
 quiz_screens.start_over(saved, ctx)

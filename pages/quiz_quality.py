@@ -13,13 +13,13 @@ FORM_LABELS = {"quick": _("Quick form"), "full": _("Full form")}
 
 
 @st.cache_data(ttl=300, show_spinner=False)
-def matrix(band: str, form: str, url: str) -> psychometrics_data.ResponseMatrix:
-    return psychometrics_data.load(band, form, url)
+def matrix(band: str, form: str, url: str, k: int) -> psychometrics_data.ResponseMatrix:
+    return psychometrics_data.load(band, form, url, k=k)
 
 
 @st.cache_data(ttl=300, show_spinner=False)
 def report(band: str, form: str, lang: str, url: str, k: int) -> psychometrics_report.QualityReport:
-    return psychometrics_report.build(matrix(band, form, url), lang, k=k)
+    return psychometrics_report.build(matrix(band, form, url, k), lang, k=k)
 
 
 st.title(_("How well is the quiz working here?"))
@@ -81,8 +81,8 @@ if result.quality.median_seconds_per_item is not None and result.enough:
 st.subheader(_("For researchers"), anchor=False)
 st.write(_("The anonymous answers to this form: one row per finished quiz, no codes, dates to the day at most "
            "(to the month, or none, where fewer than {k} quizzes share a day), groups under {k} pooled.").format(k=k))
-if result.quality.finished >= k:
-    data = matrix(band, form, url)
+if result.quality.released >= k:
+    data = matrix(band, form, url, k)
     name = f"item-responses_{band}_{form}_{lang}"
     left, right = st.columns(2)
     left.download_button(_("Download the answers (CSV)"), lambda: psychometrics_data.export_csv(data, lang, k),

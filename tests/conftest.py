@@ -28,6 +28,15 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def fresh_login_budget():
+    """Each test starts with the process's sign-in budget unused (explorer.auth.BUDGET)."""
+    from explorer import auth, guessing
+
+    auth.BUDGET.reset()
+    guessing.BUDGET.reset()
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not (SHARED / "onet" / "db_30_1_text" / "Interests.txt").is_file():

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import auth
 from explorer.models import utcnow
+from tests.apptest import signed_in
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PASSWORD = "correct horse battery"
@@ -172,8 +173,8 @@ def test_login_then_catalog_page(app_db):
 def _as_counselor(page: str) -> AppTest:
     at = AppTest.from_file(str(Path(APP).parent / page), default_timeout=30)
     at.session_state["lang"] = "en"
-    at.session_state["counselor"] = "counselor"
-    at.session_state["counselor_seen"] = utcnow()
+    for key, value in signed_in().items():
+        at.session_state[key] = value
     return at
 
 
@@ -223,3 +224,120 @@ def test_cli_users_unlock_and_remove(tmp_path):
     assert run("remove", "jdoe").returncode == 0 and auth.users(url) == []
     missing = run("remove", "jdoe")
     assert missing.returncode == 2 and "there is no account jdoe" in missing.stderr
+
+
+# ----- #23: sign-in cost bounded per browser and per process; sessions end everywhere -------------------
+
+
+@pytest.fixture
+def counted_checks(monkeypatch) -> list[str]:
+    """Every argon2 check made (the real one still runs)."""
+    checks: list[str] = []
+    real = auth._verify
+
+    def counting(password_hash: str, password: str) -> bool:
+        checks.append(password)
+        return real(password_hash, password)
+    monkeypatch.setattr(auth, "_verify", counting)
+    return checks
+
+
+def test_a_new_username_per_try_still_spends_the_browsers_budget(database_url, counted_checks):
+    """The flood: a new username each try got a fresh argon2 check. Now one browser session has
+    login_tries_per_browser tries in login_lockout_minutes, whatever names it types."""
+    now = utcnow()
+    for n in range(10):
+        with pytest.raises(auth.AuthError, match="wrong username or password"):
+            auth.login(f"flood{n}", "guess", url=database_url, now=now, client="tab-1")
+    with pytest.raises(auth.AuthError, match="too many sign-in tries from this browser") as refused:
+        auth.login("flood-next", "guess", url=database_url, now=now, client="tab-1")
+    assert refused.value.params["time"] == f"{now + auth.lockout():%H:%M}"
+    assert len(counted_checks) == 10  # the refused try checked no password
+    auth.add_user("jdoe", PASSWORD, url=database_url)
+    assert auth.login("jdoe", PASSWORD, url=database_url, now=now, client="tab-2").username == "jdoe"
+    later = now + auth.lockout() + timedelta(seconds=1)
+    with pytest.raises(auth.AuthError, match="wrong username or password"):  # the window has passed
+        auth.login("flood-late", "guess", url=database_url, now=later, client="tab-1")
+
+
+def test_thirty_flooding_sessions_get_the_process_budget_of_checks(database_url, counted_checks):
+    """30 sessions x 10 tries each with new usernames within one minute (the reported attack made
+    298 argon2 checks): the process checks login_checks_per_minute (30) passwords and refuses the rest."""
+    now, refused = utcnow(), 0
+    for attempt in range(10):
+        for tab in range(30):
+            try:
+                auth.login(f"u{tab}-{attempt}", "guess", url=database_url, now=now + timedelta(seconds=attempt),
+                           client=f"tab-{tab}")
+            except auth.AuthError as problem:
+                refused += problem.message_id.startswith("the server is checking too many")
+    assert len(counted_checks) == 30 and refused == 270
+    # A minute on, checks are allowed again (a counselor is kept out for a minute at most).
+    auth.add_user("jdoe", PASSWORD, url=database_url)
+    assert auth.login("jdoe", PASSWORD, url=database_url, now=now + timedelta(minutes=2), client="x").username == "jdoe"
+
+
+def test_at_most_two_password_checks_run_at_once(database_url, monkeypatch):
+    import threading
+    import time
+
+    running, most, lock = [0], [0], threading.Lock()
+
+    class SlowHasher:
+        def verify(self, password_hash: str, password: str) -> bool:
+            with lock:
+                running[0] += 1
+                most[0] = max(most[0], running[0])
+            time.sleep(0.05)
+            with lock:
+                running[0] -= 1
+            raise auth.VerificationError()
+
+        def check_needs_rehash(self, password_hash: str) -> bool:
+            return False
+    monkeypatch.setattr(auth, "HASHER", SlowHasher())
+    with ThreadPoolExecutor(8) as pool:
+        futures = [pool.submit(auth.login, f"name{n}", "guess", database_url, None, f"tab-{n}") for n in range(8)]
+    assert all(isinstance(f.exception(), auth.AuthError) for f in futures)
+    assert most[0] == 2  # login_parallel_checks: about 2 x 64 MB at most, however many tabs
+
+
+def test_activity_keeps_a_sign_in_alive_past_the_idle_limit(database_url):
+    auth.add_user("jdoe", PASSWORD, url=database_url)
+    start = utcnow()
+    token = auth.start_session("jdoe", url=database_url, now=start)
+    for minutes in range(20, 100, 20):  # a click every 20 minutes, 80 minutes in all (idle limit 30)
+        assert auth.resume_session(token, url=database_url, now=start + timedelta(minutes=minutes)) is not None
+    assert auth.resume_session(token, url=database_url, now=start + timedelta(minutes=80 + 31)) is None
+
+
+def _tab(page: str, state: dict) -> AppTest:
+    at = AppTest.from_file(str(Path(APP).parent / page), default_timeout=30)
+    at.session_state["lang"] = "en"
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    return at
+
+
+def test_signing_out_in_one_tab_ends_the_others_at_their_next_click(app_db):
+    state = signed_in()  # both tabs carry the one sign-in (the second resumed it from the cookie)
+    other = _tab("pages/classes.py", state)
+    assert [t.value for t in other.title] == ["Classes and dashboard"]
+    this = _tab("pages/login.py", state)
+    this.button[0].click().run()  # Log out
+    other.run()
+    assert [t.value for t in other.title] == ["Counselor login"]
+    assert any("this sign-in ended in another tab" in i.value for i in other.info)
+    assert "counselor" not in other.session_state
+
+
+def test_removing_the_account_ends_its_open_tab(app_db):
+    tab = _tab("pages/classes.py", signed_in())
+    assert [t.value for t in tab.title] == ["Classes and dashboard"]
+    auth.remove_user("counselor")
+    tab.text_input[0].input("Period 4")
+    tab.button[0].click().run()  # the Create button of a class: refused, nothing created
+    assert [t.value for t in tab.title] == ["Counselor login"]
+    from explorer import classes
+    assert classes.classes() == []

@@ -483,3 +483,91 @@ def test_column_help_reads_in_the_counselors_language():
     for spec in catalog.TABLES.values():
         for column in spec.columns:  # every note and limit has Spanish (the editor shows them as header help)
             assert catalog.help_text(column, spanish) != column.help or not column.help, column.name
+
+
+@pytest.mark.parametrize("credits,cost", [("0.00001", "$0.5"), ("59.999999", "249999.99"), ("0.1", "0"),
+                                          ("3", "0.000001")])
+def test_every_accepted_number_exports_in_a_form_that_imports_back(database_url, known, credits, cost):
+    """Export wrote 1e-05 for an accepted 0.00001, which the import then refused (#23)."""
+    texts = {"programs": sample_texts()["programs"],
+             "dual_enrollment": one_row("dual_enrollment", credits=credits, student_cost=cost)}
+    assert catalog.import_texts(texts, known, database_url, TODAY).ok
+    exported = catalog.export_text("dual_enrollment", database_url)
+    assert "e-" not in exported and "e+" not in exported
+    again = catalog.import_texts({"dual_enrollment": exported}, known, database_url, TODAY)
+    assert again.ok, again.problems
+    assert catalog.export_text("dual_enrollment", database_url) == exported
+
+
+def test_a_line_break_stored_by_an_early_release_exports_as_a_space(database_url, known):
+    """The first release took quoted multi-line cells; today's import refuses line breaks, so the
+    export writes a space where one was stored and the file imports back."""
+    from explorer import db
+    from explorer.models import Program
+
+    assert catalog.import_texts({"programs": sample_texts()["programs"]}, known, database_url, TODAY).ok
+    with db.session(database_url) as s:
+        s.add(Program(code="OLD-1", name="Welding\nand Fabrication\u200b", grades="9-12", courses="Welding I",
+                      career_cluster="Manufacturing", subcluster="", soc_codes="51-4121", verified_by="CTE office",
+                      verified_on=date(2026, 9, 15)))
+    exported = catalog.export_text("programs", database_url)
+    again = catalog.import_texts({"programs": exported}, known, database_url, TODAY)
+    assert again.ok, again.problems
+    assert [r["name"] for r in catalog.table_rows("programs", database_url) if r["code"] == "OLD-1"] == [
+        "Welding and Fabrication"]
+
+
+# ----- #23: uploads are limited before they are read -----------------------------------------------
+
+
+class _Upload:
+    """An uploaded file as Streamlit hands it over, which must not be read when it is too large."""
+
+    def __init__(self, name: str, size: int):
+        self.name, self.size = name, size
+
+    def getvalue(self) -> bytes:
+        raise AssertionError("an upload over the limit was read")
+
+
+def test_an_import_over_the_size_limit_is_refused_from_its_size(database_url, known, monkeypatch):
+    from explorer.ui.catalog_editor import import_uploads
+
+    report = import_uploads([_Upload("programs.csv", 6_000_000), _Upload("credentials.csv", 5_000_000)],
+                            frozenset(known))
+    assert [p.message() for p in report.problems] == [
+        "the files together are 11.0 MB, more than the limit of 10 MB (setting catalog_max_mb); import fewer files "
+        "at a time"]
+    monkeypatch.setenv("EXPLORER_CATALOG_MAX_MB", "1")
+    junk = b"\xff" * 1_500_000  # not even UTF-8: refused for its size before it is decoded
+    report = catalog.import_files([("programs.csv", junk)], known, database_url, TODAY)
+    assert not report.ok and "more than the limit of 1 MB" in report.problems[0].message()
+
+
+def test_a_file_with_too_many_rows_stops_being_read(database_url, known, monkeypatch):
+    import time
+
+    monkeypatch.setenv("EXPLORER_CATALOG_MAX_ROWS", "100")
+    header, row = sample_texts()["programs"].splitlines()[:2]
+    code = row.split(",")[0]
+    rows = [row.replace(code, f"P{n}", 1) for n in range(430_000)]  # the size of the reported 502 s import
+    started = time.perf_counter()
+    report = catalog.import_texts({"programs": "\n".join([header, *rows])}, known, database_url, TODAY)
+    assert time.perf_counter() - started < 5
+    assert [p.message() for p in report.problems] == [
+        "programs.csv line 102: has more than 100 rows (setting catalog_max_rows); split it or ask for a higher limit"]
+    assert catalog.import_texts({"programs": "\n".join([header, *rows[:100]])}, known, database_url, TODAY).ok
+
+
+def test_the_server_refuses_uploads_over_the_catalog_limit(monkeypatch):
+    import tomllib
+
+    from explorer.paths import ROOT
+    from explorer.ui import serve
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == 10
+    assert serve.upload_limit_args([]) == ["--server.maxUploadSize", "10"]
+    monkeypatch.setenv("EXPLORER_CATALOG_MAX_MB", "25")
+    assert serve.upload_limit_args([]) == ["--server.maxUploadSize", "25"]
+    assert serve.upload_limit_args(["--server.maxUploadSize", "3"]) == []

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from explorer import auth, catalog
-from explorer.models import utcnow
 from explorer.views import md_escape
-from tests.apptest import on_page
+from tests.apptest import on_page, signed_in
 from tests.test_catalog import one_row
 
 PASSWORD = "correct horse battery"
@@ -14,7 +13,7 @@ def import_on_page(url: str, files: list[tuple[str, bytes]]):
     """Choose ``files`` in the page's uploader and press Import (AppTest takes one form submit per
     session, so each test starts its own)."""
     auth.add_user("counselor", PASSWORD, url=url)
-    at = on_page("pages/catalog.py", state={"counselor": "counselor", "counselor_seen": utcnow()})
+    at = on_page("pages/catalog.py", state=signed_in())
     at.file_uploader[0].set_value([(name, content, "text/csv") for name, content in files])
     next(b for b in at.button if b.label == "Import").click()
     at.run()

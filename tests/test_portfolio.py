@@ -164,6 +164,13 @@ MALFORMED = [  # (what, mutation, where the message points, what it says)
     ("grades 3-5 full form", lambda d: first_quiz(d).update(band="3-5", form="full", answers={}, answered_at={}),
      "quizzes[1].form", "grades 3-5 have no full form"),
     ("too many favourites", lambda d: d.update(favourites=["29-1141.00"] * 1001), "favourites", "more than 1000"),
+    # Impossible times (#23): each is refused, not stored.
+    ("finished before started", lambda d: first_quiz(d).update(finished_at="2026-01-01T00:00:00+00:00"),
+     "quizzes[1].finished_at", "cannot finish (2026-01-01T00:00:00+00:00) before it started"),
+    ("started in 2099", lambda d: first_quiz(d).update(started_at="2099-06-01T09:00:00+00:00"),
+     "quizzes[1].started_at", "2099-06-01T09:00:00+00:00 is in the future"),
+    ("answered in the future", lambda d: first_quiz(d)["answered_at"].update(HR01="2098-01-01T00:00:00Z"),
+     "quizzes[1].answered_at.HR01", "is in the future"),
 ]
 
 
@@ -219,11 +226,33 @@ def nested_lists(depth: int) -> bytes:
     (b'{"version": -Infinity}', "contains -Infinity"),
     (b'{"version": ' + b"9" * 5000 + b"}", "number too long to read"),
     (b" " * 2_000_001, "larger than 2 MB"),
+    (b'{"schema": "a", "quizzes": [{"answers": {"HR01": 4, "HR01": 0}}]}',
+     'the key "HR01" appears twice in one object'),  # JSON itself would keep the last value silently
 ])
 def test_unreadable_bytes_are_one_clear_line(raw, says):
     with pytest.raises(portfolio.PortfolioError, match=re.escape(says)) as refused:
         portfolio.parse_file(raw)
     assert len(refused.value.problems) == 1 and "\n" not in str(refused.value)
+
+
+def test_a_file_cannot_add_another_students_quiz(database_url, source_export, known):
+    """A restore may bring back a student's own quizzes, never claim a quiz this server has under
+    another portfolio (its answers would then show in the wrong portfolio)."""
+    someone = finished(database_url, SOCIAL)
+    data = copy.deepcopy(source_export)
+    stolen = copy.deepcopy(first_quiz(data))
+    stolen["resume_code"] = someone
+    data["quizzes"].append(stolen)
+    before = snapshot(database_url)
+    with pytest.raises(portfolio.PortfolioError) as refused:
+        portfolio.import_portfolio(data, known, database_url)
+    assert [p.message() for p in refused.value.problems] == [
+        f"quizzes[3].resume_code: the quiz {someone} belongs to another portfolio on this server; a file can only "
+        "restore the quizzes of its own portfolio"]
+    assert snapshot(database_url) == before
+    # Its own file restores twice over (the quizzes the server has are its own).
+    owner = portfolio.import_portfolio(copy.deepcopy(source_export), known, database_url)
+    assert portfolio.import_portfolio(copy.deepcopy(source_export), known, database_url) == owner
 
 
 def test_a_file_with_a_byte_order_mark_restores(database_url, source_export, known):
@@ -421,11 +450,13 @@ def test_class_dashboard_hides_groups_under_ten(database_url, kb):
     tables = classes.dashboard(kb, class_code, "2200002", by="campus", url=database_url)
     completion = tables["completion"]
     assert tables["notes"]["split_refused"] and list(completion.index) == [classes.ALL]
-    assert completion.loc[classes.ALL, "students_shown"] == "15"
-    assert completion.loc[classes.ALL, "finished_shown"] == "15"
+    # 15 joined and finished (exact totals); the figures describe the first whole batch of 10.
+    assert (tables["notes"]["joined"], tables["notes"]["finished"]) == (15, 15)
+    assert completion.loc[classes.ALL, "students_shown"] == "10"
+    assert completion.loc[classes.ALL, "finished_shown"] == "10"
     csv = classes.export_csv(tables)
     assert "North" not in csv and "South" not in csv
-    assert tables["favourites"].loc["29-1141.00", "students_shown"] == "15"
+    assert tables["favourites"].loc["29-1141.00", "students_shown"] == "10"
 
 def test_joining_needs_a_real_class_and_known_fields(database_url):
     code = finished(database_url, SOCIAL)
@@ -475,3 +506,16 @@ def test_the_page_says_every_problem_in_spanish_and_escapes_the_files_text(monke
     assert shown.count("\n- ") == (count if count > 1 else 0)
     if count > 1:
         assert '\\["extra\\_\\*key"\\]' in shown  # the file's own key cannot turn into Markdown
+
+
+def test_a_portfolio_upload_over_2_mb_is_refused_before_it_is_read():
+    """A 100 MB "portfolio" was held and parsed; now its size alone refuses it (and Streamlit's own
+    limit, server.maxUploadSize and the uploader's max_upload_size=2, refuses it before the script)."""
+    from explorer import ui
+
+    class Huge:
+        name, size = "portfolio.json", 100_000_000
+
+        def getvalue(self) -> bytes:
+            raise AssertionError("a file over the limit was read")
+    assert ui.restore_portfolio(Huge()) == (False, "Nothing was restored: the file is larger than 2 MB")

@@ -55,24 +55,34 @@ def _range(values: dict, hidden: set, bounds: dict, lines: list[tuple[list, int]
     return out
 
 
+HIDDEN = ("<10", privacy.SUPPRESSED)
+
+
 def _hidden_cells(table, k: int) -> set:
-    return {(g, c) for g in table.index for c in table.columns if table.loc[g, c] == privacy.hidden_text(k)}
+    return {(g, c) for g in table.index for c in table.columns if table.loc[g, c] in (privacy.hidden_text(k),
+                                                                                        privacy.SUPPRESSED)}
+
+
+def _reader_bounds(shown: dict, upper: dict, k: int) -> dict:
+    """What a reader knows of each cell from how it is shown: "<k" is 1..k-1, "—" k or more."""
+    return {c: (1, k - 1) if v == privacy.hidden_text(k) else (k, upper[c]) if v == privacy.SUPPRESSED
+            else (0, upper[c]) for c, v in shown.items()}
 
 
 def _assert_nothing_recoverable(url: str, kb, class_code: str, by: str) -> dict:
     k = privacy.min_group()
-    people = classes.members(class_code, url)
+    _joined, people = classes.released_members(classes.members(class_code, url), k)
     whole = classes.dashboard(kb, class_code, AUSTIN, url=url)
     split = classes.dashboard(kb, class_code, AUSTIN, by=by, url=url)
     completion = split["completion"]
     # Every row that is listed holds at least k students: no row exists because one student holds a value.
     assert all(n >= k for n in completion["students"]) or whole["notes"]["too_small"]
     # Finished counts: the whole class's finished count is a known total for the split's column.
-    known_total = int(people["finished"].sum())
-    hidden = {g for g in completion.index if completion.loc[g, "finished_shown"] == privacy.hidden_text(k)}
+    known_total = len(people)
+    hidden = {g for g in completion.index if completion.loc[g, "finished_shown"] in HIDDEN}
     values = completion["finished"].to_dict()
-    ranges = _range(values, hidden, {g: (0, completion.loc[g, "students"]) for g in completion.index},
-                    [(list(completion.index), known_total)])
+    bounds = _reader_bounds(completion["finished_shown"].to_dict(), dict.fromkeys(completion.index, known_total), k)
+    ranges = _range(values, hidden, bounds, [(list(completion.index), known_total)])
     for cell, (low, high) in ranges.items():
         assert low < high, f"finished count of {cell} is recoverable: {low}"
     # Interest themes: row totals (3 letters per coded student) and the whole-class column totals.
@@ -86,13 +96,15 @@ def _assert_nothing_recoverable(url: str, kb, class_code: str, by: str) -> dict:
     lines = [([(g, t) for t in THEMES], coded[g]) for g in themes.index]
     if len(themes.index) > 1:  # a split's columns add up to the whole-class counts, known from that view
         lines += [([(g, t) for g in themes.index], sum(truth[(g, t)] for g in themes.index)) for t in THEMES]
-    ranges = _range(truth, _hidden_cells(themes, k), {c: (0, coded[c[0]] // 3) for c in truth}, lines)
+    shown = {(g, t): themes.loc[g, t] for g, t in truth}
+    ranges = _range(truth, _hidden_cells(themes, k), _reader_bounds(shown, {c: coded[c[0]] // 3 for c in truth}, k),
+                    lines)
     for cell, (low, high) in ranges.items():
         assert low < high, f"theme count {cell} is recoverable: {low}"
     # Nothing shown is a small count.
     for table in (completion[["students_shown", "finished_shown"]], themes):
         for value in table.to_numpy().ravel():
-            assert value == privacy.hidden_text(k) or value == "0" or int(value) >= k
+            assert value in HIDDEN or value == "0" or int(value) >= k
     assert all(split["full_codes"]["students"] >= k) and all(split["favourites"]["students"] >= k)
     return split
 
@@ -112,9 +124,11 @@ def test_the_class_of_13_split_two_ways(database_url, kb):
         # South (2) cannot be listed alone, and North cannot be listed beside a pool of 2: the split is refused.
         assert list(split["completion"].index) == [classes.ALL] and split["notes"]["split_refused"]
     whole = classes.dashboard(kb, class_code, AUSTIN, url=database_url)
-    assert whole["completion"].loc[classes.ALL, "students_shown"] == "13"
+    # The class's own totals are exact; the figures describe the first whole batch of 10.
+    assert (whole["notes"]["joined"], whole["notes"]["finished"]) == (13, 13)
+    assert whole["completion"].loc[classes.ALL, "students_shown"] == "10"
     csv = classes.export_csv(whole)
-    assert "South" not in csv and "North" not in csv and "all,13,13" in csv
+    assert "South" not in csv and "North" not in csv and "all,10,10" in csv
 
 
 def test_a_class_of_30_keeps_useful_figures(database_url, kb):
@@ -134,9 +148,9 @@ def test_a_class_of_30_keeps_useful_figures(database_url, kb):
 def test_a_class_below_the_minimum_shows_no_figure(database_url, kb):
     class_code = _class(database_url, ["North"] * 6, [9] * 6)
     tables = classes.dashboard(kb, class_code, AUSTIN, url=database_url)
-    assert tables["notes"]["too_small"]
-    assert set(tables["completion"][["students_shown", "finished_shown"]].to_numpy().ravel()) == {"<10"}
-    assert set(tables["themes"].to_numpy().ravel()) <= {"<10", "0"}
+    assert tables["notes"]["too_small"] and (tables["notes"]["joined"], tables["notes"]["finished"]) == (6, 6)
+    assert set(tables["completion"][["students_shown", "finished_shown"]].to_numpy().ravel()) == {"0"}
+    assert set(tables["themes"].to_numpy().ravel()) == {"0"}  # nobody released yet: nothing to describe
     assert tables["full_codes"].empty and tables["favourites"].empty
 
 
@@ -158,10 +172,13 @@ def test_a_lone_count_hides_only_small_groups():
 
 def test_complementary_suppression_hides_a_partner_for_a_lone_small_cell():
     values = {"a": 11, "b": 2, "c": 15}
-    bounds = dict.fromkeys(values, (0, 20))
-    hidden = privacy.protect_line(values, bounds, {"b"}, total=28)
-    assert hidden == {"b", "a"} and not privacy.pinned(values, bounds, hidden, 28)
-    assert privacy.protect_line(values, bounds, {"b"}, total=None) == {"b"}
+    upper = dict.fromkeys(values, 20)
+    complementary = privacy.protect_line(values, upper, {"b"}, set(), total=28, k=10)
+    assert complementary == {"a"}
+    assert not privacy.pinned(values, privacy.reader_bounds(upper, {"b"}, {"a"}, 10), {"a", "b"}, 28)
+    assert privacy.protect_line(values, upper, {"b"}, set(), total=None, k=10) == set()
+    # A hidden count that is not small is shown as hidden, never as "<10".
+    assert privacy.shown(11, True, 10) == privacy.SUPPRESSED and privacy.shown(2, True, 10) == "<10"
     assert privacy.recode_groups({"North": 11, "South": 2}, 10, "other") == {"North": "other", "South": "other"}
     assert privacy.recode_groups({"N": 14, "S": 12, "W": 3, "": 1}, 10, "other") == {
         "N": "N", "S": "other", "W": "other", "": "other"}

@@ -53,6 +53,15 @@ def test_stored_counts_equal_a_re_rank_of_every_quiz(database_url, kb, matcher):
     # Recording again (a double click on "See my results") changes nothing.
     quiz_results.record(codes[0], AUSTIN, kb, matcher, database_url)
     assert quiz_results.top_match_counts(AUSTIN, database_url) == expected
+    # The audit page counts released quizzes only: the first whole batch of 10 usable ones to finish.
+    first_ten = [c for c in codes if attempts.profile(attempts.load(c, database_url)).confident][:10]
+    released: dict[str, int] = {}
+    for code in first_ten:
+        for onet_code in matching.listed_codes(matching.rank(matcher, attempts.profile(
+                attempts.load(code, database_url)).scores, local)):
+            released[onet_code] = released.get(onet_code, 0) + 1
+    assert quiz_results.top_match_counts(AUSTIN, database_url, k=10) == released
+    assert quiz_results.top_match_counts(AUSTIN, database_url, k=20) == {}
 
 
 def test_grades_3_to_5_and_unfinished_quizzes_are_not_counted(database_url, kb, matcher):
@@ -90,3 +99,33 @@ def test_same_instant_saves_of_one_answer_and_favourite_all_succeed(database_url
     assert list(saved.answers) == ["HR01"] and saved.answers["HR01"] in range(5)
     assert portfolio.favourites(code, database_url) == ["29-1141.00"]
     assert set(portfolio.plan(code, database_url)["29-1141.00"]) == {"job"}
+
+
+def test_two_tabs_finishing_one_quiz_at_once_both_succeed(database_url, kb, matcher):
+    """Two tabs of one student press Finish at the same instant (#23): both finish and record the
+    result without an error, and the stored top 10 is the quiz's, once."""
+    rounds, errors, codes = 12, [], []
+    for answers in _students(rounds, seed=21):
+        code = attempts.start("9-12", "quick", "en", database_url)
+        codes.append(code)
+        for item_id, value in answers.items():
+            attempts.save_answer(code, item_id, value, database_url)
+        barrier = threading.Barrier(2)
+
+        def finish(code: str = code, barrier: threading.Barrier = barrier) -> None:
+            barrier.wait()
+            attempts.finish(code, database_url)
+            quiz_results.record(code, AUSTIN, kb, matcher, database_url)
+
+        with ThreadPoolExecutor(2) as pool:
+            for future in [pool.submit(finish) for _tab in range(2)]:
+                if (problem := future.exception()) is not None:
+                    errors.append(f"{type(problem).__name__}: {str(problem).splitlines()[0]}")
+    assert not errors, f"{len(errors)} of {2 * rounds} finishes failed: {errors}"
+    local = labor.local_occupations(kb, AUSTIN)
+    expected: dict[str, int] = {}
+    for code in codes:
+        profile = attempts.profile(attempts.load(code, database_url))
+        for onet_code in matching.listed_codes(matching.rank(matcher, profile.scores, local)) if profile.confident else []:
+            expected[onet_code] = expected.get(onet_code, 0) + 1
+    assert expected and quiz_results.top_match_counts(AUSTIN, database_url) == expected  # each quiz once

@@ -90,6 +90,7 @@ from explorer.ui.widgets import (
     texts,
     where_else,
 )
+from explorer.views import md_escape
 
 __all__ = [
     "NATIONAL",
@@ -128,6 +129,7 @@ __all__ = [
     "login_form",
     "logout",
     "matcher",
+    "md_escape",
     "nearest_training",
     "no_jobs_for_kids",
     "note_cold_start",

@@ -134,9 +134,9 @@ def compare_tables(area_code: str, chosen: tuple[str, ...], lang: str) -> tuple[
 
 @st.cache_data(ttl=300, show_spinner=False)
 def student_top_matches(area_code: str) -> dict[str, int]:
-    from explorer import quiz_results
+    from explorer import privacy, quiz_results
 
-    return quiz_results.top_match_counts(area_code)
+    return quiz_results.top_match_counts(area_code, k=privacy.min_group())
 
 
 @st.cache_resource(max_entries=4096, show_spinner=False)

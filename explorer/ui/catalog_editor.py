@@ -20,6 +20,7 @@ class Upload(Protocol):
     """What the editor reads of an uploaded file (Streamlit's UploadedFile)."""
 
     name: str
+    size: int  # bytes, known before the content is read
 
     def getvalue(self) -> bytes: ...
 
@@ -43,6 +44,8 @@ def frame_rows(frame: pd.DataFrame) -> list[dict[str, str]]:
 def import_uploads(uploads: Sequence[Upload], known: frozenset[str]) -> catalog.ImportReport:
     """Uploaded CSV files -> an all-or-nothing import (files named as in the README; a wrongly named
     or non-UTF-8 file is a problem of the report, like a bad row)."""
+    if problem := catalog.too_large(upload.size for upload in uploads):  # before any file is read
+        return catalog.ImportReport(problems=[problem])
     return catalog.import_files([(upload.name, upload.getvalue()) for upload in uploads], set(known))
 
 

@@ -13,7 +13,7 @@ import streamlit as st
 from explorer import i18n, labor, places, training, views
 from explorer.data import KnowledgeBase
 from explorer.i18n import Locale
-from explorer.ui import navigation, session
+from explorer.ui import navigation, quiz_state, session
 from explorer.ui.resources import knowledge_base
 from explorer.ui.session import KEYS
 
@@ -117,10 +117,12 @@ def sidebar() -> Context:
                              on_change=_choose_region)
     session.put(KEYS.kept_lang, st.session_state[KEYS.lang])
     session.put(KEYS.kept_area, st.session_state[KEYS.area_code])
+    quiz_state.current_code()  # a link's ?code= is taken into the session and out of the address bar
     _keep_in_url()
+    quiz_state.write_quiz_cookie()
     if bad := session.pop(KEYS.bad_area):
         st.warning(_("The link asked for region {code}, which is not an OEWS area; showing the United States "
-                     "instead.").format(code=bad))
+                     "instead.").format(code=views.md_escape(bad)))
     return _current(kb)
 
 
@@ -145,7 +147,8 @@ def _keep_in_url() -> None:
     Streamlit drops query parameters when the sidebar navigation or st.switch_page changes page.
     """
     wanted = {"lang": st.session_state[KEYS.lang], "area": st.session_state[KEYS.area_code]}
-    for param, key in (("code", KEYS.resume_code), ("occ", KEYS.occupation), ("place", KEYS.place_key)):
+    # Never the resume code: it stays out of the address bar (explorer/ui/quiz_state.py).
+    for param, key in (("occ", KEYS.occupation), ("place", KEYS.place_key)):
         if value := session.text(key):
             wanted[param] = value
     for key, value in wanted.items():

@@ -5,10 +5,11 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from explorer import attempts, i18n, labor, matching, pathways, places, portfolio, settings, training
+from explorer import attempts, file_schemas, i18n, labor, matching, pathways, places, portfolio, settings, training
 from explorer.attempts import SavedQuiz
 from explorer.pathway_view import default_grade
 from explorer.ui import session
+from explorer.ui.catalog_editor import Upload
 from explorer.ui.context import NATIONAL
 from explorer.ui.resources import knowledge_base, matcher
 from explorer.ui.session import KEYS
@@ -48,10 +49,16 @@ def family_report_pdf(saved: SavedQuiz, lang: str, favourites_first: bool = Fals
     return build
 
 
-def restore_portfolio(raw: bytes) -> tuple[bool, str]:
+def restore_portfolio(upload: bytes | Upload) -> tuple[bool, str]:
     """Restore an uploaded portfolio file: (True, what was restored) or (False, every problem in the
-    reader's language, as Markdown with the file's own text escaped). Nothing is written on False."""
+    reader's language, as Markdown with the file's own text escaped). Nothing is written on False; a
+    file over the size limit is refused from its size, before it is read."""
     _ = i18n.translator(session.get(KEYS.lang, i18n.DEFAULT_LANGUAGE))
+    size = len(upload) if isinstance(upload, bytes) else upload.size
+    if size > file_schemas.MAX_FILE_BYTES:
+        return False, _("Nothing was restored: {reason}").format(reason=_("the file is larger than {limit} MB").format(
+            limit=f"{file_schemas.MAX_FILE_BYTES / 1e6:g}"))
+    raw = upload if isinstance(upload, bytes) else upload.getvalue()
     try:
         owner = portfolio.import_portfolio(portfolio.parse_file(raw), set(knowledge_base().occupations.index))
     except portfolio.PortfolioError as problem:

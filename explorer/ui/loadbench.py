@@ -464,8 +464,13 @@ class Student:
         await self._tab.connect()
 
     async def _resume(self) -> None:
-        """The browser reconnects and reloads the page it showed; ``?code=`` brings the quiz back."""
+        """The browser reconnects and reloads the page it showed; the quiz cookie brings the quiz back
+        (a browser's page script set it; a bot sets it itself, with the code its answers carry)."""
         page, query = (self.tab.page or QUIZ_PAGE), self.tab.query_string
+        if self.run.resume_code:
+            from explorer.ui.quiz_state import QUIZ_COOKIE
+
+            self.cookies[QUIZ_COOKIE] = self.run.resume_code
         if page == PROFILE_PAGE and not self.run.finished:
             page = QUIZ_PAGE
         self.run.scripts_run += self.tab.scripts_run

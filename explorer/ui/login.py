@@ -49,6 +49,13 @@ def counselor() -> str | None:
         logout()
         session.put(KEYS.counselor_timed_out, True)
         return None
+    if user and auth.resume_session(session.get(KEYS.counselor_token, "")) is None:
+        # Signed out in another tab, the account removed (`users remove`), or idle on the server:
+        # every open tab of that sign-in ends at its next interaction. A valid token's last use
+        # moves to now, so a counselor who keeps working stays signed in.
+        logout()
+        session.put(KEYS.counselor_ended, True)
+        return None
     if user:
         session.put(KEYS.counselor_seen, utcnow())
     return user
@@ -76,12 +83,14 @@ def login_form(ctx: Context) -> None:
     if session.pop(KEYS.counselor_timed_out, False):
         st.info(_("You were logged out after {minutes} minutes without activity.").format(
             minutes=settings.current().counselor_idle_minutes))
+    if session.pop(KEYS.counselor_ended, False):
+        st.info(_("You were signed out: this sign-in ended in another tab or window, or the account was removed."))
     with st.form("login"):
         username = st.text_input(_("Username"), autocomplete="username")
         password = st.text_input(_("Password"), type="password", autocomplete="current-password")
         if st.form_submit_button(_("Log in"), type="primary"):
             try:
-                user = auth.login(username, password)
+                user = auth.login(username, password, client=session.browser_id())
             except auth.AuthError as problem:
                 reason = _(problem.message_id).format(**problem.params)
                 st.error(_("Login refused: {reason}").format(reason=reason))

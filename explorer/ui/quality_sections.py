@@ -8,6 +8,7 @@ from explorer import psychometrics_views as views
 from explorer.i18n import Translator
 from explorer.psychometrics_report import QualityReport
 from explorer.ui.widgets import table
+from explorer.views import md_escape
 
 
 def differential_functioning(result: QualityReport, k: int, _: Translator) -> None:
@@ -16,7 +17,7 @@ def differential_functioning(result: QualityReport, k: int, _: Translator) -> No
     st.subheader(_("Does each activity work the same way for every group?"), anchor=False)
     for comparison in [c for c in (result.language_dif, *result.group_dif) if c is not None]:
         title = (_("English and Spanish forms") if comparison.by == psychometrics_report.LANGUAGE
-                 else _("Self-reported {field}").format(field=comparison.by))
+                 else _("Self-reported {field}").format(field=md_escape(comparison.by)))
         st.markdown(f"**{title}** · " + views.dif_sizes(comparison, k, _))
         if not comparison.enough:
             st.write(_("Not compared yet: each group needs at least {needed} usable quizzes.")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer import attempts, quiz
+from explorer import attempts, guessing, quiz, settings
 from explorer.attempts import SavedQuiz
 from explorer.ui import navigation, quiz_state, session
 from explorer.ui.context import Context
@@ -20,7 +20,7 @@ def start_form(ctx: Context) -> None:
     st.page_link("pages/k2.py", label=_("Grades K-2: visit the six places instead (no reading needed)"), icon="🌈")
     band = st.radio(_("Your grade"), list(band_labels), format_func=band_labels.get, horizontal=True, index=None)
     form = st.radio(_("Quiz length"), quiz.FORMS_BY_BAND[band], format_func=form_labels.get) if band else None
-    class_code = st.text_input(_("Class code from your teacher (optional)"), placeholder="C-XXXXXX")
+    class_code = st.text_input(_("Class code from your teacher (optional)"), placeholder="C-XXX-XXX-XXX")
     grades: list[int | None] = [None, *quiz.GRADES_BY_BAND.get(band or "", ())]
     grade = st.selectbox(_("Your exact grade (optional)"), grades,
                          format_func=lambda g: "—" if g is None else str(g), disabled=band is None)
@@ -45,12 +45,21 @@ def resume_form(ctx: Context) -> None:
         if st.form_submit_button(_("Continue")):
             try:
                 code = attempts.normalize_code(typed)
-                attempts.load(code)
-            except attempts.ResumeCodeError as problem:
+                quiz_state.find_quiz(code)
+            except (attempts.ResumeCodeError, guessing.GuessError) as problem:
                 st.error(problem.message(_))
             else:
                 quiz_state.use_code(code)
                 st.rerun()
+
+
+def continue_link(code: str, ctx: Context) -> None:
+    """The one place the resume code is put in a link: when the student asks for one, to continue
+    on another device (the address bar never shows it)."""
+    _ = ctx._
+    with st.expander(_("A link to continue on another device")):
+        st.caption(_("Anyone with this link can see and change your answers: keep it to yourself."))
+        st.code(settings.app_url(f"quiz?code={code}", getattr(st.context, "url", None)), language=None)
 
 
 def finished(saved: SavedQuiz, ctx: Context) -> None:

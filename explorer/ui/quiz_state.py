@@ -1,41 +1,102 @@
-"""The student's current quiz in this browser session, kept in session_state and in the URL.
+"""The student's current quiz in this browser session, kept in session_state and a session cookie.
 
-The resume code goes into ``?code=`` so a refresh (a new Streamlit session) resumes at once;
-answers are saved to the database by the radio's callback the moment they are given.
+The resume code is kept out of the address bar (it would sit in the history, in screenshots and in
+every link a student copies): a session cookie (``QUIZ_COOKIE``, same-site, gone when the browser
+closes) brings it back after a refresh or when a server process died and the browser reconnected
+to another. A link with ``?code=`` (one the student asked for, "a link to continue") still opens the
+quiz, and the code leaves the address bar at once. Answers are saved to the database by the
+radio's callback the moment they are given.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import streamlit as st
 
-from explorer import attempts, i18n, quiz
+from explorer import attempts, guessing, i18n, quiz
 from explorer.i18n import Translator
+from explorer.models import ClassGroup, utcnow
 from explorer.ui import navigation, session
 from explorer.ui.session import KEYS
 
 CODE_KEY = KEYS.resume_code
+T = TypeVar("T")
+
+
+QUIZ_COOKIE = "cpe_quiz"
 
 
 def current_code() -> str | None:
-    """The resume code of this session, picked up from the URL after a refresh."""
-    if CODE_KEY not in st.session_state and st.query_params.get("code"):
-        try:
-            st.session_state[CODE_KEY] = attempts.normalize_code(st.query_params["code"])
-        except attempts.ResumeCodeError:
-            session.put(KEYS.quiz_error, st.query_params["code"])
+    """The resume code of this session: from a link the student opened (then taken out of the
+    address bar), else from the browser's quiz cookie after a refresh or a reconnect."""
+    if CODE_KEY not in st.session_state:
+        if linked := st.query_params.get("code"):
             del st.query_params["code"]
+            try:
+                use_code(attempts.normalize_code(linked))
+            except attempts.ResumeCodeError:
+                session.put(KEYS.quiz_error, linked)
+        elif not session.flag(KEYS.quiz_cookie_read) and (remembered := _remembered_code()):
+            st.session_state[CODE_KEY] = remembered
+    # The cookie came with the request that opened this session and never changes during it: read
+    # once, so "Start over" is not undone by the old cookie on the next click.
+    session.put(KEYS.quiz_cookie_read, True)
     return st.session_state.get(CODE_KEY)
+
+
+def _remembered_code() -> str | None:
+    """The code in the quiz cookie the browser sent when this session began, if it is one."""
+    return code_from_cookie(_sent_quiz_cookie())
+
+
+def _sent_quiz_cookie() -> object:
+    return st.context.cookies.get(QUIZ_COOKIE)
+
+
+def code_from_cookie(sent: object) -> str | None:
+    """A quiz cookie's value as a resume code, or None for anything that is not one."""
+    if not isinstance(sent, str) or not sent.strip('"'):
+        return None
+    try:
+        return attempts.normalize_code(sent.strip('"'))
+    except attempts.ResumeCodeError:
+        return None
 
 
 def use_code(code: str) -> None:
     session.put(CODE_KEY, code)
     session.pop(KEYS.quiz_page)
-    st.query_params["code"] = code
 
 
 def forget_code() -> None:
     session.pop(CODE_KEY)
     session.pop(KEYS.quiz_page)
     st.query_params.pop("code", None)
+
+
+def write_quiz_cookie(in_sidebar: bool = True) -> None:
+    """Keep the browser's quiz cookie equal to this session's quiz: set while there is one, cleared
+    after "Start over" (nothing is drawn for a visitor who never had a quiz).
+
+    Drawn on every run (the browser runs the script again only when its text changes), so a run that
+    is replaced at once by another still leaves it on the page. Same-site, the whole app's path,
+    Secure over HTTPS, and a session cookie: it ends with the browser, so a shared computer does not
+    hand the next student this quiz once the browser was closed.
+    """
+    code = session.text(CODE_KEY)
+    if code:
+        session.put(KEYS.quiz_cookie, code)
+    elif session.text(KEYS.quiz_cookie) or _remembered_code():
+        session.put(KEYS.quiz_cookie, "-")
+    else:
+        return
+    value = attempts.normalize_code(code) if code else ""  # only our own alphabet reaches the script
+    life = "" if code else "; max-age=0"
+    with st.sidebar if in_sidebar else st.container(height=1, border=False):
+        navigation.run_in_browser(f"""const secure = window.parent.location.protocol === "https:" ? "; Secure" : "";
+window.parent.document.cookie = "{QUIZ_COOKIE}={value}; path=/; SameSite=Strict{life}" + secure;
+""")
 
 
 def start_over() -> None:
@@ -58,8 +119,8 @@ def load_current() -> attempts.SavedQuiz | None:
     if isinstance(just_saved, attempts.SavedQuiz) and just_saved.resume_code == code:
         return just_saved
     try:
-        saved = attempts.load(code)
-    except attempts.ResumeCodeError:
+        saved = find_quiz(code)
+    except (attempts.ResumeCodeError, guessing.GuessError):
         forget_code()
         return None
     if saved.finished:
@@ -171,6 +232,46 @@ def retake(saved: attempts.SavedQuiz) -> None:
     navigation.go("pages/quiz.py")
 
 
+def _looked_up(kind: str, code: str, look: Callable[[str], T], missing: type[Exception]) -> T:
+    """``look(code)`` within the guessing budget (explorer.guessing): a code this session already
+    found is never refused; one it already tried and missed is refused again without a lookup and
+    without counting twice (a typo left in a field is one try, however many reruns it sees)."""
+    key = f"{kind}:{code}"
+    good, wrong = st.session_state.setdefault(KEYS.good_codes, set()), st.session_state.setdefault(KEYS.wrong_codes, set())
+    if key not in good:
+        if key in wrong:
+            return look("")  # the same miss again: an empty code fails at once, with the usual message
+        guessing.BUDGET.check(session.browser_id(), utcnow())
+    try:
+        found = look(code)
+    except missing:
+        if key not in wrong:
+            wrong.add(key)
+            guessing.BUDGET.wrong(session.browser_id(), utcnow())
+        raise
+    good.add(key)
+    return found
+
+
+def find_quiz(code: str) -> attempts.SavedQuiz:
+    """The saved quiz of a (normalised) resume code typed or linked in this browser; ResumeCodeError
+    or GuessError."""
+    def look(typed: str) -> attempts.SavedQuiz:
+        if not typed:
+            raise attempts.ResumeCodeError("unknown", code=code)
+        return attempts.load(typed)
+    return _looked_up("quiz", code, look, attempts.ResumeCodeError)
+
+
+def find_class(class_code: str) -> ClassGroup:
+    """The class of a typed class code; ClassError or GuessError."""
+    from explorer import classes
+
+    def look(typed: str) -> ClassGroup:
+        return classes.get_class(typed or classes.normalize_class_code(class_code))
+    return _looked_up("class", classes.normalize_class_code(class_code), look, classes.ClassError)
+
+
 def class_fields(class_code: str) -> list[str]:
     """The self-reported fields a class asks for (none until a valid class code is typed)."""
     from explorer import classes
@@ -178,8 +279,8 @@ def class_fields(class_code: str) -> list[str]:
     if not class_code.strip():
         return []
     try:
-        return classes.group_fields(classes.get_class(class_code))
-    except classes.ClassError:
+        return classes.group_fields(find_class(class_code))
+    except (classes.ClassError, guessing.GuessError):
         return []
 
 
@@ -191,8 +292,8 @@ def start_and_join(band: str, form: str, lang: str, class_code: str, grade: int 
 
     if class_code.strip():
         try:
-            classes.check_join(classes.get_class(class_code), grade, groups)
-        except classes.ClassError as problem:
+            classes.check_join(find_class(class_code), grade, groups)
+        except (classes.ClassError, guessing.GuessError) as problem:
             return problem.message(_)
     code = attempts.start(band, form, lang)
     if class_code.strip():

@@ -111,5 +111,15 @@ def serve(port: int, address: str, streamlit_args: list[str]) -> None:
     host = "127.0.0.1" if address in ("", "0.0.0.0", "::") else address
     threading.Thread(target=_warm_up_when_ready, args=(f"http://{host}:{port}",), daemon=True).start()
     sys.argv = ["streamlit", "run", str(APP), "--server.port", str(port), "--server.address", address,
-                *streamlit_args]
+                *upload_limit_args(streamlit_args), *streamlit_args]
     streamlit_cli.main()
+
+
+def upload_limit_args(streamlit_args: list[str]) -> list[str]:
+    """Streamlit's upload limit (MB) set to the district's catalog limit, the largest upload the app
+    takes, unless the command line sets it: a larger file is refused before the server keeps it."""
+    from explorer import settings
+
+    if any(a.startswith("--server.maxUploadSize") for a in streamlit_args):
+        return []
+    return ["--server.maxUploadSize", str(settings.current().catalog_max_mb)]

@@ -6,6 +6,7 @@ Widget keys that only the widget reads (``budget_rent`` ...) stay with their wid
 """
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -41,6 +42,8 @@ class Keys:
     resume_code: str = "resume_code"
     quiz_page: str = "quiz_page"
     quiz_error: str = "quiz_error"
+    quiz_cookie: str = "_quiz_cookie"  # the quiz cookie to write on the next run ("-" clears it)
+    quiz_cookie_read: str = "_quiz_cookie_read"  # the cookie the session began with was looked at
     quiz_finished: str = "quiz_finished"
     finished_quiz: str = "_finished_quiz"  # the finished quiz of resume_code, kept (it never changes)
     portfolio_codes: str = "_portfolio_codes"  # resume code -> its portfolio, as looked up this session
@@ -58,6 +61,10 @@ class Keys:
     counselor_seen: str = "counselor_seen"
     counselor_token: str = "counselor_token"
     counselor_timed_out: str = "counselor_timed_out"
+    counselor_ended: str = "_counselor_ended"  # the sign-in ended elsewhere (another tab, `users remove`)
+    browser_id: str = "_browser_id"  # random id of this browser session, for the sign-in budget
+    wrong_codes: str = "_wrong_codes"  # resume and class codes this session tried that do not exist
+    good_codes: str = "_good_codes"  # codes this session found, never refused by the guessing budget
     advising_code: str = "advising_code"
     cookie: str = "_cookie"  # a sign-in cookie to write ("-" clears it)
     signed_out: str = "_signed_out"
@@ -112,3 +119,11 @@ def forget_counselor() -> None:
     for key in list(st.session_state):
         if key in COUNSELOR_KEYS or str(key).startswith(COUNSELOR_KEY_PREFIXES):
             del st.session_state[key]
+
+
+def browser_id() -> str:
+    """A random id for this browser session: sign-in tries and wrong codes are budgeted per browser
+    (explorer.auth.BUDGET, explorer.guessing.BUDGET)."""
+    if not has(KEYS.browser_id):
+        put(KEYS.browser_id, secrets.token_hex(8))
+    return get(KEYS.browser_id, "")

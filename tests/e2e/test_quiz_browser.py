@@ -43,8 +43,10 @@ def test_student_quiz_journey(server, browser, page):
     progress(page, 15)
     screenshot(page, "quiz-15-answered")
 
-    page.reload()  # a refresh is a new session: the code in the URL brings the answers back
+    assert "code=" not in page.url  # the resume code never sits in the address bar
+    page.reload()  # a refresh is a new session: the browser's quiz cookie brings the answers back
     progress(page, 15)
+    assert "code=" not in page.url
 
     other_device = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     other_device.goto(server + "/quiz")
