@@ -74,7 +74,7 @@ def careers() -> None:
         + _("A blank “Jobs and pay for” cell: the occupation's own figures.") + " "
         + _("Jobs that are one job split by subject or specialty (college teachers, physicians, ...) are one row; "
             "the others are listed with it, each with its own fit and pay."))
-    ui.elsewhere_list(view.elsewhere, view.elsewhere_note, _)
+    ui.elsewhere_list(view, _)
 
     titles = view.titles
     open_col, compare_col = st.columns(2)

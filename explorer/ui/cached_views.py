@@ -31,13 +31,30 @@ class ResultsView:
     count: int  # rows of the found-here list (its length, not a page)
     fallback: dict[int, int]  # neighbouring job zones with more results, when the chosen ones have few
     titles: dict[str, str]  # code -> title in the reader's language, of every job listed (open and compare pickers)
-    elsewhere: pd.DataFrame  # fits not published in the area, as text, with the nearest areas that have them
+    elsewhere_rows: pd.DataFrame  # fits not published in the area (their text is built when the list is opened)
     members: dict[str, list[tuple[str, str]]]  # row code -> (code, title) of the family members folded into it
     elsewhere_note: str  # its caption: what is absent here, and how "nearest" was measured
     lang: str = "en"
     few_note: str = ""  # when few Best and Great fits are found here: how many Good ones the toggle adds
+    area_code: str = ""
+    place_key: str | None = None
+    _elsewhere: dict[str, pd.DataFrame] = field(default_factory=dict, compare=False, repr=False)
     _pages: dict[int, tuple[pd.DataFrame, list[str], list[str]]] = field(default_factory=dict, compare=False,
                                                                           repr=False)
+
+    @property
+    def elsewhere(self) -> pd.DataFrame:
+        """The fits not found here, as text with the nearest areas that have them: built the first time the
+        collapsed list is opened (finding the nearest areas is most of a results page's first cost)."""
+        from explorer import places, views
+
+        if "table" not in self._elsewhere:
+            kb, loc = knowledge_base(), i18n.locale(self.lang)
+            place = places.resolve(kb, self.place_key, self.area_code) or places.resolve(kb, self.place_key)
+            nearest = [local_results.nearest_text(kb, row, place, loc, self.area_code)
+                       for _c, row in self.elsewhere_rows.iterrows()]
+            self._elsewhere["table"] = views.elsewhere_table(self.elsewhere_rows, nearest, loc, place is not None)
+        return self._elsewhere["table"]
 
     def first(self, count: int) -> tuple[pd.DataFrame, list[str], list[str]]:
         """The first ``count`` rows as a table, their codes and their cards' Markdown: the same objects
@@ -85,12 +102,11 @@ def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: 
     shown, elsewhere = lists.here, lists.elsewhere
     display = views.results_table(shown, consistent, titles, loc, priority)
     place = places.resolve(kb, place_key, area_code) or places.resolve(kb, place_key)
-    nearest = [local_results.nearest_text(kb, row, place, loc, area_code) for _c, row in elsewhere.iterrows()]
     listed = local_results.listed_codes(shown) + local_results.listed_codes(elsewhere)
     members = {code: [(m, str(titles[m])) for m in family] for code, family in shown["family_members"].items() if family}
     return ResultsView(shown=shown, display=display, count=len(shown), fallback=fallback,
                        titles=titles[listed].to_dict(), members=members,
-                       elsewhere=views.elsewhere_table(elsewhere, nearest, loc, place is not None),
+                       elsewhere_rows=elsewhere, area_code=area_code, place_key=place_key,
                        elsewhere_note=views.elsewhere_note(views.area_name(kb, area_code, loc._),
                                                            labor.oews_citation(kb, area_code, loc), place is not None,
                                                            loc._), lang=lang,

@@ -32,12 +32,13 @@ def preload() -> float:
     import altair  # noqa: F401  (the heavy imports the first script run would otherwise pay)
     import sklearn  # noqa: F401
 
-    from explorer import data, labor, matching, training
+    from explorer import data, labor, matching, places, training
 
     kb = data.knowledge_base()
     matching.Matcher.from_occupations(kb.occupations)
     labor.local_occupations(kb, labor.NATIONAL)
     training.warm(kb)
+    places.warm(kb)
     return time.perf_counter() - start
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import weakref
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa
@@ -12,6 +13,9 @@ import streamlit as st
 from explorer import labor, pathways, places, views
 from explorer.attempts import SavedQuiz
 from explorer.i18n import Translator
+
+if TYPE_CHECKING:
+    from explorer.ui.cached_views import ResultsView
 from explorer.ui import navigation
 from explorer.ui.context import Context
 from explorer.views import md_escape
@@ -201,13 +205,14 @@ def occupation_search(ctx: Context, key: str = "occupation_search") -> None:
         st.caption(_("{count} more match: add a word to narrow the search.").format(count=len(found) - SEARCH_LIMIT))
 
 
-def elsewhere_list(elsewhere: pd.DataFrame, note: str, _: Translator) -> None:
-    """The fits not found near here, collapsed; the table is drawn only while the section is open."""
-    section = st.expander(_("Fits you, not found near here ({count})").format(count=len(elsewhere)),
+def elsewhere_list(view: ResultsView, _: Translator) -> None:
+    """The fits not found near here, collapsed; the table is built and drawn only while the section is open."""
+    section = st.expander(_("Fits you, not found near here ({count})").format(count=len(view.elsewhere_rows)),
                           key="elsewhere_open", on_change="rerun")
     if section.open:
         with section:
-            st.caption(note)
+            st.caption(view.elsewhere_note)
+            elsewhere = view.elsewhere
             table(elsewhere, open_codes=elsewhere[_("Code")].tolist(), key="elsewhere_table")
 
 
