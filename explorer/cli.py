@@ -454,6 +454,13 @@ def _build_audio(args: argparse.Namespace) -> int:
     return 0
 
 
+def _inventory(args: argparse.Namespace) -> int:
+    from explorer import inventory
+
+    sys.stdout.write(inventory.markdown())
+    return 0
+
+
 def _outcomes(args: argparse.Namespace) -> int:
     from explorer import db, outcomes, outcomes_sample
 
@@ -756,6 +763,8 @@ COMMANDS: list[Command] = [
     ("catalog", "import or export the district catalog as CSV files (all-or-nothing import)", _args_catalog, _catalog),
     ("build-audio", "speak the K-2 activity's prompts in every language with espeak-ng into data/k2_audio",
      lambda p: None, _build_audio),
+    ("inventory", "print the data inventory (every table, what it holds, who sees it, how long it is kept)",
+     lambda p: None, _inventory),
     ("outcomes", "import, export or remove one graduation year of graduates' outcomes (all-or-nothing import)",
      _args_outcomes, _outcomes),
     ("users", "add, list, unlock or remove counselor accounts (e.g. `users add jdoe`)", _args_users, _users),
