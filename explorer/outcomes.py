@@ -44,6 +44,7 @@ COLUMNS = ("student_id", "graduation_year", "program_codes", "credential_ids", "
            "wbl_types", "wbl_hours", "status_6_months", "status_12_months", "occupation_soc", "wage_band")
 REQUIRED = ("student_id", "graduation_year", "program_codes", "status_6_months", "status_12_months")
 GROUP_PREFIX = "group_"  # group_<field>: a self-reported student group (e.g. group_gender)
+GROUP_COLUMN = re.compile(r"group_[A-Za-z0-9_]{1,40}")
 # Header words that mean a column identifies a person: the whole file is refused, never imported.
 IDENTIFYING = re.compile(r"(^|_)(name|names|first|last|surname|email|e_mail|mail|birth|birthday|dob|born|phone|"
                          r"address|street|ssn|social)($|_)", re.IGNORECASE)
@@ -62,6 +63,8 @@ MESSAGES = {
                       "phone or address): take it out of the file; outcomes need only the district's pseudonymous id"),
     "identifying_value": N_("looks like an e-mail address or a date: outcomes hold no contact details or birth dates"),
     "missing_column": N_("the required column is missing"),
+    "group_name": N_("a student group column is named group_ and then 1 to 40 letters, digits or _ (like "
+                     "group_campus)"),
     "unknown_column": N_("unknown column (the columns are listed in docs/outcomes.md; student groups start with "
                          "group_)"),
     "duplicate_column": N_("this column appears twice"),
@@ -148,6 +151,8 @@ def parse(text: str, year: int, known: Catalogued, file: str = "outcomes.csv") -
     problems += [_problem(file, 1, name, "duplicate_column") for i, name in enumerate(header) if name in header[:i]]
     problems += [_problem(file, 1, name, "unknown_column") for name in header
                  if name not in COLUMNS and not name.startswith(GROUP_PREFIX) and not IDENTIFYING.search(name)]
+    problems += [_problem(file, 1, name, "group_name") for name in header
+                 if name.startswith(GROUP_PREFIX) and not GROUP_COLUMN.fullmatch(name)]
     problems += [_problem(file, 1, name, "missing_column") for name in REQUIRED if name not in header]
     if problems:
         raise OutcomesError(problems)

@@ -66,6 +66,7 @@ def test_a_district_import_removes_the_sample(catalog_db):
 
 BAD_FILES = {
     "name column": (HEADER.replace("group_campus", "first_name"), "first_name"),
+    "markup in a group column": (GOOD.replace("group_campus", "group_[x](http://evil.example)"), "1 to 40 letters"),
     "email value": (GOOD.replace("North", "jo@example.org"), "e-mail"),
     "birth date value": (GOOD.replace("North", "2007-04-12"), "date"),
     "wrong type": (GOOD.replace(",6,", ",six,"), "dual_enrollment_credits"),

@@ -10,6 +10,7 @@ from explorer.pathways import Catalog, Pathway, ProgramItem
 from explorer.ui.context import Context
 from explorer.ui.resources import knowledge_base
 from explorer.ui.widgets import table
+from explorer.views import md_escape
 
 
 @st.cache_data(ttl=60, show_spinner=False)
@@ -41,7 +42,7 @@ def outcomes_sections(published: ProgramOutcomes, program: Program, ctx: Context
     with right:
         table(view.trend)
     for name, groups in view.groups.items():
-        st.subheader(_("By {group} (as students reported it)").format(group=name), anchor=False)
+        st.subheader(_("By {group} (as students reported it)").format(group=md_escape(name)), anchor=False)
         table(groups)
     st.download_button(_("Download these figures (CSV)"), view.csv, file_name=f"outcomes_{program.code}.csv",
                        mime="text/csv", on_click="ignore")
