@@ -20,7 +20,7 @@ PASSWORD = "correct horse battery"
 URL_PARAMS = ("area", "code", "occ", "place", "share", "lang")
 STUDENT_PAGES = ["pages/home.py", "pages/quiz.py", "pages/profile.py", "pages/results.py", "pages/occupation.py",
                  "pages/pathway.py", "pages/compare.py", "pages/portfolio.py", "pages/occupations.py",
-                 "pages/family.py", "pages/login.py"]
+                 "pages/family.py", "pages/login.py", "pages/outcomes.py", "pages/k2.py"]
 COUNSELOR_PAGES = ["pages/advising.py", "pages/classes.py", "pages/catalog.py", "pages/audit.py",
                    "pages/quiz_quality.py", "pages/login.py"]
 
