@@ -14,6 +14,7 @@ import re
 import secrets
 import threading
 from collections import deque
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import overload
 
@@ -291,3 +292,35 @@ def expired(last_seen: datetime | None, now: datetime | None = None) -> bool:
 def users(url: str | None = None) -> list[Counselor]:
     with db.session(url) as s:
         return list(s.exec(select(Counselor)).all())
+
+
+SSO_REFUSALS = {
+    "no_rule": N_("the district has not said who may sign in with its identity provider (settings "
+                  "sso_allowed_domains and sso_required_group)"),
+    "no_email": N_("the identity provider sent no verified e-mail address"),
+    "domain": N_("{email} is not an address of the district's staff domains"),
+    "group": N_("{email} is not in the group the district requires for counselors"),
+}
+
+
+def sso_refusal(claims: Mapping[str, object]) -> tuple[str, dict[str, str]] | None:
+    """Why an identity-provider sign-in may not use counselor pages (message id and parameters), or None.
+
+    The district's rule: the e-mail's domain is one of ``sso_allowed_domains`` and/or the groups claim
+    holds ``sso_required_group``. With neither set nobody is let in, so a district that has not chosen
+    does not open counselor pages to every account of a public provider.
+    """
+    policy = settings.current()
+    domains = {d.strip().lower().lstrip("@") for d in policy.sso_allowed_domains.split(";") if d.strip()}
+    group = policy.sso_required_group.strip()
+    email = str(claims.get("email") or "")
+    if not domains and not group:
+        return SSO_REFUSALS["no_rule"], {}
+    if not email or "@" not in email or claims.get("email_verified") is False:
+        return SSO_REFUSALS["no_email"], {}
+    if domains and email.rsplit("@", 1)[1].lower() not in domains:
+        return SSO_REFUSALS["domain"], {"email": email}
+    groups = claims.get("groups") or []
+    if group and group not in (groups if isinstance(groups, list) else [groups]):
+        return SSO_REFUSALS["group"], {"email": email}
+    return None

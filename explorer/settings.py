@@ -111,6 +111,16 @@ class Settings(BaseModel):
                                                                "together, in MB (also the server's upload limit)")
     catalog_max_rows: int = Field(20000, ge=100, le=1000000, description="the most rows one catalog CSV file may "
                                                                          "have")
+    # Single sign-on (OpenID Connect through st.login; the provider itself is set in .streamlit/secrets.toml)
+    sso_allowed_domains: str = Field("", max_length=500, description="e-mail domains whose staff may sign in with "
+                                                                     "the district's identity provider, separated "
+                                                                     "by ';' (empty: any domain, if a group is "
+                                                                     "required)")
+    sso_required_group: str = Field("", max_length=120, description="a value the identity provider's groups claim "
+                                                                    "must hold for a counselor (empty: none "
+                                                                    "needed, if domains are set)")
+    local_accounts: bool = Field(True, description="counselors may also sign in with a local username and "
+                                                   "password (false: only through the identity provider)")
     # Links that leave the browser
     public_url: str = Field("", max_length=500, description="the app's address as families reach it, for family "
                                                             "links and QR codes (empty: the address the browser used, "
@@ -199,6 +209,8 @@ def _from_environment(text: str, key: str) -> object:
         return int(text)
     if annotation is float and DECIMAL.fullmatch(text):
         return float(text)
+    if annotation is bool and text.lower() in ("true", "false"):
+        return text.lower() == "true"
     return text
 
 

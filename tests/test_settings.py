@@ -114,7 +114,8 @@ def test_every_key_is_documented_in_the_readme_with_its_default():
     for key, (variable, default, meaning) in rows.items():
         field = settings.Settings.model_fields[key]
         assert variable == settings.variable(key)
-        assert default.strip("`") == (f"{field.default:,}" if isinstance(field.default, int) else
+        assert default.strip("`") == (str(field.default).lower() if isinstance(field.default, bool) else
+                                      f"{field.default:,}" if isinstance(field.default, int) else
                                       f"{field.default}" if field.default != "" else "(empty)"), key
         assert meaning, key
 

@@ -11,6 +11,7 @@ from explorer.ui import session
 from explorer.ui.context import Context
 from explorer.ui.navigation import run_in_browser
 from explorer.ui.session import KEYS
+from explorer.views import md_escape
 
 SESSION_COOKIE = "cpe_counselor"
 
@@ -29,12 +30,43 @@ window.parent.document.cookie = "{SESSION_COOKIE}=" + encodeURIComponent({value}
 """)
 
 
+def sso_configured() -> bool:
+    """True when the district has set up its identity provider (an [auth] section in secrets.toml)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all (Streamlit raises its own error type)
+        return False
+
+
+def _provider_claims() -> dict | None:
+    """The identity provider's claims of this browser's sign-in (st.user), or None when not signed in."""
+    claims = st.user.to_dict()
+    return claims if claims.get("is_logged_in") else None
+
+
+def sso_user() -> str | None:
+    """The counselor signed in through the identity provider (their e-mail), or None.
+
+    The identity lives in Streamlit's signed, HttpOnly cookie (st.login), which page scripts cannot
+    read; the district's rule (domains and/or a group) decides who is a counselor on every rerun.
+    """
+    claims = _provider_claims() if sso_configured() else None
+    if claims is None:
+        return None
+    return None if auth.sso_refusal(claims) else str(claims.get("email"))
+
+
 def counselor() -> str | None:
     """The signed-in counselor's username, or None (also after 30 idle minutes).
 
-    A refresh starts a new Streamlit session; the sign-in cookie sent with it resumes the counselor
-    if the server still knows its token (not signed out, not idle too long, account not removed).
+    A counselor signed in through the district's identity provider is their e-mail address. For a
+    local account, a refresh starts a new Streamlit session; the sign-in cookie sent with it resumes
+    the counselor if the server still knows its token (not signed out, not idle, account not removed).
     """
+    if (through_provider := sso_user()) is not None:
+        return through_provider
+    if not settings.current().local_accounts:
+        return None
     if pending := session.text(KEYS.cookie):
         session.pop(KEYS.cookie)
         _write_cookie(pending if pending != "-" else None)
@@ -85,6 +117,10 @@ def login_form(ctx: Context) -> None:
             minutes=settings.current().counselor_idle_minutes))
     if session.pop(KEYS.counselor_ended, False):
         st.info(_("You were signed out: this sign-in ended in another tab or window, or the account was removed."))
+    if sso_configured():
+        _provider_sign_in(ctx)
+    if not settings.current().local_accounts:
+        return
     with st.form("login"):
         username = st.text_input(_("Username"), autocomplete="username")
         password = st.text_input(_("Password"), type="password", autocomplete="current-password")
@@ -102,6 +138,22 @@ def login_form(ctx: Context) -> None:
                 st.rerun()
 
 
+def _provider_sign_in(ctx: Context) -> None:
+    """Sign in with the district's identity provider, or why a signed-in account is refused."""
+    _ = ctx._
+    claims = _provider_claims()
+    if claims is not None:
+        refusal = auth.sso_refusal(claims)
+        if refusal is not None:
+            message, params = refusal
+            st.error(_("Sign-in refused: {reason}").format(reason=md_escape(_(message).format(**params))))
+            st.button(_("Sign out of the identity provider"), on_click=st.logout, key="sso_logout")
+        return
+    st.button(_("Sign in with your district account"), on_click=st.login, type="primary", key="sso_login")
+    if settings.current().local_accounts:
+        st.caption(_("Or use a local account:"))
+
+
 def require_counselor(ctx: Context) -> str:
     """Stop the page with the login form unless a counselor is logged in."""
     user = counselor()
@@ -112,7 +164,12 @@ def require_counselor(ctx: Context) -> str:
 
 
 def logout() -> None:
-    """Sign out: the server forgets the token, the cookie is cleared, counselor-only state is gone."""
+    """Sign out: the server forgets the token, the cookie is cleared, counselor-only state is gone, and
+    a sign-in through the identity provider ends too (Streamlit clears its identity cookie)."""
+    if sso_configured() and _provider_claims() is not None:
+        session.forget_counselor()
+        st.logout()
+        return
     auth.end_session(session.get(KEYS.counselor_token, ""))
     session.forget_counselor()
     session.put(KEYS.cookie, "-")
