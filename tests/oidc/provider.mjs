@@ -8,12 +8,15 @@ const issuer = `http://127.0.0.1:${port}`;
 const provider = new Provider(issuer, {
   clients: [{
     client_id: "career-explorer", client_secret: "test-client-secret",
-    redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"],
+    redirect_uris: [redirectUri], post_logout_redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"],
     token_endpoint_auth_method: "client_secret_basic",
   }],
   claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },
   scopes: ["openid", "email", "profile", "groups"],
   pkce: { required: () => false },
+  // Put the scoped claims (email, groups) in the ID token, as Google, Entra and ClassLink do; st.login
+  // reads the user from the ID token.
+  conformIdTokenClaims: false,
   features: { devInteractions: { enabled: true } },
   ttl: { Session: 600, Grant: 600, IdToken: 300, AccessToken: 300 },
   async findAccount(ctx, id) {
