@@ -84,6 +84,8 @@ def classes(counselor: str | None = None, url: str | None = None) -> list[ClassG
 def check_join(group: ClassGroup, grade: int | None = None, groups: dict[str, str] | None = None) -> dict[str, str]:
     """The self-reported answers a join would store, or ClassError (so a caller can check before it
     writes anything)."""
+    if group.archived:
+        raise ClassError(N_("this class has ended (it is no longer in the district's roster)"))
     given = {k: v for k, v in (groups or {}).items() if v}
     unknown = set(given) - set(group_fields(group))
     if unknown:

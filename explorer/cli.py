@@ -454,6 +454,32 @@ def _build_audio(args: argparse.Namespace) -> int:
     return 0
 
 
+def _roster(args: argparse.Namespace) -> int:
+    from explorer import db, roster, roster_sample
+
+    if args.action == "sample":
+        for path in roster_sample.write(args.folder):
+            print(f"wrote {path}")
+        return 0
+    try:
+        with db.session() as session:
+            result = roster.import_folder(args.folder, session=session)
+    except roster.RosterError as error:
+        print(f"error: nothing was imported; {len(error.problems)} problem(s):", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    print(f"{result.staff} staff; classes: {result.classes_new} new, {result.classes_updated} updated, "
+          f"{result.classes_archived} archived (no longer in the roster)")
+    return 0
+
+
+def _args_roster(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=["import", "sample"])
+    p.add_argument("folder", type=Path, help="import: a OneRoster 1.2 CSV bulk export folder; sample: where to "
+                                              "write a made-up one")
+
+
 def _inventory(args: argparse.Namespace) -> int:
     from explorer import inventory
 
@@ -763,6 +789,8 @@ COMMANDS: list[Command] = [
     ("catalog", "import or export the district catalog as CSV files (all-or-nothing import)", _args_catalog, _catalog),
     ("build-audio", "speak the K-2 activity's prompts in every language with espeak-ng into data/k2_audio",
      lambda p: None, _build_audio),
+    ("roster", "import classes and staff from a OneRoster 1.2 CSV bulk export (all or nothing; students stay "
+     "anonymous)", _args_roster, _roster),
     ("inventory", "print the data inventory (every table, what it holds, who sees it, how long it is kept)",
      lambda p: None, _inventory),
     ("outcomes", "import, export or remove one graduation year of graduates' outcomes (all-or-nothing import)",

@@ -64,6 +64,9 @@ INVENTORY: dict[str, Entry] = {
                              "groups", "a keyed HMAC-SHA256 of the district's pseudonymous id (never the id)",
                              "the public only as published figures of min_group or more; no row is shown",
                              "until the district removes the year (outcomes remove)"),
+    "rosterstaff": Entry("staff from the district's OneRoster export: sourcedId, sign-in e-mail, role, active",
+                         "staff e-mail (no names, no passwords)", "no one (the app reads it to give classes their "
+                         "owners)", "until the next roster import drops them (kept inactive)"),
     "k2visit": Entry("a finished K-2 place per class and day", "none (no child, no answers)",
                      "the class's counselor, counts of min_group or more", "until the district deletes it"),
 }

@@ -247,6 +247,9 @@ class ClassGroup(SQLModel, table=True):
     group_fields: str = ""  # district-configured self-reported fields, "; "-separated
     area_code: str = Field(default="", max_length=7)  # OEWS area students who join start in ("" = none)
     created_at: datetime = Field(default_factory=utcnow)
+    sourced_id: str = Field(default="", index=True, max_length=255)  # the OneRoster class it was imported from
+    grades: str = Field(default="", max_length=64)  # "; "-separated grades (OneRoster), "" when typed by hand
+    archived: bool = False  # no longer in the district's roster: kept, not deleted, and not joinable
 
 
 class ClassMember(SQLModel, table=True):
@@ -297,3 +300,13 @@ class K2Visit(SQLModel, table=True):
     class_code: str = Field(index=True, max_length=16)
     theme: str = Field(max_length=1)
     visited_on: date
+
+
+class RosterStaff(SQLModel, table=True):
+    """A staff member from the district's OneRoster export: the sourcedId and the sign-in e-mail only
+    (no password: staff sign in with the district's identity provider; no names are kept)."""
+
+    sourced_id: str = Field(primary_key=True, max_length=255)
+    username: str = Field(index=True, max_length=254)  # the e-mail they sign in with
+    role: str = Field(max_length=32)  # teacher, counselor, administrator ...
+    active: bool = True

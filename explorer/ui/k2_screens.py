@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import streamlit as st
 
-from explorer import db, k2
+from explorer import classes, db, k2
 from explorer.ui import session
 from explorer.ui.context import Context
 from explorer.ui.session import KEYS
@@ -54,7 +54,7 @@ def activity(ctx: Context) -> None:
     _ = ctx._
     st.html(STYLE)
     if st.query_params.get("class") and not session.has(KEYS.k2_class):
-        session.put(KEYS.k2_class, str(st.query_params["class"]).strip().upper()[:16])
+        session.put(KEYS.k2_class, classes.normalize_class_code(str(st.query_params["class"]))[:16])
     place_index, activity_index = session.get(KEYS.k2_progress, (0, 0))
     st.progress(min(place_index, len(k2.PLACES)) / len(k2.PLACES),
                 text=" ".join("🟢" if i < place_index else "⚪" for i in range(len(k2.PLACES))))
