@@ -13,7 +13,8 @@ from tests.conftest import unavailable
 from tests.e2e.test_results_browser import finished_quiz
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-STUDENT_PAGES = ["", "quiz", "profile", "results", "occupation", "pathway", "compare", "portfolio", "occupations"]
+STUDENT_PAGES = ["", "quiz", "profile", "results", "occupation", "pathway", "compare", "portfolio", "occupations",
+                 "outcomes", "k2"]
 COUNSELOR_PAGES = ["advising", "classes", "catalog", "audit", "login"]
 
 
