@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from explorer.ui import loadbench  # after sys.path has the repository
+from explorer import cluster  # after sys.path has the repository
 
 
 def _ports(text: str) -> list[int]:
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if database_url.startswith("sqlite"):
         print("note: SQLite works for processes on one machine, but a district shares one PostgreSQL database",
               file=sys.stderr)
-    cluster = loadbench.Cluster(args.processes, database_url, Path(args.prefix), cookie_secret=args.cookie_secret,
+    running = cluster.Cluster(args.processes, database_url, Path(args.prefix), cookie_secret=args.cookie_secret,
                                 first_port=args.first_port, listen_port=args.listen_port, proxy=True)
     stopping = False
 
@@ -57,22 +57,22 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     try:
-        cluster.start()
-        print(f"{args.processes} app processes on ports {cluster.ports[0]}-{cluster.ports[-1]}, nginx on "
-              f"{cluster.url} (logs in {cluster.prefix}); Ctrl-C stops everything", flush=True)
+        running.start()
+        print(f"{args.processes} app processes on ports {running.ports[0]}-{running.ports[-1]}, nginx on "
+              f"{running.url} (logs in {running.prefix}); Ctrl-C stops everything", flush=True)
         while not stopping:
-            for server in cluster.servers:
+            for server in running.servers:
                 if server.process.poll() is not None:
                     print(f"app process on port {server.port} exited ({server.process.returncode}); its students "
                           f"reconnect to the others. See {server.log}", file=sys.stderr, flush=True)
-                    cluster.servers.remove(server)
+                    running.servers.remove(server)
                     break
             time.sleep(1)
     except RuntimeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     finally:
-        cluster.stop()
+        running.stop()
     return 0
 
 
@@ -95,10 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--server-name", default="_")
         if name == "nginx-conf":
             p.add_argument("--prefix", required=True, help="folder for pid, logs and temp files")
-            p.set_defaults(run=lambda a: print(loadbench.render_standalone(_ports(a.ports), a.listen, Path(a.prefix),
+            p.set_defaults(run=lambda a: print(cluster.render_standalone(_ports(a.ports), a.listen, Path(a.prefix),
                                                                            a.server_name)) or 0)
         else:
-            p.set_defaults(run=lambda a: print(loadbench.render_site(_ports(a.ports), a.listen, a.server_name)) or 0)
+            p.set_defaults(run=lambda a: print(cluster.render_site(_ports(a.ports), a.listen, a.server_name)) or 0)
     args = top.parse_args(argv)
     return args.run(args)
 

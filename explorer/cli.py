@@ -321,7 +321,7 @@ def _bench(args: argparse.Namespace) -> int:
     from explorer.data import knowledge_base
 
     if args.what == "pages":
-        from explorer.ui.pagebench import bench_pages
+        from explorer.benchmarks.pagebench import bench_pages
 
         rows = bench_pages(args.repeat)
         print(f"Server-side rerun (AppTest running app.py then the page, as a server does; median of {args.repeat}) "
@@ -397,7 +397,7 @@ def _bench_audit(args: argparse.Namespace) -> int:
 
 
 def _bench_class(args: argparse.Namespace) -> int:
-    from explorer.ui import loadbench
+    from explorer.benchmarks import loadbench
 
     try:
         low, _sep, high = args.think.partition(",")

@@ -8,8 +8,8 @@ import sys
 import time
 
 from explorer import attempts, quiz
+from explorer.benchmarks import loadbench
 from explorer.paths import ROOT
-from explorer.ui import loadbench
 from tests.conftest import _drop_postgres, _postgres_url, unavailable
 
 STUDENTS = 30

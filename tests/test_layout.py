@@ -17,9 +17,33 @@ def imported_modules(path) -> set[str]:
     return names
 
 
+def _full_imports(path) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return names
+
+
 def test_explorer_outside_ui_never_imports_streamlit():
+    """Only the UI package draws; the benchmarks drive Streamlit from outside (its test harness and
+    websocket protocol) and are never imported by the app."""
     offenders = [p.relative_to(ROOT) for p in (ROOT / "explorer").rglob("*.py")
-                 if "ui" not in p.relative_to(ROOT / "explorer").parts[:1] and "streamlit" in imported_modules(p)]
+                 if p.relative_to(ROOT / "explorer").parts[0] not in ("ui", "benchmarks")
+                 and "streamlit" in imported_modules(p)]
+    assert offenders == []
+
+
+def test_nothing_the_app_or_a_deployment_runs_imports_the_benchmarks():
+    production = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "deploy").rglob("*.py"),
+                  *(p for p in (ROOT / "explorer").rglob("*.py")
+                    if p.relative_to(ROOT / "explorer").parts[0] != "benchmarks" and p.name != "cli.py")]
+    offenders = [p.relative_to(ROOT) for p in production
+                 if any(name.startswith("explorer.benchmarks") for name in _full_imports(p))]
     assert offenders == []
 
 

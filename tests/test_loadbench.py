@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from explorer import attempts, quiz
-from explorer.ui import loadbench
+from explorer.benchmarks import loadbench
 
 
 def test_percentile_interpolates_like_numpy():

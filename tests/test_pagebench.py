@@ -6,7 +6,7 @@ from unittest import mock
 import pytest
 
 from explorer import attempts, quiz, ui
-from explorer.ui import pagebench
+from explorer.benchmarks import pagebench
 
 
 @pytest.fixture(autouse=True)

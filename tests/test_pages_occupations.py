@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from explorer.ui import pagebench
+from explorer.benchmarks import pagebench
 from explorer.views import md_escape
 from tests.apptest import APP, on_page
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from explorer import attempts, quiz
-from explorer.ui import pagebench
+from explorer.benchmarks import pagebench
 from tests.apptest import on_page
 
 
