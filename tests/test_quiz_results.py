@@ -57,8 +57,9 @@ def test_stored_counts_equal_a_re_rank_of_every_quiz(database_url, kb, matcher):
     first_ten = [c for c in codes if attempts.profile(attempts.load(c, database_url)).confident][:10]
     released: dict[str, int] = {}
     for code in first_ten:
-        for onet_code in matching.listed_codes(matching.rank(matcher, attempts.profile(
-                attempts.load(code, database_url)).scores, local)):
+        here = local_results.rank_here(kb, matcher, attempts.profile(attempts.load(code, database_url)).scores,
+                                       local).here
+        for onet_code in matching.listed_codes(here):
             released[onet_code] = released.get(onet_code, 0) + 1
     assert quiz_results.top_match_counts(AUSTIN, database_url, k=10) == released
     assert quiz_results.top_match_counts(AUSTIN, database_url, k=20) == {}
@@ -126,6 +127,7 @@ def test_two_tabs_finishing_one_quiz_at_once_both_succeed(database_url, kb, matc
     expected: dict[str, int] = {}
     for code in codes:
         profile = attempts.profile(attempts.load(code, database_url))
-        for onet_code in matching.listed_codes(matching.rank(matcher, profile.scores, local)) if profile.confident else []:
+        here = local_results.rank_here(kb, matcher, profile.scores, local).here if profile.confident else None
+        for onet_code in matching.listed_codes(here) if here is not None else []:
             expected[onet_code] = expected.get(onet_code, 0) + 1
     assert expected and quiz_results.top_match_counts(AUSTIN, database_url) == expected  # each quiz once
