@@ -245,3 +245,85 @@ def percent_or_none(share: Share) -> float | None:
         return None
     return round(100 * share.numerator / share.base, 1)
 
+
+
+@dataclass(frozen=True)
+class GroupYears:
+    """For counselors: one self-reported group field's cells year by year (finer than the public page)."""
+
+    field: str
+    years: list[str]
+    groups: list[str]
+    cells: dict[tuple[str, str], Cell]  # (year, group) -> its published cell
+
+
+def _protect_table(values: Mapping[tuple[str, str], int], bounds: dict[tuple[str, str], tuple[int, int]],
+                   hidden: set[tuple[str, str]], row_totals: Mapping[str, int | None],
+                   column_totals: Mapping[str, int | None]) -> set[tuple[str, str]]:
+    """Complementary suppression over rows and columns with known totals, repeated until stable."""
+    hidden = set(hidden)
+    rows = sorted({r for r, _c in values})
+    columns = sorted({c for _r, c in values})
+    while True:
+        before = len(hidden)
+        for r in rows:
+            line = {c: values[(r, c)] for c in columns if (r, c) in values}
+            keep = protect_line(line, {c: bounds[(r, c)] for c in line}, {c for c in line if (r, c) in hidden},
+                                row_totals.get(r))
+            hidden |= {(r, c) for c in keep}
+        for c in columns:
+            line = {r: values[(r, c)] for r in rows if (r, c) in values}
+            keep = protect_line(line, {r: bounds[(r, c)] for r in line}, {r for r in line if (r, c) in hidden},
+                                column_totals.get(c))
+            hidden |= {(r, c) for r in keep}
+        if len(hidden) == before:
+            return hidden
+
+
+def group_years(grads: list[Graduate], published: ProgramOutcomes, program: str, field: str, socs: set[str],
+                relevant_credentials: set[str], k: int | None = None) -> GroupYears | None:
+    """A program's graduates by year and self-reported group (counselors): every cell follows the same
+    rules, and no hidden cell can be worked out from the year totals and group totals already shown."""
+    k = k if k is not None else privacy.min_group()
+    if published.window is None or field not in published.groups:
+        return None
+    soc_set, relevant = frozenset(socs), frozenset(relevant_credentials)
+    years = [c.label for c in published.years]
+    group_cells = {c.label: c for c in published.groups[field]}
+    year_cells = {c.label: c for c in published.years}
+    sizes_by_value: dict[str, int] = {}
+    mine = [g for g in grads if program in g.programs and str(g.year) in years]
+    for g in mine:
+        value = g.groups.get(field) or OTHER_GROUP
+        sizes_by_value[value] = sizes_by_value.get(value, 0) + 1
+    row_of = privacy.recode_groups(sizes_by_value, k, OTHER_GROUP)
+    members: dict[tuple[str, str], list[Graduate]] = {(y, grp): [] for y in years for grp in group_cells}
+    for g in mine:
+        members[(str(g.year), row_of[g.groups.get(field) or OTHER_GROUP])].append(g)
+    sizes = {cell: len(people) for cell, people in members.items()}
+    size_bounds = {cell: (0, n) for cell, n in sizes.items()}
+    hidden_sizes = _protect_table(sizes, size_bounds, {c for c, n in sizes.items() if n < k},
+                                  {y: year_cells[y].graduates for y in years},
+                                  {grp: group_cells[grp].graduates for grp in group_cells})
+    counts = {cell: _counts(people, soc_set, relevant) for cell, people in members.items()}
+    status: dict[tuple[str, str], dict[str, str]] = {cell: {} for cell in members}
+    for measure in MEASURES:
+        values = {cell: counts[cell][measure] for cell in members}
+        kinds = {cell: "hidden" if cell in hidden_sizes else _primary(values[cell], sizes[cell], k) for cell in members}
+        rows = {y: year_cells[y].shares[measure].numerator if year_cells[y].shares[measure].text_key == "exact"
+                else None for y in years}
+        columns = {grp: group_cells[grp].shares[measure].numerator
+                   if group_cells[grp].shares[measure].text_key == "exact" else None for grp in group_cells}
+        # Bounds such as "fewer than k" are published as plain "hidden" here: a reader learns only 0..n.
+        kinds = {cell: "hidden" if kind in ("fewer", "more") else kind for cell, kind in kinds.items()}
+        bounds = {cell: (0, sizes[cell]) for cell in members}
+        hidden = _protect_table(values, bounds, {c for c, kind in kinds.items() if kind != "exact"}, rows, columns)
+        for cell in members:
+            status[cell][measure] = "hidden" if cell in hidden else kinds[cell]
+    cells = {}
+    for cell, people in members.items():
+        shown = None if cell in hidden_sizes else sizes[cell]
+        shares = {m: Share(counts[cell][m] if status[cell][m] == "exact" else None, shown, status[cell][m])
+                  for m in MEASURES}
+        cells[cell] = Cell(f"{cell[0]} / {cell[1]}", shown, shares, _median_band(people, k) if shown else "")
+    return GroupYears(field, years, list(group_cells), cells)

@@ -111,3 +111,20 @@ def programs_table(grads: list[Graduate], programs: list[Program], relevant: set
                      _(MEASURE_TEXT["placed_12"]): texts["placed_12"], _(MEASURE_TEXT["in_field"]): texts["in_field"],
                      _(MEASURE_TEXT["relevant_credential"]): texts["relevant_credential"]})
     return pd.DataFrame(rows)
+
+
+def counselor_tables(grads: list[Graduate], published: ProgramOutcomes, program: Program, relevant: set[str],
+                     loc: Locale, k: int | None = None) -> dict[str, pd.DataFrame]:
+    """For counselors: each self-reported group field year by year (cells that pass the same rules)."""
+    _ = loc._
+    k = k if k is not None else privacy.min_group()
+    out = {}
+    for field in published.groups:
+        table = outcome_measures.group_years(grads, published, program.code, field, set(split_list(program.soc_codes)),
+                                             relevant, k)
+        if table is None:
+            continue
+        out[field] = pd.DataFrame([{_("Year"): year, _("Group"): group if group != outcome_measures.OTHER_GROUP
+                                    else _("other or not given"), **_row(table.cells[(year, group)], k, loc)}
+                                   for year in table.years for group in table.groups])
+    return out

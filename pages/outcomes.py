@@ -19,6 +19,6 @@ if any(g.sample for g in grads):
 program = st.selectbox(_("Program"), programs, format_func=lambda p: p.name, key="outcomes_program")
 relevant = outcomes_view.relevant_credentials(catalog.credentials, ui.in_demand_socs(ctx.area_code))
 published = outcome_measures.program_outcomes(grads, program.code, set(split_list(program.soc_codes)), relevant)
-ui.outcomes_sections(published, program, ctx)
+ui.outcomes_sections(published, program, ctx, ui.counselor() is not None, catalog.credentials)
 st.caption(_(outcomes_view.DEFINITIONS).format(k=privacy.min_group()))
 st.caption(_(outcomes_view.SOURCE))

@@ -200,3 +200,67 @@ def test_a_program_too_small_for_any_year_is_reported_only_pooled_or_not_at_all(
     tiny = outcome_measures.program_outcomes(forestry[:8], "HS-FOREST", {"45-4022"}, set(), k=10)
     assert tiny.window is None
     assert "not enough graduates yet to report" in outcome_measures.pathway_line(tiny, "Forestry", locale("en"), k=10)
+
+
+def _table_interval(cells, values, hidden, upper, rows, columns):
+    """Smallest and largest value of each hidden cell given the shown cells and the known row and column totals."""
+    order = sorted(hidden)
+    a_eq, b_eq = [], []
+    for key, total in rows.items():
+        if total is not None:
+            members = [c for c in cells if c[0] == key]
+            a_eq.append([1.0 if c in members else 0.0 for c in order])
+            b_eq.append(total - sum(values[c] for c in members if c not in hidden))
+    for key, total in columns.items():
+        if total is not None:
+            members = [c for c in cells if c[1] == key]
+            a_eq.append([1.0 if c in members else 0.0 for c in order])
+            b_eq.append(total - sum(values[c] for c in members if c not in hidden))
+    out = {}
+    for j, cell in enumerate(order):
+        ends = []
+        for sign in (1, -1):
+            cost = [0.0] * len(order)
+            cost[j] = sign
+            res = linprog(cost, A_eq=a_eq or None, b_eq=b_eq or None, bounds=[(0, upper[c]) for c in order])
+            assert res.status in (0, 3)  # 3: unbounded, nothing shown limits the cell from above
+            ends.append(sign * res.fun if res.status == 0 else float("inf"))
+        out[cell] = tuple(ends)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_counselors_year_by_group_cells_pin_no_one(seed):
+    k = 10
+    grads = []
+    for district_seed in (seed, seed + 100):  # 24 graduates a year: groups of about 12 a year
+        grads += _small_district(district_seed)
+    published = outcome_measures.program_outcomes(grads, "HS-ELEC", {"47-2111"}, {"NCCER-CORE"}, k=k)
+    table = outcome_measures.group_years(grads, published, "HS-ELEC", "campus", {"47-2111"}, {"NCCER-CORE"}, k=k)
+    assert table is not None and table.cells
+    cells = list(table.cells)
+    sizes = {c: sum(1 for g in grads if str(g.year) == c[0] and g.groups.get("campus") == c[1]) for c in cells}
+    assert all(table.cells[c].graduates in (None, sizes[c]) for c in cells)
+    assert all(n is None or n >= k for n in (table.cells[c].graduates for c in cells))
+    year_cells = {c.label: c for c in published.years}
+    group_cells = {c.label: c for c in published.groups["campus"]}
+    hidden_sizes = {c for c in cells if table.cells[c].graduates is None}
+    if hidden_sizes:
+        ranges = _table_interval(cells, sizes, hidden_sizes, dict.fromkeys(cells),  # a hidden size: any count
+                                 {y: year_cells[y].graduates for y in table.years},
+                                 {g: group_cells[g].graduates for g in table.groups})
+        assert all(high - low >= 1 for low, high in ranges.values()), ranges
+    for measure in outcome_measures.MEASURES:
+        rule = outcome_measures._meets(measure, frozenset({"47-2111"}), frozenset({"NCCER-CORE"}))
+        values = {c: sum(1 for g in grads if str(g.year) == c[0] and g.groups.get("campus") == c[1] and rule(g))
+                  for c in cells}
+        hidden = {c for c in cells if table.cells[c].shares[measure].text_key != "exact"}
+        if not hidden:
+            continue
+        exact = lambda share: share.numerator if share.text_key == "exact" else None  # noqa: E731
+        upper = {c: table.cells[c].graduates for c in cells}  # a share's base is shown with it, or nothing is
+        ranges = _table_interval(cells, values, hidden, upper,
+                                 {y: exact(year_cells[y].shares[measure]) for y in table.years},
+                                 {g: exact(group_cells[g].shares[measure]) for g in table.groups})
+        for cell, (low, high) in ranges.items():
+            assert high - low >= 1, (measure, cell, low, high)

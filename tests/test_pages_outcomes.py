@@ -80,3 +80,14 @@ def test_audit_lists_where_each_programs_graduates_landed(with_sample):
     never = table[~table["Program"].isin(["Health Sciences: Patient Care", "Electrical Construction",
                                            "Welding Technology", "IT Support", "Forestry and Natural Resources"])]
     assert set(never["Graduates"]) == {"too few to report"}  # programs with no imported graduates
+
+
+def test_a_counselor_also_sees_each_group_year_by_year(with_sample):
+    from explorer import auth
+    from tests.apptest import signed_in
+
+    auth.add_user("counselor", "correct horse battery", url=with_sample)
+    at = on_page("pages/outcomes.py", state=signed_in("counselor", with_sample), area=RURAL, lang="en")
+    assert "For counselors: by campus, year by year" in [s.value for s in at.subheader]
+    public = on_page("pages/outcomes.py", area=RURAL, lang="en")
+    assert not [s.value for s in public.subheader if s.value.startswith("For counselors")]

@@ -24,7 +24,8 @@ def in_demand_socs(area_code: str) -> set[str]:
     return audit.in_demand_socs(knowledge_base(), area_code)
 
 
-def outcomes_sections(published: ProgramOutcomes, program: Program, ctx: Context) -> None:
+def outcomes_sections(published: ProgramOutcomes, program: Program, ctx: Context, counselor_signed_in: bool = False,
+                      catalog_credentials: list | None = None) -> None:
     """One program's figures: the recent years pooled, year by year with a chart, by student group, CSV."""
     _ = ctx._
     if published.window is None:
@@ -46,6 +47,12 @@ def outcomes_sections(published: ProgramOutcomes, program: Program, ctx: Context
         table(groups)
     st.download_button(_("Download these figures (CSV)"), view.csv, file_name=f"outcomes_{program.code}.csv",
                        mime="text/csv", on_click="ignore")
+    if counselor_signed_in:
+        relevant = outcomes_view.relevant_credentials(catalog_credentials or [], in_demand_socs(ctx.area_code))
+        for name, finer in outcomes_view.counselor_tables(graduates(), published, program, relevant,
+                                                          ctx.locale).items():
+            st.subheader(_("For counselors: by {group}, year by year").format(group=md_escape(name)), anchor=False)
+            table(finer)
 
 
 def outcome_lines(plan: Pathway, catalog: Catalog, ctx: Context) -> list[str]:
