@@ -28,11 +28,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from explorer import privacy
 from explorer.i18n import N_, Locale
 from explorer.outcomes import EMPLOYED, PLACED, WAGE_BAND_TEXT, WAGE_BANDS, Graduate
 
+K = TypeVar("K", str, tuple[str, str])  # a cell of a line: a year or group, or a (year, group) pair
 WINDOW = 3  # graduation years pooled for a program's headline figures
 MEASURES = ("credential", "dual_credit", "work_based", "placed_6", "placed_12", "in_field", "relevant_credential")
 MEASURE_TEXT = {"credential": N_("earned an industry credential"), "dual_credit": N_("earned college credit in high school"),
@@ -126,15 +128,21 @@ def _median_band(grads: list[Graduate], k: int) -> str:
     return WAGE_BANDS[bands[(len(bands) - 1) // 2]] if len(bands) >= k else ""
 
 
-def protect_line(values: Mapping[str, int], bounds: Mapping[str, tuple[int, int]], hidden: set[str],
-                 total: int | None) -> set[str]:
+def protect_line(values: Mapping[K, int], bounds: Mapping[K, tuple[int, int]], hidden: set[K],
+                 total: int | None) -> set[K]:
     """``hidden`` plus the complementary cells a line with a known total needs: while some hidden cell
     is pinned (its value follows from the total, the shown cells and every hidden cell's published
     range ``bounds``), also hide the smallest shown cell (ties by name, so the result is stable)."""
     hidden = set(hidden)
     if total is None:
         return hidden
-    while hidden and privacy.pinned(values, bounds, hidden, total):
+    name = {cell: repr(cell) for cell in values}  # privacy.pinned reads cells by name
+
+    def pinned() -> bool:
+        return bool(privacy.pinned({name[c]: v for c, v in values.items()}, {name[c]: b for c, b in bounds.items()},
+                                   {name[c] for c in hidden}, total))
+
+    while hidden and pinned():
         candidates = [c for c in values if c not in hidden]
         if not candidates:
             break  # every cell hidden: only the total (already known) is left
@@ -260,24 +268,18 @@ class GroupYears:
 def _protect_table(values: Mapping[tuple[str, str], int], bounds: dict[tuple[str, str], tuple[int, int]],
                    hidden: set[tuple[str, str]], row_totals: Mapping[str, int | None],
                    column_totals: Mapping[str, int | None]) -> set[tuple[str, str]]:
-    """Complementary suppression over rows and columns with known totals, repeated until stable."""
+    """Complementary suppression over every row and column whose total is known, until nothing changes."""
+    lines = [([cell for cell in values if cell[0] == r], total) for r, total in row_totals.items()]
+    lines += [([cell for cell in values if cell[1] == c], total) for c, total in column_totals.items()]
     hidden = set(hidden)
-    rows = sorted({r for r, _c in values})
-    columns = sorted({c for _r, c in values})
-    while True:
+    changed = True
+    while changed:
         before = len(hidden)
-        for r in rows:
-            line = {c: values[(r, c)] for c in columns if (r, c) in values}
-            keep = protect_line(line, {c: bounds[(r, c)] for c in line}, {c for c in line if (r, c) in hidden},
-                                row_totals.get(r))
-            hidden |= {(r, c) for c in keep}
-        for c in columns:
-            line = {r: values[(r, c)] for r in rows if (r, c) in values}
-            keep = protect_line(line, {r: bounds[(r, c)] for r in line}, {r for r in line if (r, c) in hidden},
-                                column_totals.get(c))
-            hidden |= {(r, c) for r in keep}
-        if len(hidden) == before:
-            return hidden
+        for members, total in lines:
+            hidden |= protect_line({m: values[m] for m in members}, {m: bounds[m] for m in members},
+                                   hidden & set(members), total)
+        changed = len(hidden) != before
+    return hidden
 
 
 def group_years(grads: list[Graduate], published: ProgramOutcomes, program: str, field: str, socs: set[str],
