@@ -133,7 +133,7 @@ def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], ar
     pdf.set_y(pdf.h - 38)
     pdf.set_font("DejaVu", "", 7)
     sources = " ".join(filter(None, [
-        _("Sources: {oews}; BLS Employment Projections 2024-34.").format(oews=labor.oews_citation(kb, area_code, loc)),
+        _("Sources: {oews}; {ep}.").format(oews=labor.oews_citation(kb, area_code, loc), ep=labor.ep_citation(kb, loc)),
         _("Training: {source}; programs linked to jobs by the NCES CIP-SOC crosswalk (expert judgment).").format(
             source=_(training_view.IPEDS_CITATION)) if any(_nearest_training(c.pathway, loc) for c in careers) else "",
         _("Interests compared with the O*NET 30.1 Database (USDOL/ETA), used under CC BY 4.0; modified by Career "
@@ -173,22 +173,24 @@ def _careers(pdf: FPDF, kb: KnowledgeBase, careers: list[Career], area_code: str
         pdf.set_font("DejaVu", "B", 8.5)
         pdf.multi_cell(width, 4.4, _(SAMPLE_NOTICE), new_x="LMARGIN", new_y="NEXT")
     local = labor.local_occupations(kb, area_code)
+    titles = labor.occupation_titles(kb, loc.lang)
     for career in careers[:3]:
         row = local.loc[career.onet_code]
         pdf.set_font("DejaVu", "B", 10.5)
-        pdf.multi_cell(width, 5.5, f"{row['title']} - {_(matching.BAND_LABELS[career.band])}", new_x="LMARGIN",
+        pdf.multi_cell(width, 5.5, f"{titles[career.onet_code]} - {_(matching.BAND_LABELS[career.band])}", new_x="LMARGIN",
                        new_y="NEXT")
         pdf.set_font("DejaVu", "", 9)
         pay = _("Starting pay {start} a year, median {median}; {jobs} jobs here.").format(
             start=labor.pay_text(row, "p25", loc), median=labor.pay_text(row, "median", loc),
             jobs=labor.employment_text(row["employment"], row["employment_footnote"], row["in_area"], loc))
         lines = [pay]
-        if note := labor.figures_note(row, _):
+        if note := labor.figures_note(row, _, loc.lang):
             lines.append(note)
         if top := skills.top_skills(kb, kb.occupations.loc[career.onet_code], loc, n=3):
             line = _("Skills it uses most: {skills} (rank of 100 among all jobs; {source}).").format(
                 skills=", ".join(f"{s.label} {s.percentile_rank}" for s in top), source=top[0].source)
-            lines.append(" ".join(filter(None, [line, skills.skills_note(kb, kb.occupations.loc[career.onet_code], _)])))
+            note = skills.skills_note(kb, kb.occupations.loc[career.onet_code], _, loc.lang)
+            lines.append(" ".join(filter(None, [line, note])))
         lines += [_("First step this school year: {step}").format(step=_first_step(career.pathway, _)),
                   _nearest_training(career.pathway, loc),
                   _("Costs and supports: {costs}").format(costs=_costs(career.pathway, loc))]

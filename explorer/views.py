@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from explorer import families, labor, matching, places
+from explorer import families, labor, matching, places, words
 from explorer.data import KnowledgeBase
 from explorer.i18n import N_, Locale, Translator
 from explorer.riasec import THEME_NAMES, THEMES
@@ -81,7 +81,7 @@ def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd
         _("Bright Outlook"): ["☀️" if b else "" for b in rows["bright_outlook"]],
         _("Same job, other subjects or specialties"): [family_text(f, m, titles, _)
                                                         for f, m in zip(family, members)],
-        _("Jobs and pay for"): [labor.figures_label(row, _) for _c, row in rows.iterrows()],
+        _("Jobs and pay for"): [labor.figures_label(row, _, loc.lang) for _c, row in rows.iterrows()],
         _("Also in this group"): [also_titles(a, titles) for a in rows["also"]],
         _("Code"): rows.index,
     })
@@ -140,7 +140,7 @@ def elsewhere_table(rows: pd.DataFrame, nearest: list[str], loc: Locale, from_pl
 def cluster_table(clusters: pd.DataFrame, loc: Locale) -> pd.DataFrame:
     _ = loc._
     return pd.DataFrame({
-        _("Career cluster"): clusters.index,
+        _("Career cluster"): [words.cluster_name(c, loc.lang) for c in clusters.index],
         _("Occupations"): clusters["occupations"].to_numpy(),
         _("Local jobs"): [loc.count(v) for v in clusters["local_jobs"]],
         _("Examples here"): [", ".join(e) if isinstance(e, list) else "" for e in clusters["examples"]],
@@ -208,7 +208,7 @@ def compare_table(kb: KnowledgeBase, local: pd.DataFrame, codes: list[str], loc:
         row = local.loc[code]
         facts[titles[code]] = {
             _("Holland code"): row["holland_code"],
-            _("Jobs and pay for"): labor.figures_label(row, _) or _("this occupation"),
+            _("Jobs and pay for"): labor.figures_label(row, _, loc.lang) or _("this occupation"),
             _("Local jobs"): labor.jobs_text(row, loc),
             _("Local openings per year (estimate)"): "" if pd.isna(row["local_openings"]) else loc.count(row["local_openings"]),
             _("Starting pay (25th percentile)"): labor.pay_text(row, "p25", loc),
@@ -218,7 +218,7 @@ def compare_table(kb: KnowledgeBase, local: pd.DataFrame, codes: list[str], loc:
             _("Preparation"): preparation(row, _),
             _("Work experience"): bls_label(row["ep_work_experience"], _),
             _("On-the-job training"): bls_label(row["ep_training"], _),
-            _("Career cluster"): row["career_cluster"],
+            _("Career cluster"): words.cluster_name(row["career_cluster"], loc.lang),
         }
     return pd.DataFrame(facts)
 

@@ -54,6 +54,7 @@ from explorer.ui.context import (
     sidebar,
 )
 from explorer.ui.downloads import family_report_pdf, restore_portfolio, share_url
+from explorer.ui.head import page_head
 from explorer.ui.login import counselor, login_form, logout, require_counselor
 from explorer.ui.navigation import (
     close_menu_on_phone,
@@ -138,6 +139,7 @@ __all__ = [
     "open_pathway",
     "outcome_lines",
     "outcomes_sections",
+    "page_head",
     "plan_steps",
     "region_labels",
     "require_counselor",

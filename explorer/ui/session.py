@@ -48,7 +48,6 @@ class Keys:
     just_saved: str = "_just_saved"  # the quiz as an answer's callback saved it, read once by the same run
     save_error: str = "save_error"
     confirm_start_over: str = "confirm_start_over"
-    focused_screen: str = "_focused_screen"
     # The counselor.
     counselor: str = "counselor"
     counselor_seen: str = "counselor_seen"
