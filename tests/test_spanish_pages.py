@@ -152,3 +152,22 @@ def test_family_report_pdf_in_spanish_has_no_english_sentences(kb, student, area
     assert all(titles[c.onet_code] in text for c in careers)
     assert not _english_left(text), (_english_left(text), text)
     assert "Estados Unidos" in text and "United States" not in text
+
+
+def test_portfolio_pdf_in_spanish_has_no_english_sentences(kb, student):
+    from datetime import date
+
+    from explorer import portfolio, reports
+    from explorer.i18n import locale
+
+    owner = portfolio.portfolio_code(student)
+    for code in ("29-1141.00", "29-1229.01", "39-6012.00"):  # its own figures, a BLS group's, concierges
+        portfolio.set_favourite(owner, code, True)
+    portfolio.set_step(owner, "29-1141.00", "now", True)
+    quizzes = [reports.PortfolioQuiz(q.resume_code, started.date(), q.band, q.form, p)
+               for q, p, started in portfolio.history(owner)]
+    text = _pdf_text(reports.portfolio_report(kb, owner, portfolio.favourites(owner), portfolio.plan(owner), quizzes,
+                                              "0012420", locale("es"), date(2026, 12, 7)))
+    assert "Mi portafolio de carreras" in text and "Enfermeros registrados" in text and "Otros médicos" in text
+    assert "Concierges de hotel" in text and "Pasos del camino hechos: 1. Este año escolar" in text
+    assert not _english_left(text), (_english_left(text), text)

@@ -53,7 +53,7 @@ from explorer.ui.context import (
     region_labels,
     sidebar,
 )
-from explorer.ui.downloads import family_report_pdf, restore_portfolio, share_url
+from explorer.ui.downloads import explain_family_link, family_report_pdf, portfolio_pdf, restore_portfolio, share_url
 from explorer.ui.head import page_head
 from explorer.ui.login import counselor, login_form, logout, require_counselor
 from explorer.ui.navigation import (
@@ -110,6 +110,7 @@ __all__ = [
     "counselor",
     "editable_frame",
     "elsewhere_list",
+    "explain_family_link",
     "facts_table",
     "family_report_pdf",
     "favourite_button",
@@ -141,6 +142,7 @@ __all__ = [
     "outcomes_sections",
     "page_head",
     "plan_steps",
+    "portfolio_pdf",
     "region_labels",
     "require_counselor",
     "require_database",
