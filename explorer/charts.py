@@ -27,6 +27,7 @@ def _frame(scores: Mapping[str, float], max_score: float, _: Translator, names: 
 
 SCORES_TITLE = N_("Your scores")
 FAMILY_SCORES_TITLE = N_("Your child's interest scores")
+STUDENT_SCORES_TITLE = N_("The student's scores")
 
 
 def bar_chart(scores: Mapping[str, float], max_score: float, _: Translator,

@@ -36,11 +36,10 @@ st.write(_("Your interest code is **{code}**. Fit compares the shape of your six
 @ui.fragment
 def careers() -> None:
     """Filters, the ranked list and the open/compare pickers: changing a filter reruns only this."""
-    zones = st.multiselect(_("How much preparation do you want? (job zone)"), list(views.JOB_ZONE_LABELS),
-                           key="zones", format_func=lambda z: views.zone_label(z, _), select_all=False,
-                           placeholder=_("Any amount of preparation"),
-                           help=_("Job zones, as O\\*NET defines them: 1 = little or no preparation ... "
-                                  "5 = extensive preparation (most need a graduate degree)."))
+    zone_label, zone_help = views.zone_filter_words(saved.band, _)
+    zones = st.multiselect(zone_label, list(views.JOB_ZONE_LABELS), key="zones", select_all=False,
+                           format_func=lambda z: views.zone_label(z, _, saved.band),
+                           placeholder=_("Any amount of preparation"), help=zone_help)
     cluster_col, priority_col = st.columns(2)
     clusters = cluster_col.multiselect(_("Career cluster"), ui.cluster_names(ctx.area_code), select_all=False,
                                        format_func=words.cluster_names(ctx.lang).get, key="clusters",
@@ -58,7 +57,7 @@ def careers() -> None:
         st.caption(_("Showing jobs that use these skills more than most occupations do (average rank 50 or more). "
                      "Source: {source}.").format(source=skills.source_text(ctx.kb, _)))
     if view.fallback:
-        st.warning(views.zone_fallback_text(view.count, view.fallback, _))
+        st.warning(views.zone_fallback_text(view.count, view.fallback, _, saved.band))
     st.subheader(_("Jobs that fit you and exist in {area} ({count})").format(area=ctx.area_name, count=view.count),
                  anchor=False)
     ui.texts(st.info, [view.few_note])

@@ -87,10 +87,25 @@ def logged_in(url: str, page: str, **state: str) -> AppTest:
     return on_page(page, state={"counselor": "counselor", "counselor_seen": utcnow(), **state})
 
 
-def test_advising_lookup_and_note(url):
+def test_advising_lookup_and_note(url, kb):
+    """Addressed to the counselor: the student's code, top matches found here and favourites with local
+    pay, each opening the student's pathway; a button opens the student's results."""
     code = finished(url, SOCIAL)
+    portfolio.set_favourite(code, "29-1141.00", True, url)
     at = logged_in(url, "pages/advising.py", advising_code=code.lower())
-    assert at.header[0].value.startswith("Interest code: S")
+    assert at.header[0].value.startswith("The student's interest code: S")
+    headings = [h.value for h in at.subheader]
+    assert "The student's top matches here" in headings and "The student's favourites and pathway progress" in headings
+    lines = [m.value for m in at.markdown]
+    assert sum("Best fit" in m or "Great fit" in m for m in lines) == 5
+    assert any(m.startswith("**Registered Nurses**: median pay $") and "0 of 6 pathway steps done" in m for m in lines)
+    pathway_buttons = [b for b in at.button if b.label == "Pathway"]
+    assert len(pathway_buttons) == 6
+    favourite = next(b for b in pathway_buttons if b.key == "favourite_29-1141.00")
+    favourite.click().run()
+    assert at.session_state["occupation"] == "29-1141.00" and at.query_params["code"] in (code, [code])
+    at = on_page("pages/advising.py", state={"counselor": "counselor", "counselor_seen": utcnow(),
+                                             "advising_code": code.lower()})
     at.text_area[0].input("Talked about nursing and teaching")
     at.text_input[1].input("Visit the job fair")
     next(b for b in at.button if b.label == "Save note").click().run()
@@ -103,5 +118,7 @@ def test_class_dashboard_page(url, kb):
         classes.join(class_code, finished(url, SOCIAL), grade=10, groups={"campus": "North"}, url=url)
     at = logged_in(url, "pages/classes.py")
     table = at.dataframe[0].value
-    assert list(table["Students"]) == ["<10"]
+    assert list(table["Students"]) == ["<10"]  # the tables and the export keep the release rules
+    # ... while the class's own counselor reads their class's counts (4 joined and finished).
+    assert any(m.value.startswith("**Your class Period 3:** 4 students joined, 4 finished") for m in at.markdown)
     assert at.get("download_button")

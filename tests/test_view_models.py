@@ -72,7 +72,7 @@ def test_advising_progress_counts_the_plans_steps(kb):
     view = advising_view.advising_view(student, kb, locale("en"))
     assert view.progress == [f"- Electricians: 2 of {len(pathways.PLAN_STEPS)} steps done"]
     assert list(pathways.PLAN_STEPS) == [k for k in pathways.STEP_TITLES if k != "job"]  # every step but the job
-    assert view.no_favourites == "" and view.heading == f"Interest code: {student.profile.code.letters}"
+    assert view.no_favourites == "" and view.heading == f"The student's interest code: {student.profile.code.letters}"
     nothing = advising.StudentView(**{**vars(student), "favourites": []})
     assert advising_view.advising_view(nothing, kb, locale("en")).no_favourites == "No favourites yet."
 

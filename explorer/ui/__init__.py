@@ -22,6 +22,7 @@ page or renderer only decides where each piece goes.
 """
 from __future__ import annotations
 
+from explorer.ui.advising_sections import advising_careers
 from explorer.ui.cached_views import (
     ResultsView,
     cluster_names,
@@ -96,6 +97,7 @@ __all__ = [
     "NATIONAL",
     "Context",
     "ResultsView",
+    "advising_careers",
     "arrow_table",
     "attribution",
     "chart",
