@@ -3,6 +3,7 @@ counselor (who is addressed as "usted" in Spanish). No streamlit here."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from explorer import explain, labor, local_results, matching
 from explorer.advising import StudentView
@@ -13,8 +14,7 @@ from explorer.pathways import PLAN_STEPS
 from explorer.views import md_escape as esc
 
 
-@dataclass(frozen=True)
-class CareerLine:
+class CareerLine(NamedTuple):
     """One of the student's careers as the counselor reads it, with the occupation it opens."""
 
     code: str
