@@ -130,7 +130,7 @@ def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], ar
     chart = charts.bar_chart(profile.scores, profile.max_score, _, theme_names(profile.band),
                              charts.FAMILY_SCORES_TITLE).properties(width=330, height=150)
     png = vl_convert.vegalite_to_png(chart.to_json(), scale=2)
-    pdf.image(io.BytesIO(png), x=pdf.l_margin, y=top, w=118)
+    pdf.image(io.BytesIO(png), x=pdf.l_margin, y=top, w=100)
     pdf.set_font("DejaVu", "", 8)
     if family_url:  # only when the student has made a family link (a download never makes one)
         qr = io.BytesIO()
@@ -143,19 +143,20 @@ def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], ar
         pdf.set_xy(pdf.w - pdf.r_margin - 58, top + 8)
         pdf.multi_cell(58, 4, _("To see this online, ask your child to make a family link in My portfolio; the "
                                 "next report then carries its QR code."), align="C")
-    pdf.set_y(top + 60)
-    pdf.set_font("DejaVu", "", 9)
+    pdf.set_y(top + 52)
+    pdf.set_font("DejaVu", "", 8.5)
     for line in [*interests.meanings, interests.code_note]:
         if line:
-            pdf.multi_cell(width, 4.4, line, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
+            pdf.multi_cell(width, 4.0, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1.5)
 
     if kids:
         _kids_activities(pdf, profile, width, loc)
     else:
         _careers(pdf, kb, careers, area_code, width, loc, sample_catalog)
 
-    pdf.set_y(pdf.h - 38)
+    # The sources sit at the foot of the page, or right below a long career list (never over it).
+    pdf.set_y(max(pdf.get_y() + 1, pdf.h - 38))
     pdf.set_font("DejaVu", "", 7)
     sources = " ".join(filter(None, [
         _("Sources: {oews}; {ep}.").format(oews=labor.oews_citation(kb, area_code, loc), ep=labor.ep_citation(kb, loc)),
@@ -204,8 +205,8 @@ def _careers(pdf: FPDF, kb: KnowledgeBase, careers: list[Career], area_code: str
         pdf.set_font("DejaVu", "B", 10.5)
         pdf.multi_cell(width, 5.5, f"{titles[career.onet_code]} - {_(matching.BAND_LABELS[career.band])}", new_x="LMARGIN",
                        new_y="NEXT")
-        pdf.set_font("DejaVu", "", 9)
-        pay = _("Starting pay {start} a year, median {median}; {jobs} jobs here.").format(
+        pdf.set_font("DejaVu", "", 8.5)
+        pay = _("Starting pay {start}, median {median}; {jobs} jobs here.").format(
             start=labor.pay_text(row, "p25", loc), median=labor.pay_text(row, "median", loc),
             jobs=labor.employment_text(row["employment"], row["employment_footnote"], row["in_area"], loc))
         lines = [pay]
@@ -220,8 +221,8 @@ def _careers(pdf: FPDF, kb: KnowledgeBase, careers: list[Career], area_code: str
                   _nearest_training(career.pathway, loc),
                   _("Costs and supports: {costs}").format(costs=_costs(career.pathway, loc))]
         for line in filter(None, lines):
-            pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(1.5)
+            pdf.multi_cell(width, 4.2, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.2)
 
 
 def pick_careers(ranked, pathways_for, limit: int = 3) -> list[Career]:

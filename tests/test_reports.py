@@ -188,3 +188,21 @@ def test_family_report_first_step_and_costs_come_from_public_training(kb):
     assert f"Look at the {nearest.program} program at {nearest.institution}." in text
     assert f"owed a median ${nearest.earnings.debt:,.0f}" in text
     assert "no costs" not in text and "Talk with your counselor" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_family_report_text_never_runs_into_the_sources(kb, setup, lang, monkeypatch):
+    """The careers end above the page's foot, so the sources never print over them (one page)."""
+    profile, careers = setup
+    ends = []
+    draw = reports._careers
+
+    def measured(pdf, *args, **kwargs):
+        draw(pdf, *args, **kwargs)
+        ends.append((pdf.get_y(), pdf.h))
+
+    monkeypatch.setattr(reports, "_careers", measured)
+    pages, _text = read(reports.family_report(kb, profile, careers, RURAL, "http://example.org/family?share=x",
+                                              locale(lang)))
+    (end, height), = ends
+    assert pages == 1 and end <= height - 25  # room for the four lines of sources below
