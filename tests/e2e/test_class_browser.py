@@ -60,6 +60,7 @@ def test_class_dashboard_and_advising(server, server_database, browser, page):
     staff.get_by_test_id("stSidebarNav").get_by_role("link", name="Classes and dashboard").click()
     table = staff.get_by_test_id("stDataFrame").first
     expect(table).to_contain_text("11")  # 11 students, all finished, shown because the group is >= 10
+    expect(staff.get_by_text(re.compile(r"Your class .*: 11 students joined, 11 finished the quiz"))).to_be_visible()
     staff.get_by_role("combobox", name="Split by").click()
     staff.get_by_role("option", name="campus").click()
     # The browser student left campus blank: a pool of one cannot be shown beside South's ten, so the
@@ -72,7 +73,8 @@ def test_class_dashboard_and_advising(server, server_database, browser, page):
     staff.get_by_test_id("stSidebarNav").get_by_role("link", name="Advising session").click()
     staff.get_by_label("Student's resume code").fill(student_code)
     staff.get_by_role("button", name="Look up").click()
-    expect(staff.get_by_role("heading", name="Interest code: ISE")).to_be_visible()
+    expect(staff.get_by_role("heading", name="The student's interest code: ISE")).to_be_visible()
+    expect(staff.get_by_role("heading", name="The student's top matches here")).to_be_visible()
     staff.get_by_label("Note").fill("Interested in health and science; talked about lab technician programs")
     staff.get_by_label("Next step").fill("Sign up for the hospital job shadow")
     staff.get_by_role("button", name="Save note").click()
@@ -98,7 +100,7 @@ def test_login_survives_a_refresh_and_logout_forgets_everything(server, server_d
     staff.get_by_test_id("stSidebarNav").get_by_role("link", name="Advising session").click()
     staff.get_by_label("Student's resume code").fill(student)
     staff.get_by_role("button", name="Look up").click()
-    expect(staff.get_by_role("heading", name=re.compile("Interest code"))).to_be_visible()
+    expect(staff.get_by_role("heading", name=re.compile("interest code"))).to_be_visible()
 
     staff.reload()
     expect(staff.get_by_role("heading", name="Advising session")).to_be_visible()
