@@ -48,7 +48,7 @@ def advising_view(view: StudentView, kb: KnowledgeBase, loc: Locale) -> Advising
         warnings=[_(m) for m in explain.honest_messages(profile)],
         cautions=[_(m) for m in explain.caution_messages(profile)],
         history=_("Quizzes finished in this portfolio: {n}. Latest: grades {band}, {form} form.").format(
-            n=view.history, band=view.latest.band, form=view.latest.form),
+            n=view.history, band=view.latest.band, form=_(explain.FORM_NAMES.get(view.latest.form, view.latest.form))),
         progress=progress, no_favourites="" if view.favourites else _("No favourites yet."),
         prompts=[f"- {_(prompt)}" for prompt in view.prompts])
 

@@ -13,6 +13,9 @@ from explorer import matching
 from explorer.i18n import N_
 from explorer.quiz import BLOCKING_FLAGS, Item, Profile
 
+# The quiz's forms as a reader says them ("grades 9-12, quick form").
+FORM_NAMES: dict[str, str] = {"quick": N_("quick"), "full": N_("full")}
+
 THEME_MEANING: dict[str, str] = {
     "R": N_("You like hands-on work with tools, machines, plants or animals, often outdoors, where you can "
             "see what you made or fixed."),

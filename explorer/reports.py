@@ -14,9 +14,9 @@ import segno
 import vl_convert
 from fpdf import FPDF
 
-from explorer import charts, family_view, labor, matching, skills, training_view
+from explorer import charts, explain, family_view, labor, matching, skills, training_view
 from explorer.data import KnowledgeBase
-from explorer.i18n import N_, Locale, Translator
+from explorer.i18n import Locale, Translator
 from explorer.pathways import (
     SAMPLE_NOTICE,
     CredentialTotals,
@@ -172,7 +172,7 @@ def family_report(kb: KnowledgeBase, profile: Profile, careers: list[Career], ar
 
 def _kids_activities(pdf: FPDF, profile: Profile, width: float, loc: Locale) -> None:
     """Grades 3-5: the top interest areas in kid words and activities to try (no jobs, no pay)."""
-    from explorer import explain, quiz
+    from explorer import quiz
     from explorer.riasec import ranked
 
     _ = loc._
@@ -231,9 +231,6 @@ def pick_careers(ranked, pathways_for, limit: int = 3) -> list[Career]:
     return [Career(code, here.loc[code, "band"], pathways_for(code)) for code in here.index[:limit]]
 
 
-FORM_NAMES = {"quick": N_("quick"), "full": N_("full")}
-
-
 @dataclass(frozen=True)
 class PortfolioQuiz:
     """One finished quiz of the portfolio, for the portfolio PDF."""
@@ -283,7 +280,7 @@ def portfolio_report(kb: KnowledgeBase, owner: str, favourites: list[str], plan:
         top = (", ".join(_(names[t]) for t in quiz.profile.code.letters) if quiz.profile.confident
                else _("broad interests, no single area stands out"))
         line = _("{date}: grades {band}, {form} form, code {code}: {top}").format(
-            date=loc.date(quiz.started), band=quiz.band, form=_(FORM_NAMES.get(quiz.form, quiz.form)),
+            date=loc.date(quiz.started), band=quiz.band, form=_(explain.FORM_NAMES.get(quiz.form, quiz.form)),
             code=quiz.resume_code, top=top)
         pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)

@@ -88,3 +88,11 @@ def test_kids_profile_names_areas_in_words_without_a_code():
                                                                     for i in quiz.form_items("9-12", "quick")}),
                                       "K7M-Q4T-X9B", locale("en"))
     assert not older.kids and older.strongest and all(m.examples == "" for m in older.meanings)
+
+
+def test_advising_history_names_the_form_in_the_readers_language(kb):
+    answers = {item.id: 4 if item.theme in "RI" else 1 for item in quiz.form_items("9-12", "quick")}
+    student = advising.StudentView(
+        portfolio_code="P-TEST", latest=SimpleNamespace(band="9-12", form="quick"),
+        profile=quiz.score("9-12", "quick", answers), favourites=[], plan={}, prompts=(), history=1)
+    assert advising_view.advising_view(student, kb, locale("es")).history.endswith("cuestionario corto.")
