@@ -245,3 +245,10 @@ def test_grades_6_8_read_no_job_zone_or_percentile():
     older = on_page("pages/results.py", code=saved_quiz({"R": 0, "I": 1, "A": 4, "S": 1, "E": 1, "C": 0}),
                     area="0012420")
     assert older.multiselect(key="zones").label.endswith("(job zone)")
+
+
+def test_no_untranslated_select_all_in_the_filters():
+    """Streamlit's multiselect offers an English-only "Select all" (and choosing all is no filter): off."""
+    at = on_page("pages/results.py", code=saved_quiz(INVESTIGATIVE_SOCIAL), area="0012420", lang="es")
+    pickers = at.get("multiselect")
+    assert len(pickers) >= 4 and all(p.proto.select_all == 0 for p in pickers)
