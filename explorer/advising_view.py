@@ -75,8 +75,10 @@ def with_careers(base: AdvisingView, view: StudentView, kb: KnowledgeBase, model
         row = local.loc[code]
         if not row["in_area"]:
             return _("not found in this area")
-        return _("median pay {median}, {jobs} jobs here").format(median=labor.pay_text(row, "median", loc),
-                                                                 jobs=labor.jobs_text(row, loc))
+        figures = _("median pay {median}, {jobs} jobs here").format(median=labor.pay_text(row, "median", loc),
+                                                                    jobs=labor.jobs_text(row, loc))
+        whose = labor.figures_label(row, _, loc.lang)  # "all Registered Nurses" when a group's figures
+        return f"{figures} ({whose})" if whose else figures
 
     matches: list[CareerLine] = []
     if view.profile.confident:

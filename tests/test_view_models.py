@@ -96,3 +96,18 @@ def test_advising_history_names_the_form_in_the_readers_language(kb):
         portfolio_code="P-TEST", latest=SimpleNamespace(band="9-12", form="quick"),
         profile=quiz.score("9-12", "quick", answers), favourites=[], plan={}, prompts=(), history=1)
     assert advising_view.advising_view(student, kb, locale("es")).history.endswith("cuestionario corto.")
+
+
+def test_advising_careers_say_whose_figures_they_are(kb):
+    from explorer import matching
+
+    answers = {item.id: 4 if item.theme in "IS" else 1 for item in quiz.form_items("9-12", "quick")}
+    student = advising.StudentView(
+        portfolio_code="P-TEST", latest=SimpleNamespace(band="9-12", form="quick"),
+        profile=quiz.score("9-12", "quick", answers), favourites=["29-1141.01"], plan={}, prompts=(), history=1)
+    base = advising_view.advising_view(student, kb, locale("en"))
+    view = advising_view.with_careers(base, student, kb, matching.Matcher.from_occupations(kb.occupations),
+                                      "0012420", locale("en"))
+    assert len(view.top_matches) == 5 and view.favourites[0].code == "29-1141.01"
+    assert view.favourites[0].line.endswith("jobs here (all Registered Nurses); 0 of 6 pathway steps done")
+    assert "BLS OEWS May 2025, Austin-Round Rock-San Marcos, TX" in view.matches_caption
