@@ -8,6 +8,7 @@ st.set_page_config(page_title="Career Pathways Explorer", page_icon="🧭", layo
 ui.note_cold_start()
 ctx = ui.sidebar()
 _ = ctx._
+ui.page_head(ctx.lang)
 ui.require_database(_)
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from explorer import labor, words
 from explorer.data import KnowledgeBase
 from explorer.i18n import N_, Locale, Translator
 
@@ -57,6 +58,7 @@ class AiUse:
     source: str  # message id (translate with _)
     date_range: str  # message id
     caveat: str  # message id
+    ai_title_es: str = ""  # our Spanish name for ai_title
 
 
 @lru_cache(maxsize=4)
@@ -82,8 +84,10 @@ def ai_use(kb: KnowledgeBase, onet_code: str) -> AiUse | None:
         return None
     row = table.loc[onet_code]
     most, least = activities(kb, str(row["ai_code"]))
-    return AiUse(float(row["score"]), int(row["percentile"]), str(row["ai_code"]), str(row["ai_title"]),
-                 str(row["ai_basis"]), most, least, SOURCE, DATE_RANGE, CAVEAT)
+    title = str(row["ai_title"])
+    return AiUse(float(row["score"]), int(row["percentile"]), str(row["ai_code"]), title,
+                 str(row["ai_basis"]), most, least, SOURCE, DATE_RANGE, CAVEAT,
+                 labor.soc_title_es(kb, str(row["ai_code"]), title))
 
 
 def percentile_text(use: AiUse, _: Translator) -> str:
@@ -91,11 +95,12 @@ def percentile_text(use: AiUse, _: Translator) -> str:
              "studied.").format(p=use.percentile, n=STUDIED_OCCUPATIONS)
 
 
-def ai_note(use: AiUse, _: Translator) -> str:
+def ai_note(use: AiUse, loc: Locale) -> str:
     """Whose figures these are when they come from a broader occupation or BLS group ("" when its own)."""
     if use.basis in ("parent_soc", "bls_aggregate"):
-        return _("These AI figures are for all {group} (SOC {code}): the study did not look at this occupation "
-                 "separately.").format(group=use.ai_title, code=use.ai_code)
+        group = use.ai_title_es if loc.lang == "es" else use.ai_title
+        return loc._("These AI figures are for all {group} (SOC {code}): the study did not look at this occupation "
+                     "separately.").format(group=group, code=use.ai_code)
     return ""
 
 
@@ -105,12 +110,13 @@ def percentiles(kb: KnowledgeBase, codes: pd.Index) -> pd.Series:
 
 
 def activity_text(activity: Activity, loc: Locale) -> str:
-    """One activity line: the IWA title (English, as O*NET names it) and its share of the AI conversations."""
+    """One activity line: the IWA title (O*NET's English, or our Spanish words) and its share of the AI conversations."""
     from babel.numbers import format_decimal
 
     share = format_decimal(activity.share, format="#,##0.0#" if activity.share >= 0.1 else "#,##0.000",
                            locale=loc.number_locale)
-    return loc._("{activity} ({share}% of the AI conversations)").format(activity=activity.title, share=share)
+    title = words.activity_title(activity.iwa_id, activity.title, loc.lang)
+    return loc._("{activity} ({share}% of the AI conversations)").format(activity=title, share=share)
 
 
 def json_fields(kb: KnowledgeBase, onet_code: str) -> dict:

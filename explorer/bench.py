@@ -115,14 +115,16 @@ def bench_programs(kb: KnowledgeBase, repeat: int = 21) -> list[dict[str, object
     return rows
 
 
-def bench_validate(kb: KnowledgeBase, cases: int = 500, seed: int = 2026) -> list[validation.Recovery]:
-    """The README's validation table: recovery and stability for each form and ordering (national figures)."""
+def bench_validate(kb: KnowledgeBase, cases: int = 500, seed: int = 2026,
+                   draws: int = 8) -> list[validation.RecoveryRange]:
+    """The README's validation table: recovery and stability for each form and ordering (national figures),
+    mean and range over ``draws`` item-popularity draws."""
     from explorer import validation
 
     matcher = matching.Matcher.from_occupations(kb.occupations)
     national = labor.local_occupations(kb, labor.NATIONAL)
-    return [row for form in ("quick", "full") for row in validation.recovery(matcher, national, form, cases=cases,
-                                                                            seed=seed)]
+    return [row for form in ("quick", "full")
+            for row in validation.recovery_over_draws(matcher, national, form, cases=cases, seed=seed, draws=draws)]
 
 
 def bench_audit(kb: KnowledgeBase, quizzes: int, url: str, area_code: str = "0012420", repeat: int = 5,

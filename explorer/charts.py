@@ -25,12 +25,18 @@ def _frame(scores: Mapping[str, float], max_score: float, _: Translator, names: 
     })
 
 
+SCORES_TITLE = N_("Your scores")
+FAMILY_SCORES_TITLE = N_("Your child's interest scores")
+STUDENT_SCORES_TITLE = N_("The student's scores")
+
+
 def bar_chart(scores: Mapping[str, float], max_score: float, _: Translator,
-              names: dict[str, str] = THEME_NAMES) -> alt.Chart:
-    """Six bars in hexagon order R I A S E C (never alphabetical), on the full 0..max scale."""
+              names: dict[str, str] = THEME_NAMES, title: str = SCORES_TITLE) -> alt.Chart:
+    """Six bars in hexagon order R I A S E C (never alphabetical), on the full 0..max scale. ``title`` is a
+    message id (the student's own page says "Your scores"; a family's says "Your child's ...")."""
     frame = _frame(scores, max_score, _, names)
     order = frame["name"].tolist()
-    return alt.Chart(frame, title=_("Your scores")).mark_bar(cornerRadiusEnd=3).encode(
+    return alt.Chart(frame, title=_(title)).mark_bar(cornerRadiusEnd=3).encode(
         y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelFontSize=13, labelLimit=200)),
         x=alt.X("score:Q", scale=alt.Scale(domain=[0, max_score]), title=_("Score (0 to {max})").format(max=max_score)),
         color=alt.Color("theme:N", scale=alt.Scale(domain=list(THEMES), range=[THEME_COLORS[t] for t in THEMES]),

@@ -170,6 +170,14 @@ def _as_of_release(finishers: pd.DataFrame, url: str | None) -> pd.DataFrame:
     return out
 
 
+def own_counts(class_code: str, url: str | None = None) -> tuple[int, int]:
+    """(joined, finished the quiz) for the whole class, exactly: for the class's own counselor, who
+    sees these students in the room, never in the export or the group tables (those keep the
+    release rules of :func:`dashboard`)."""
+    people = members(class_code, url)
+    return len(people), int(people["finished"].sum())
+
+
 def group_fields(group: ClassGroup) -> list[str]:
     """The self-reported fields a class asks for, in the counselor's order."""
     return split_list(group.group_fields)

@@ -13,6 +13,9 @@ from explorer import matching
 from explorer.i18n import N_
 from explorer.quiz import BLOCKING_FLAGS, Item, Profile
 
+# The quiz's forms as a reader says them ("grades 9-12, quick form").
+FORM_NAMES: dict[str, str] = {"quick": N_("quick"), "full": N_("full")}
+
 THEME_MEANING: dict[str, str] = {
     "R": N_("You like hands-on work with tools, machines, plants or animals, often outdoors, where you can "
             "see what you made or fixed."),
@@ -26,6 +29,18 @@ THEME_MEANING: dict[str, str] = {
             "people behind a plan."),
     "C": N_("You like order and accuracy: keeping records, organizing information and following clear "
             "steps so nothing gets missed."),
+}
+
+# The same areas told to a family about their child (the family report and the family page).
+THEME_MEANING_FAMILY: dict[str, str] = {
+    "R": N_("Likes hands-on work with tools, machines, plants or animals, often outdoors, where the result can "
+            "be seen."),
+    "I": N_("Likes figuring things out: asking why, testing ideas, working with facts, numbers and experiments."),
+    "A": N_("Likes making new things of their own: pictures, music, stories, designs or performances."),
+    "S": N_("Likes helping, teaching and caring for people, and working with others more than with things."),
+    "E": N_("Likes leading, persuading and starting things: setting goals, making deals, getting people behind "
+            "a plan."),
+    "C": N_("Likes order and accuracy: keeping records, organizing information and following clear steps."),
 }
 
 THEME_MEANING_KIDS: dict[str, str] = {

@@ -12,7 +12,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from explorer import text_search
+from explorer import text_search, words
 from explorer.data import KnowledgeBase
 from explorer.i18n import N_, Locale, Translator
 
@@ -67,8 +67,10 @@ def citation(release: str, area_name: str, loc: Locale | None = None) -> str:
     return f"BLS OEWS {loc.month(release) if loc is not None else release}, {area_name}"
 
 
-def ep_citation(kb: KnowledgeBase) -> str:
-    return f"BLS Employment Projections {kb.ep_release}, United States"
+def ep_citation(kb: KnowledgeBase, loc: Locale | None = None) -> str:
+    """"BLS Employment Projections 2024-34, United States", the country in the reader's language."""
+    country = loc._("United States") if loc is not None else "United States"
+    return f"BLS Employment Projections {kb.ep_release}, {country}"
 
 
 @lru_cache(maxsize=4)
@@ -94,6 +96,28 @@ def _published_codes(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(kb.local_figures["oews_code"].dropna().unique())
 
 
+def _group_titles_es(kb: KnowledgeBase, base: pd.DataFrame) -> pd.Series:
+    """The Spanish name of the BLS row whose figures each occupation shows: our title of the O*NET
+    occupation it is named after (same title, or the SOC code's .00 occupation), else our name for the
+    BLS group (data/bls_group_words.csv), else BLS's English title."""
+    spanish = base["title_es"]
+    by_title = dict(zip(base["title"], spanish))
+    by_soc = {soc: spanish[code] for code, soc in base["soc_code"].items() if code.endswith(".00")}
+    groups = words.bls_group_titles()
+    out = [by_title.get(title) or by_soc.get(oews) or groups.get(oews) or title
+           for title, oews in zip(base["figures_title"], base["oews_code"])]
+    return pd.Series(out, index=base.index, dtype="string").where(base["figures_title"].notna())
+
+
+def soc_title_es(kb: KnowledgeBase, soc_code: str, title: str) -> str:
+    """Our Spanish name for a SOC occupation or BLS group named ``title`` in English (``title`` when none)."""
+    base, _national = _occupations_with_national(kb)
+    if f"{soc_code}.00" in base.index:  # the SOC occupation itself (never one of its specialties)
+        return str(base.at[f"{soc_code}.00", "title_es"])
+    found = base.loc[base["title"].str.lower() == title.lower(), "title_es"]
+    return str(found.iloc[0]) if len(found) else words.bls_group_titles().get(soc_code, title)
+
+
 @lru_cache(maxsize=4)
 def _occupations_with_national(kb: KnowledgeBase) -> tuple[pd.DataFrame, np.ndarray]:
     base = kb.occupations.drop(columns=["onet_code"])
@@ -105,6 +129,7 @@ def _occupations_with_national(kb: KnowledgeBase) -> tuple[pd.DataFrame, np.ndar
     base["figures_group"] = base["oews_code"].fillna(pd.Series(base.index, index=base.index)).astype("string")
     # Names a student may search for: the Spanish title (ours) and other titles O*NET lists, most common first.
     base["title_es"] = kb.occupation_text["title_es"].reindex(base.index).fillna(base["title"])
+    base["figures_title_es"] = _group_titles_es(kb, base)
     others = kb.alternate_titles.sort_values(["onet_code", "rank"]).groupby("onet_code")["title"].agg(tuple)
     base["other_titles"] = [others.get(code, ()) for code in base.index]
     national = area_figures(kb, NATIONAL)["employment"].reindex(base["oews_code"].to_numpy())
@@ -139,24 +164,31 @@ def figures_for(row: pd.Series) -> dict[str, str] | None:
     return {"code": str(row["oews_code"]), "title": str(row["figures_title"])}
 
 
-def figures_label(row: pd.Series, _: Translator) -> str:
+def group_title(row: pd.Series, lang: str) -> str:
+    """The name of the BLS row whose figures an occupation shows, in ``lang`` (Spanish: ours)."""
+    if lang == "es" and not pd.isna(row.get("figures_title_es", pd.NA)):
+        return str(row["figures_title_es"])
+    return str(row["figures_title"])
+
+
+def figures_label(row: pd.Series, _: Translator, lang: str = "en") -> str:
     """Short words for a table cell: whose jobs and pay are shown ("" when the occupation's own)."""
     if not row["figures_shared"]:
         return ""
     if row["all_other"]:
-        return _("BLS group “{group}”").format(group=row["figures_title"])
-    return _("all {group}").format(group=row["figures_title"])
+        return _("BLS group “{group}”").format(group=group_title(row, lang))
+    return _("all {group}").format(group=group_title(row, lang))
 
 
-def figures_note(row: pd.Series, _: Translator) -> str:
+def figures_note(row: pd.Series, _: Translator, lang: str = "en") -> str:
     """A sentence for pages and reports that says whose jobs and pay are shown ("" when its own)."""
     if not row["figures_shared"]:
         return ""
     if row["all_other"]:
         return _("Jobs and pay are for the whole BLS group “{group}”, which mixes several different occupations; "
-                 "BLS does not count this one separately.").format(group=row["figures_title"])
+                 "BLS does not count this one separately.").format(group=group_title(row, lang))
     return _("Jobs and pay are for all {group}: BLS does not count this specialty separately.").format(
-        group=row["figures_title"])
+        group=group_title(row, lang))
 
 
 def absent_text(row: pd.Series, _: Translator, area_name: str) -> str:
@@ -317,7 +349,7 @@ def display_table(table: pd.DataFrame, loc: Locale, search: str = "") -> pd.Data
     return pd.DataFrame({
         _("Code"): rows.index,
         _("Occupation"): titles.reindex(rows.index).to_numpy(),
-        _("Jobs and pay for"): [figures_label(row, _) for _c, row in rows.iterrows()],
+        _("Jobs and pay for"): [figures_label(row, _, lang) for _c, row in rows.iterrows()],
         _("Local jobs"): [jobs_text(row, loc) for _c, row in rows.iterrows()],
         _("Median yearly wage"): [pay_text(row, "median", loc) for _c, row in rows.iterrows()],
         _("U.S. growth 2024-34"): growth.to_numpy(),

@@ -86,7 +86,7 @@ def _skills(kb: KnowledgeBase, occupation: pd.Series, loc: Locale) -> tuple[list
         return [], _("BLS publishes no skills data for this occupation.")
     lines = [_("- **{skill}**: {plain} (rank {rank} of 100)").format(skill=s.label, plain=s.plain, rank=s.percentile_rank)
              for s in top]
-    note = skills.skills_note(kb, occupation, _)
+    note = skills.skills_note(kb, occupation, _, loc.lang)
     caption = " ".join(filter(None, [_(skills.RANK_MEANING).format(rank=top[0].percentile_rank),
                                      _("Source: {source}.").format(source=top[0].source), note]))
     return lines, caption
@@ -97,8 +97,9 @@ def _ai(kb: KnowledgeBase, code: str, loc: Locale) -> AiView | None:
     use = ai_use.ai_use(kb, code)
     if use is None:
         return None
-    caption = _("Source: {source}. Data: {dates}. Activity titles in English as O\\*NET names them.").format(
-        source=_(use.source), dates=_(use.date_range))
+    titles = (_("Activity titles: O\\*NET's, in our own words in this language.") if loc.lang != "en"
+              else _("Activity titles as O\\*NET names them."))
+    caption = _("Source: {source}. Data: {dates}.").format(source=_(use.source), dates=_(use.date_range)) + " " + titles
     return AiView(
         what=_(ai_use.WHAT_IT_MEASURES), percentile="**" + ai_use.percentile_text(use, _) + "**",
         most_heading=_("Activities where AI help was most common:"),
@@ -106,7 +107,7 @@ def _ai(kb: KnowledgeBase, code: str, loc: Locale) -> AiView | None:
         least_heading=_("Activities where AI help was least common:"),
         least="\n".join("- " + md_escape(ai_use.activity_text(a, loc)) for a in use.least),
         caveat=_(ai_use.CAVEAT) + " " + _(ai_use.PREPARING),
-        caption=" ".join(filter(None, [caption, ai_use.ai_note(use, _)])))
+        caption=" ".join(filter(None, [caption, ai_use.ai_note(use, loc)])))
 
 
 def occupation_view(kb: KnowledgeBase, occupation: pd.Series, area_code: str, loc: Locale) -> OccupationView:
@@ -116,7 +117,7 @@ def occupation_view(kb: KnowledgeBase, occupation: pd.Series, area_code: str, lo
     area_name, oews_source = views.area_name(kb, area_code, _), labor.oews_citation(kb, area_code, loc)
     code = str(occupation.name)
     text = labor.occupation_text(kb, code, loc.lang)
-    note = labor.figures_note(occupation, _)
+    note = labor.figures_note(occupation, _, loc.lang)
     wages_caption = " ".join(filter(None, [
         _("Source: {source}; state and national rows: BLS OEWS {release}.").format(source=oews_source,
                                                                                    release=loc.month(kb.oews_release)),
@@ -124,14 +125,14 @@ def occupation_view(kb: KnowledgeBase, occupation: pd.Series, area_code: str, lo
                                    "publishes."), note]))
     outlook_caption = " ".join(filter(None, [
         _("Source: {ep}. Local openings = U.S. openings × this area's share of U.S. jobs in the occupation.").format(
-            ep=labor.ep_citation(kb)), note if occupation["figures_shared"] else ""]))
+            ep=labor.ep_citation(kb, loc)), note if occupation["figures_shared"] else ""]))
     preparation = ["- " + views.preparation(occupation, _)] + [
         f"- {label}: {value}" for label, value in ((_("Work experience"), views.bls_label(occupation["ep_work_experience"], _)),
                                                   (_("On-the-job training"), views.bls_label(occupation["ep_training"], _)))
         if value]
     skill_lines, skills_caption = _skills(kb, occupation, loc)
     wages = views.wage_rows(kb, occupation["oews_code"], area_code)
-    styles = skills.work_styles(kb, code)
+    styles = skills.work_styles(kb, code, loc.lang)
     return OccupationView(
         title=text.title, description=md_escape(text.description) if text.description else "",
         english_title=_("English title: {title}").format(title=occupation["title"])

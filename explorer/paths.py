@@ -34,4 +34,10 @@ KNOWLEDGE_FILES: dict[str, str] = {
 OCCUPATION_TEXT = "occupation_text.csv"
 # Written by hand: our own plain words (English, Spanish) for the 17 BLS skills of skill_ranks.
 SKILL_WORDS = "skill_words.csv"
+# Written by hand: our Spanish names for what the app shows in English from its sources (career
+# clusters, O*NET work styles and work activities, BLS occupation groups without an O*NET title).
+CLUSTER_WORDS = "cluster_words.csv"
+WORK_STYLE_WORDS = "work_style_words.csv"
+AI_ACTIVITY_WORDS = "ai_activity_words.csv"
+BLS_GROUP_WORDS = "bls_group_words.csv"
 BUILD_COMMAND = "python -m explorer build-data --shared ../shared/data"

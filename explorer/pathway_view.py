@@ -284,7 +284,7 @@ def _job(step: Step, loc: Locale) -> JobView:
     line = _("**{title}** here: starting pay {start}, median {median}, {jobs} jobs.").format(
         title=esc(item.title), start=labor.pay_text(figures, "p25", loc), median=labor.pay_text(figures, "median", loc),
         jobs=labor.employment_text(item.employment, None, item.in_area, loc))
-    return JobView(line=line, note=labor.figures_note(figures, _),
+    return JobView(line=line, note=labor.figures_note(figures, _, loc.lang),
                    source=_("Source: {source}").format(source=labor.citation(item.release, item.area_name, loc)),
                    show_where_else=step.missing == "not_in_area", oews_code=item.oews_code,
                    published_anywhere=item.published_anywhere)

@@ -397,7 +397,7 @@ def build(kb: KnowledgeBase, catalog: Catalog, onet_code: str, area_code: str, g
     steps.append(Step("now", items=now_items, missing=None if now_items else "talk_to_counselor"))
     steps += [program_step, de_step, wbl_step, cred_step]
     steps.append(Step("postsecondary", items=[postsecondary_step(occupation, options)]))
-    figure_fields = ["in_area", "published_anywhere", "figures_shared", "all_other", "figures_title",
+    figure_fields = ["in_area", "published_anywhere", "figures_shared", "all_other", "figures_title", "figures_title_es",
                      *[f"{unit}_{p}{suffix}" for unit in ("annual", "hourly") for p in ("p25", "median")
                        for suffix in ("", "_footnote")]]
     figures = {name: occupation[name] for name in figure_fields} | {"in_area": bool(occupation["in_area"])}

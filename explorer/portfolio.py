@@ -97,10 +97,11 @@ def create_share_link(owner: str, url: str | None = None) -> str:
     return token
 
 
-def family_link(owner: str, url: str | None = None) -> str:
-    """The portfolio's active family link (the oldest), made on first use: what a family report's QR opens."""
+def family_link(owner: str, url: str | None = None) -> str | None:
+    """The portfolio's active family link (the oldest), what a family report's QR opens; None when the
+    student has made none. Only the student's own request makes one (:func:`create_share_link`)."""
     active = sorted(share_links(owner, url), key=lambda link: link.created_at)
-    return active[0].token if active else create_share_link(owner, url)
+    return active[0].token if active else None
 
 
 def revoke_share_link(owner: str, token: str, url: str | None = None) -> None:

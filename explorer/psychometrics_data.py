@@ -96,6 +96,19 @@ def _group_values(s, codes: list[str]) -> dict[str, dict[str, str]]:
             for code, portfolio in owner.items()}
 
 
+def form_in_use(url: str | None = None) -> tuple[str, str] | None:
+    """The grade band and form with the most finished quizzes (the page opens on it; ties: the older
+    band order 9-12, 6-8, 3-5 and the quick form first), or None when no quiz is finished."""
+    with db.session(url) as s:
+        counts = Counter(s.execute(select(QuizAttempt.band, QuizAttempt.form)
+                                   .where(col(QuizAttempt.finished_at).is_not(None))).all())
+    if not counts:
+        return None
+    order = {"9-12": 0, "6-8": 1, "3-5": 2}
+    band, form = min(counts, key=lambda bf: (-counts[bf], order.get(bf[0], 9), bf[1] != "quick"))
+    return str(band), str(form)
+
+
 def load(band: str, form: str, url: str | None = None, k: int | None = None) -> ResponseMatrix:
     """Every finished quiz of one band and form in the database, as an anonymous matrix.
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from explorer import labor, words
 from explorer.data import KnowledgeBase
 from explorer.i18n import N_, Locale, Translator
 from explorer.paths import DATA_DIR, SKILL_WORDS
@@ -90,7 +91,7 @@ def top_skills(kb: KnowledgeBase, occupation: pd.Series, loc: Locale, n: int = 5
             for s in ordered]
 
 
-def skills_note(kb: KnowledgeBase, occupation: pd.Series, _: Translator) -> str:
+def skills_note(kb: KnowledgeBase, occupation: pd.Series, _: Translator, lang: str = "en") -> str:
     """Whose skill ranks these are, when not the job's own ("" when its own), and BLS's imputation."""
     ep_code = occupation["ep_code"]
     info = None if ep_code is None or pd.isna(ep_code) else _ep_info(kb, str(ep_code))
@@ -99,10 +100,16 @@ def skills_note(kb: KnowledgeBase, occupation: pd.Series, _: Translator) -> str:
     parts = []
     if occupation["ep_basis"] in ("parent_soc", "bls_aggregate"):
         parts.append(_("Skill ranks are for all {group}: BLS ranks skills for that broader occupation, "
-                       "not for this one separately.").format(group=info["ep_title"]))
+                       "not for this one separately.").format(group=_group(kb, str(ep_code), str(info["ep_title"]),
+                                                                           lang)))
     if bool(info["imputed"]):
         parts.append(_("BLS filled in these ranks from similar occupations."))
     return " ".join(parts)
+
+
+def _group(kb: KnowledgeBase, ep_code: str, title: str, lang: str) -> str:
+    """The EP occupation's name as BLS writes it, or our Spanish name for it."""
+    return labor.soc_title_es(kb, ep_code, title) if lang == "es" else title
 
 
 def names(skill_ids: list[str], lang: str) -> str:
@@ -136,11 +143,11 @@ def unknown_skills(values: list[str]) -> list[str]:
     return [v for v in values if v not in SKILLS]
 
 
-def work_styles(kb: KnowledgeBase, onet_code: str) -> list[str]:
-    """O*NET 30.1's most distinctive work styles for the job, most distinctive first (English labels,
-    short O*NET names; source: O*NET 30.1 Work Styles, CC BY 4.0)."""
+def work_styles(kb: KnowledgeBase, onet_code: str, lang: str = "en") -> list[str]:
+    """O*NET 30.1's most distinctive work styles for the job, most distinctive first (O*NET's short
+    English names, or our Spanish words for them; source: O*NET 30.1 Work Styles, CC BY 4.0)."""
     rows = kb.work_styles[kb.work_styles["onet_code"] == onet_code].sort_values("rank")
-    return rows["name"].tolist()
+    return [words.work_style_name(e, n, lang) for e, n in zip(rows["element_id"], rows["name"])]
 
 
 def json_fields(kb: KnowledgeBase, occupation: pd.Series) -> dict:

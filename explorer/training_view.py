@@ -20,7 +20,6 @@ from explorer.training import (
     GROUP_TITLES,
     IPEDS_CITATION,
     MAX_PER_GROUP,
-    SCORECARD_CREDIT,
     SCORECARD_NOTE,
     SECTOR_LABELS,
     Apprenticeship,
@@ -106,7 +105,9 @@ def sources(loc: Locale, *, earnings: bool = True) -> list[str]:
     lines = [_("Colleges and programs: {source}.").format(source=_(IPEDS_CITATION)) + " " + _(CROSSWALK_NOTE) + " "
              + _("College and program names are as NCES publishes them.")]
     if earnings:
-        lines.append(_(SCORECARD_NOTE) + " " + _("Source: {source}.").format(source=SCORECARD_CREDIT))
+        lines.append(_(SCORECARD_NOTE) + " " + _("Source: {source}.").format(source=_(
+            "College Scorecard, U.S. Department of Education (June 2026 release), extract by Truewise (truewise.dev), "
+            "CC BY 4.0")))
     return lines
 
 

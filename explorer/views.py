@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from explorer import families, labor, matching, places
+from explorer import families, labor, matching, places, words
 from explorer.data import KnowledgeBase
 from explorer.i18n import N_, Locale, Translator
 from explorer.riasec import THEME_NAMES, THEMES
@@ -21,9 +21,9 @@ TRAINING_LABELS = [N_("Short-term on-the-job training"), N_("Moderate-term on-th
                    N_("Long-term on-the-job training"), N_("Apprenticeship"), N_("Internship/residency")]
 
 
-def preparation(row: pd.Series, _: Translator) -> str:
+def preparation(row: pd.Series, _: Translator, band: str = "9-12") -> str:
     zone = row["job_zone"]
-    text = zone_label(int(zone), _)
+    text = zone_label(int(zone), _, band)
     education = bls_label(row["ep_typical_education"], _)
     return f"{text} · {education}" if education else text
 
@@ -49,7 +49,7 @@ def also_titles(also: list[str], titles: pd.Series) -> str:
 
 
 def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd.Series, loc: Locale,
-                  priority: str = "fit") -> pd.DataFrame:
+                  priority: str = "fit", band: str = "9-12") -> pd.DataFrame:
     """The ranked list: fit, occupation, median and starting (p25) pay, local jobs and openings, growth, preparation.
 
     ``titles`` (title by code) names the occupations in "Also in this group" and "Same job, other
@@ -71,17 +71,17 @@ def results_table(ranked: pd.DataFrame, consistent: pd.Series | None, titles: pd
         headers["fit"]: [f"{_(matching.BAND_LABELS[b])} {fit_meter(r)}" for b, r in zip(rows["band"], rows["r"])],
         _("Occupation"): labor.shown_titles(rows, loc.lang).to_numpy(),
         headers["wage"]: [labor.pay_text(row, "median", loc) for _c, row in rows.iterrows()],
-        _("Starting pay (25th percentile)"): [labor.pay_text(row, "p25", loc) for _c, row in rows.iterrows()],
+        starting_pay_header(band, _): [labor.pay_text(row, "p25", loc) for _c, row in rows.iterrows()],
         _("Local jobs"): [labor.jobs_text(row, loc) for _c, row in rows.iterrows()],
         headers["openings"]: ["" if pd.isna(v) else loc.count(v) for v in rows["local_openings"]],
         headers["growth"]: [loc.percent(v) for v in rows["ep_change_percent"]],
-        headers["training"]: [preparation(row, _) for _code, row in rows.iterrows()],
+        headers["training"]: [preparation(row, _, band) for _code, row in rows.iterrows()],
         _("Consistent pick"): ["✔" if consistent is not None and consistent.get(code, 0) >= matching.CONSISTENT_SHARE
                                else "" for code in rows.index],
         _("Bright Outlook"): ["☀️" if b else "" for b in rows["bright_outlook"]],
         _("Same job, other subjects or specialties"): [family_text(f, m, titles, _)
                                                         for f, m in zip(family, members)],
-        _("Jobs and pay for"): [labor.figures_label(row, _) for _c, row in rows.iterrows()],
+        _("Jobs and pay for"): [labor.figures_label(row, _, loc.lang) for _c, row in rows.iterrows()],
         _("Also in this group"): [also_titles(a, titles) for a in rows["also"]],
         _("Code"): rows.index,
     })
@@ -140,7 +140,7 @@ def elsewhere_table(rows: pd.DataFrame, nearest: list[str], loc: Locale, from_pl
 def cluster_table(clusters: pd.DataFrame, loc: Locale) -> pd.DataFrame:
     _ = loc._
     return pd.DataFrame({
-        _("Career cluster"): clusters.index,
+        _("Career cluster"): [words.cluster_name(c, loc.lang) for c in clusters.index],
         _("Occupations"): clusters["occupations"].to_numpy(),
         _("Local jobs"): [loc.count(v) for v in clusters["local_jobs"]],
         _("Examples here"): [", ".join(e) if isinstance(e, list) else "" for e in clusters["examples"]],
@@ -208,7 +208,7 @@ def compare_table(kb: KnowledgeBase, local: pd.DataFrame, codes: list[str], loc:
         row = local.loc[code]
         facts[titles[code]] = {
             _("Holland code"): row["holland_code"],
-            _("Jobs and pay for"): labor.figures_label(row, _) or _("this occupation"),
+            _("Jobs and pay for"): labor.figures_label(row, _, loc.lang) or _("this occupation"),
             _("Local jobs"): labor.jobs_text(row, loc),
             _("Local openings per year (estimate)"): "" if pd.isna(row["local_openings"]) else loc.count(row["local_openings"]),
             _("Starting pay (25th percentile)"): labor.pay_text(row, "p25", loc),
@@ -218,7 +218,7 @@ def compare_table(kb: KnowledgeBase, local: pd.DataFrame, codes: list[str], loc:
             _("Preparation"): preparation(row, _),
             _("Work experience"): bls_label(row["ep_work_experience"], _),
             _("On-the-job training"): bls_label(row["ep_training"], _),
-            _("Career cluster"): row["career_cluster"],
+            _("Career cluster"): words.cluster_name(row["career_cluster"], loc.lang),
         }
     return pd.DataFrame(facts)
 
@@ -328,16 +328,39 @@ def place_labels(found: list[places.Place], regions: pd.DataFrame, _: Translator
         place=p.label, share=round(100 * p.share), area=regions.loc[p.area_code, "name"]) for p in found]
 
 
-def zone_label(zone: int, _: Translator) -> str:
-    """A job zone as a student reads it: "Zone 3: medium preparation"."""
+def zone_label(zone: int, _: Translator, band: str = "9-12") -> str:
+    """A job zone as a student reads it: "Zone 3: medium preparation"; grades 6-8 read only the words
+    ("Medium preparation"), no "zone"."""
+    if band == "6-8":
+        words = _(JOB_ZONE_LABELS[zone])
+        return words[:1].upper() + words[1:]
     return _("Zone {zone}: {label}").format(zone=zone, label=_(JOB_ZONE_LABELS[zone]))
 
 
-def zone_fallback_text(count: int, fallback: dict[int, int], _: Translator) -> str:
-    """When the chosen preparation levels leave few results: how many, and the nearby levels with more."""
+def zone_filter_words(band: str, _: Translator) -> tuple[str, str]:
+    """The results page's preparation filter: its label and its glossary tooltip, in the grade's words
+    (grades 6-8: no "job zone" in the label; the tooltip says where the levels come from)."""
+    if band == "6-8":
+        return (_("How much school and training do you want?"),
+                _("From little or no preparation (learn on the job) to extensive preparation (most need a degree "
+                  "after college). O\\*NET calls these levels “job zones”."))
+    return (_("How much preparation do you want? (job zone)"),
+            _("Job zones, as O\\*NET defines them: 1 = little or no preparation ... "
+              "5 = extensive preparation (most need a graduate degree)."))
+
+
+def starting_pay_header(band: str, _: Translator) -> str:
+    """Grades 6-8 read what the 25th percentile means, not the word."""
+    return _("Starting pay (1 in 4 workers earn less)") if band == "6-8" else _("Starting pay (25th percentile)")
+
+
+def zone_fallback_text(count: int, fallback: dict[int, int], _: Translator, band: str = "9-12") -> str:
+    """When the chosen preparation levels leave few results: how many, and the nearby levels with more
+    (grades 6-8: the levels by their words, no "zone")."""
+    options = (f"{zone_label(z, _, band).lower()} ({c})" if band == "6-8" else
+               _("zone {zone} ({count})").format(zone=z, count=c) for z, c in fallback.items())
     return _("Only {n} occupations in the chosen preparation level fit your interests. Nearby levels have "
-             "more: {options}.").format(n=count, options=", ".join(
-                 _("zone {zone} ({count})").format(zone=z, count=c) for z, c in fallback.items()))
+             "more: {options}.").format(n=count, options=", ".join(options))
 
 
 def split_label(field: str | None, _: Translator) -> str:

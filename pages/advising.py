@@ -21,22 +21,18 @@ except attempts.ResumeCodeError as problem:
     st.error(problem.message(_))
     st.stop()
 
-view = advising_view.advising_view(student, ctx.kb, ctx.locale)
+view = advising_view.with_careers(advising_view.advising_view(student, ctx.kb, ctx.locale), student, ctx.kb,
+                                  ui.matcher(), ctx.area_code, ctx.locale)
 st.header(view.heading, anchor=False)
 ui.texts(st.warning, view.warnings)
 ui.texts(st.info, view.cautions)
 st.caption(view.history)
-ui.chart(st, "bar", ui.scores_key(student.profile.scores), student.profile.max_score, student.profile.band,
+ui.chart(st, "student_bar", ui.scores_key(student.profile.scores), student.profile.max_score, student.profile.band,
          lang=ctx.lang)
 
-left, right = st.columns(2)
-with left:
-    st.subheader(_("Favourites and pathway progress"), anchor=False)
-    ui.texts(st.markdown, view.progress)
-    ui.texts(st.write, [view.no_favourites])
-with right:
-    st.subheader(_("Prompts for the conversation"), anchor=False)
-    ui.texts(st.markdown, view.prompts)
+ui.advising_careers(view, student.latest.resume_code, _)
+st.subheader(_("Prompts for the conversation"), anchor=False)
+ui.texts(st.markdown, view.prompts)
 
 st.subheader(_("Notes and next steps"), anchor=False)
 with st.form("note", clear_on_submit=True):

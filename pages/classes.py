@@ -30,6 +30,9 @@ by_code = {c.class_code: c for c in mine}
 chosen = st.selectbox(_("Class"), list(by_code), format_func=lambda code: f"{by_code[code].name} ({code})")
 by = st.selectbox(_("Split by"), [None, "grade", *classes.group_fields(by_code[chosen])],
                   format_func=lambda field: views.split_label(field, _))
+joined, done = classes.own_counts(chosen)
+st.markdown(_("**Your class {name}:** {joined} students joined, {finished} finished the quiz.").format(
+    name=views.md_escape(by_code[chosen].name), joined=joined, finished=done))
 tables = classes.dashboard(ctx.kb, chosen, ctx.area_code, by)
 k = int(tables["notes"]["min_group"])
 ui.texts(st.info, [views.release_notice(tables["notes"], _), views.dashboard_notice(tables["notes"], _)])

@@ -17,7 +17,7 @@ titles = labor.occupation_titles(ctx.kb, ctx.lang)[local.index].to_dict()
 def compare_jobs() -> None:
     """The picker and the tables: changing the jobs compared reruns only this."""
     chosen = st.multiselect(_("Occupations to compare (two or three)"), list(titles), format_func=titles.get,
-                            max_selections=3, default=session.get(KEYS.compare, []), key="compare_pick",
+                            max_selections=3, default=session.get(KEYS.compare, []), key="compare_pick", select_all=False,
                             placeholder=_("Choose options"))
     if len(chosen) < 2:
         st.info(_("Pick two or three occupations. You can also choose them from your results."))
@@ -25,7 +25,7 @@ def compare_jobs() -> None:
     jobs_table, skills_table = ui.compare_tables(ctx.area_code, tuple(chosen), ctx.lang)
     ui.facts_table(jobs_table)
     st.caption(_("Local figures: {source}. Growth and training: {ep}.").format(source=ctx.oews_source,
-                                                                               ep=labor.ep_citation(ctx.kb)))
+                                                                               ep=labor.ep_citation(ctx.kb, ctx.locale)))
     st.markdown("\n".join(["**" + _("Nearest training") + "**", *ui.nearest_training(ctx, chosen, titles)]))
     st.caption(_("Colleges and programs: {source}.").format(source=_(training.IPEDS_CITATION)))
     st.subheader(_("Skills and AI use side by side"), anchor=False)

@@ -11,7 +11,7 @@ st.title(_("Occupations in {area}").format(area=ctx.area_name))
 search = st.text_input(_("Search occupations"), placeholder=_("e.g. nurse, electrician, software"))
 shown = ui.occupations_view(ctx.area_code, ctx.lang, search)
 st.caption(_("Occupations shown: {n}. Local jobs and wages: {source}. Growth: {ep}.")
-           .format(n=len(shown), source=ctx.oews_source, ep=labor.ep_citation(ctx.kb)))
+           .format(n=len(shown), source=ctx.oews_source, ep=labor.ep_citation(ctx.kb, ctx.locale)))
 st.caption(_("Click a row to open the occupation."))
 ui.table(shown, open_codes=shown[_("Code")].tolist(), key="occupations_table")
 st.caption(_("“not released”: BLS did not publish this estimate for the area.") + " " + _(labor.TOP_CODE_NOTE) + " "

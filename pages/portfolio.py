@@ -30,7 +30,7 @@ if len(history) > 1:
 st.button(_("Take the quiz again (keeps this portfolio)"), on_click=quiz_state.retake, args=(saved,))
 
 st.subheader(_("Keep it or share it"), anchor=False)
-st.download_button(_("Download my portfolio (PDF)"), data=ui.family_report_pdf(saved, ctx.lang, favourites_first=True),
+st.download_button(_("Download my portfolio (PDF)"), data=ui.portfolio_pdf(saved, ctx.lang),
                    file_name="career-portfolio.pdf", mime="application/pdf", on_click="ignore")
 st.download_button(_("Download my portfolio (JSON)"), json.dumps(portfolio.export(owner), indent=1),
                    file_name=f"portfolio-{owner}.json", mime="application/json")
@@ -46,5 +46,5 @@ if st.button(_("Create a link for my family")):
     st.rerun()
 for link in links:
     left, right = st.columns([3, 1])
-    left.code(ui.share_url(link.token), language=None)
+    left.code(ui.share_url(link.token, ctx.area_code), language=None)
     right.button(_("Revoke"), key=f"revoke_{link.token}", on_click=portfolio.revoke_share_link, args=(owner, link.token))

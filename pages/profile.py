@@ -44,4 +44,5 @@ if not view.kids:
     st.download_button(_("Download the family report (PDF)"), data=ui.family_report_pdf(saved, report_lang),
                        file_name=f"family-report-{report_lang}.pdf", mime="application/pdf",
                        on_click="ignore")
+    st.caption(_("The report carries a QR code for your family only once you make a family link in My portfolio."))
 st.caption(view.scores_caption)

@@ -28,8 +28,11 @@ st.write(_("Every finished quiz in this district, with no names or codes, is evi
            "shape, and does each activity work the same way for every group of students? Each figure says how many "
            "quizzes it rests on."))
 left, middle, right = st.columns(3)
-band = left.selectbox(_("Grade band"), list(BAND_LABELS), index=2, format_func=BAND_LABELS.get)
-form = middle.selectbox(_("Form"), quiz.FORMS_BY_BAND[band], index=len(quiz.FORMS_BY_BAND[band]) - 1,
+in_use = psychometrics_data.form_in_use(db.database_url()) or ("9-12", "full")  # opens on what students took
+band = left.selectbox(_("Grade band"), list(BAND_LABELS), index=list(BAND_LABELS).index(in_use[0]),
+                      format_func=BAND_LABELS.get)
+forms = quiz.FORMS_BY_BAND[band]
+form = middle.selectbox(_("Form"), forms, index=forms.index(in_use[1]) if in_use[1] in forms else len(forms) - 1,
                         format_func=FORM_LABELS.get)
 lang = right.selectbox(_("Language of the form"), list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get)
 k = privacy.min_group()

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from explorer import attempts, explain, labor, matching, skills, ui, views
+from explorer import attempts, explain, labor, matching, skills, ui, views, words
 from explorer.ui import quiz_state
 
 ctx = ui.context(__file__)
@@ -12,7 +12,7 @@ ui.no_jobs_for_kids(saved, _)
 
 profile = attempts.profile(saved)
 local = labor.local_occupations(ctx.kb, ctx.area_code)
-source = _("Jobs and pay: {source}. Growth: {ep}.").format(source=ctx.oews_source, ep=labor.ep_citation(ctx.kb))
+source = _("Jobs and pay: {source}. Growth: {ep}.").format(source=ctx.oews_source, ep=labor.ep_citation(ctx.kb, ctx.locale))
 
 for message in explain.caution_messages(profile):
     st.info(_(message))
@@ -36,20 +36,20 @@ st.write(_("Your interest code is **{code}**. Fit compares the shape of your six
 @ui.fragment
 def careers() -> None:
     """Filters, the ranked list and the open/compare pickers: changing a filter reruns only this."""
-    zones = st.multiselect(_("How much preparation do you want? (job zone)"), list(views.JOB_ZONE_LABELS),
-                           key="zones", format_func=lambda z: views.zone_label(z, _),
-                           placeholder=_("Any amount of preparation"),
-                           help=_("Job zones, as O\\*NET defines them: 1 = little or no preparation ... "
-                                  "5 = extensive preparation (most need a graduate degree)."))
+    zone_label, zone_help = views.zone_filter_words(saved.band, _)
+    zones = st.multiselect(zone_label, list(views.JOB_ZONE_LABELS), key="zones", select_all=False,
+                           format_func=lambda z: views.zone_label(z, _, saved.band),
+                           placeholder=_("Any amount of preparation"), help=zone_help)
     cluster_col, priority_col = st.columns(2)
-    clusters = cluster_col.multiselect(_("Career cluster"), ui.cluster_names(ctx.area_code),
-                                       key="clusters", placeholder=_("Choose options"))
+    clusters = cluster_col.multiselect(_("Career cluster"), ui.cluster_names(ctx.area_code), select_all=False,
+                                       format_func=words.cluster_names(ctx.lang).get, key="clusters",
+                                       placeholder=_("Choose options"))
     priority = priority_col.selectbox(_("Inside each fit band, show first"), list(matching.PRIORITIES), key="priority",
                                       format_func=lambda p: _(matching.PRIORITIES[p]))
 
     wanted = st.multiselect(_("Jobs that use the skills I want to use (pick up to 3)"),
                             list(skills.SKILLS), format_func=skills.skill_options(ctx.lang).get, max_selections=3,
-                            key="wanted_skills", placeholder=_("Choose options"))
+                            key="wanted_skills", select_all=False, placeholder=_("Choose options"))
     good_too = st.toggle(_("Also show Good fits"), key="good_too")
     view = ui.results_view(saved, ctx.area_code, priority, tuple(zones), tuple(clusters), ctx.lang, tuple(wanted),
                            good_too, ctx.place_key)
@@ -57,7 +57,7 @@ def careers() -> None:
         st.caption(_("Showing jobs that use these skills more than most occupations do (average rank 50 or more). "
                      "Source: {source}.").format(source=skills.source_text(ctx.kb, _)))
     if view.fallback:
-        st.warning(views.zone_fallback_text(view.count, view.fallback, _))
+        st.warning(views.zone_fallback_text(view.count, view.fallback, _, saved.band))
     st.subheader(_("Jobs that fit you and exist in {area} ({count})").format(area=ctx.area_name, count=view.count),
                  anchor=False)
     ui.texts(st.info, [view.few_note])
@@ -83,7 +83,7 @@ def careers() -> None:
         st.button(_("Open this occupation"), on_click=ui.open_occupation, args=(chosen,), type="primary")
     with compare_col:
         picks = st.multiselect(_("Compare two or three"), list(titles), format_func=titles.get, max_selections=3,
-                               key="compare_choice", placeholder=_("Choose options"))
+                               key="compare_choice", select_all=False, placeholder=_("Choose options"))
         st.button(_("Compare"), disabled=len(picks) < 2, on_click=ui.compare, args=(picks,))
 
 

@@ -193,3 +193,22 @@ def test_flat_profile_explores_by_cluster(austin):
     clusters = matching.explore_by_cluster(austin)
     assert len(clusters) == 14 and (clusters["local_jobs"] > 0).all()
     assert "r" not in clusters.columns and "band" not in clusters.columns
+
+
+def test_validation_reports_mean_and_range_over_item_popularity_draws(matcher, national):
+    """bench validate's figures are a mean over 8 item-popularity draws with their range, not one draw's luck:
+    the same students, a new b[item] per draw."""
+    import numpy as np
+
+    rows = validation.recovery_over_draws(matcher, national, "quick", ["fit"], cases=12, draws=8)
+    (row,) = rows
+    assert row.draws == 8 and row.cases == 12
+    single = [validation.recovery(matcher, national, "quick", ["fit"], cases=12, popularity_seed=validation.SEED + d)[0]
+              for d in range(8)]
+    for measure in validation.METRICS:
+        values = [getattr(s, measure) for s in single]
+        assert row.mean[measure] == pytest.approx(np.mean(values))
+        assert row.low[measure] == min(values) and row.high[measure] == max(values)
+    assert any(row.low[m] < row.high[m] for m in validation.METRICS)  # the draws really differ
+    with pytest.raises(ValueError):
+        validation.recovery_over_draws(matcher, national, "quick", ["fit"], cases=2, draws=0)

@@ -224,3 +224,31 @@ def _budget_check_round_trip(kb, code, budget, labor):
     at.session_state["budget_open"] = True
     at.run()
     assert at.number_input(key="budget_housing").value == 2000
+
+
+def test_grades_6_8_read_no_job_zone_or_percentile():
+    """Middle school words: the preparation filter, its choices and the table say no "job zone" or
+    "percentile"; the filter's tooltip (a glossary) names O*NET's term."""
+    code = saved_quiz({"R": 0, "I": 1, "A": 4, "S": 1, "E": 1, "C": 0}, band="6-8")
+    at = on_page("pages/results.py", code=code, area="0012420")
+    zones = at.multiselect(key="zones")
+    assert zones.label == "How much school and training do you want?" and "job zones" in zones.help
+    assert zones.options[0] == "Little or no preparation"
+    table = at.dataframe[0].value
+    headers = " ".join(map(str, table.columns))
+    cells = " ".join(table.astype(str).to_numpy().ravel())
+    assert "percentile" not in headers and "Starting pay (1 in 4 workers earn less)" in headers
+    assert "Zone " not in cells and "zone" not in headers.lower()
+    at.multiselect(key="zones").select(1).run()
+    assert at.warning and not any("zone" in w.value for w in at.warning)
+    # Grades 9-12 keep O*NET's words.
+    older = on_page("pages/results.py", code=saved_quiz({"R": 0, "I": 1, "A": 4, "S": 1, "E": 1, "C": 0}),
+                    area="0012420")
+    assert older.multiselect(key="zones").label.endswith("(job zone)")
+
+
+def test_no_untranslated_select_all_in_the_filters():
+    """Streamlit's multiselect offers an English-only "Select all" (and choosing all is no filter): off."""
+    at = on_page("pages/results.py", code=saved_quiz(INVESTIGATIVE_SOCIAL), area="0012420", lang="es")
+    pickers = at.get("multiselect")
+    assert len(pickers) >= 4 and all(p.proto.select_all == 0 for p in pickers)

@@ -430,12 +430,15 @@ def test_share_link_can_be_revoked(database_url):
 
 def test_family_report_link_is_the_revocable_family_link(database_url):
     code = finished(database_url, {"R": 1, "I": 4, "A": 0, "S": 3, "E": 2, "C": 1})
-    token = portfolio.family_link(code, database_url)
-    assert token != code and portfolio.open_share_link(token, database_url) == code
-    assert portfolio.family_link(code, database_url) == token  # reused, not a new link per download
+    assert portfolio.family_link(code, database_url) is None  # only the student's request makes one
+    token = portfolio.create_share_link(code, database_url)
+    assert token != code and portfolio.family_link(code, database_url) == token
+    later = portfolio.create_share_link(code, database_url)
+    assert portfolio.family_link(code, database_url) == token  # the oldest active link, whatever came after
     portfolio.revoke_share_link(code, token, database_url)
-    fresh = portfolio.family_link(code, database_url)
-    assert fresh != token and portfolio.open_share_link(fresh, database_url) == code
+    assert portfolio.family_link(code, database_url) == later
+    portfolio.revoke_share_link(code, later, database_url)
+    assert portfolio.family_link(code, database_url) is None
 
 
 def test_class_dashboard_hides_groups_under_ten(database_url, kb):

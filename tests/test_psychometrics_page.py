@@ -56,3 +56,19 @@ def test_page_refuses_without_login(url):
     at.run()
     assert not at.exception
     assert at.title[0].value == "Counselor login" and not at.dataframe
+
+
+def test_page_opens_on_the_form_in_use(url):
+    """A district whose students all took the quick form (6-8 here) sees that form first, not 9-12 full."""
+    from explorer import psychometrics_data
+
+    assert psychometrics_data.form_in_use(url) is None
+    from tests.test_portfolio import SOCIAL, finished
+
+    sim.fill_database(url, students=12, band="6-8", form="quick", seed=23)
+    for _n in range(3):
+        finished(url, SOCIAL, band="9-12")
+    assert psychometrics_data.form_in_use(url) == ("6-8", "quick")
+    at = counselor_on_page()
+    chosen = {s.label: s.value for s in at.selectbox}
+    assert chosen["Grade band"] == "6-8" and chosen["Form"] == "quick"

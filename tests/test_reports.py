@@ -149,3 +149,60 @@ def test_family_report_names_the_nearest_training_on_a_fresh_install(kb, setup, 
     assert pages == 1 and text.count(words) == len(named) == 2  # no security program within 60 miles
     assert all(name in text for name in named)
     assert "NCES IPEDS 2024-25" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_family_report_speaks_to_parents_and_makes_no_qr_without_a_link(kb, setup, lang):
+    """The code is explained in plain words (no bare "Interest code: ISE (...)"), and a report whose
+    student made no family link carries no QR code, only how to get one."""
+    from explorer import explain, family_view
+
+    profile, careers = setup
+    loc = locale(lang)
+    _pages, text = read(reports.family_report(kb, profile, careers, RURAL, "", loc))
+    text = " ".join(text.split())
+    interests = family_view.interests(profile, loc)
+    assert interests.heading in text and interests.code_note in text
+    first = profile.code.letters[0]
+    assert loc._(explain.THEME_MEANING_FAMILY[first]) in text
+    assert f"Interest code: {profile.code.letters} (" not in text
+    assert loc._("Scan for a read-only family view; the student can turn the link off in My portfolio.") not in text
+    assert "family link" in text or "enlace para la familia" in text
+
+
+def test_family_report_first_step_and_costs_come_from_public_training(kb):
+    """Without a catalog step, the first step is the nearest program that leads to the job, and its
+    graduates' median debt is a cost: the report never says no costs are listed when one is known."""
+    from explorer import places, training
+
+    area = "0010780"  # Alexandria, LA
+    origin = training.origin_of(kb, places.resolve(kb, "z:71301", area), area)
+    empty = pathways.Catalog.load("sqlite://")  # no district catalog
+    nurse = pathways.build(kb, empty, "29-1141.00", area, 10, origin)
+    nearest = nurse.step("postsecondary").items[0].programs.nearest
+    assert nearest is not None and nearest.earnings.debt is not None
+    profile = quiz.score("9-12", "quick", {i.id: 4 if i.theme == "S" else 1 for i in quiz.form_items("9-12", "quick")})
+    _pages, text = read(reports.family_report(kb, profile, [reports.Career("29-1141.00", "best", nurse)], area, "",
+                                              locale("en")))
+    text = " ".join(text.split())
+    assert f"Look at the {nearest.program} program at {nearest.institution}." in text
+    assert f"owed a median ${nearest.earnings.debt:,.0f}" in text
+    assert "no costs" not in text and "Talk with your counselor" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_family_report_text_never_runs_into_the_sources(kb, setup, lang, monkeypatch):
+    """The careers end above the page's foot, so the sources never print over them (one page)."""
+    profile, careers = setup
+    ends = []
+    draw = reports._careers
+
+    def measured(pdf, *args, **kwargs):
+        draw(pdf, *args, **kwargs)
+        ends.append((pdf.get_y(), pdf.h))
+
+    monkeypatch.setattr(reports, "_careers", measured)
+    pages, _text = read(reports.family_report(kb, profile, careers, RURAL, "http://example.org/family?share=x",
+                                              locale(lang)))
+    (end, height), = ends
+    assert pages == 1 and end <= height - 25  # room for the four lines of sources below

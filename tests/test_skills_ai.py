@@ -58,6 +58,10 @@ def test_grouped_skill_ranks_say_whose_they_are(kb):
     assert skills.skills_note(kb, kb.occupations.loc["29-1141.00"], _) == ""
     legislators = kb.occupations.loc["11-1031.00"]  # footnote [1] in Table 6.5
     assert "filled in" in skills.skills_note(kb, legislators, _)
+    es = translator("es")
+    # In Spanish the broader group is named in Spanish: ours for its SOC occupation, never a specialty's.
+    assert "Compradores y agentes de compras" in skills.skills_note(kb, specialty, es, "es")
+    assert "Otros médicos" in skills.skills_note(kb, kb.occupations.loc["29-1229.01"], es, "es")
 
 
 def test_twenty_ai_scores_equal_the_paper(kb, shared_data):
@@ -97,8 +101,9 @@ def test_iwa_join_equals_soc_to_iwas(kb, shared_data):
 def test_grouped_ai_figures_say_whose_they_are(kb):
     grouped = ai_use.ai_use(kb, "13-1021.00")
     assert grouped.basis == "bls_aggregate" and grouped.ai_code == "13-1020"
-    assert "Buyers and Purchasing Agents" in ai_use.ai_note(grouped, _)
-    assert ai_use.ai_note(ai_use.ai_use(kb, "29-1141.00"), _) == ""
+    assert "Buyers and Purchasing Agents" in ai_use.ai_note(grouped, locale("en"))
+    assert "Compradores y agentes de compras" in ai_use.ai_note(grouped, locale("es"))  # ours, in Spanish
+    assert ai_use.ai_note(ai_use.ai_use(kb, "29-1141.00"), locale("en")) == ""
 
 
 def test_ai_wording_never_says_risk_or_safe():

@@ -72,7 +72,7 @@ def test_advising_progress_counts_the_plans_steps(kb):
     view = advising_view.advising_view(student, kb, locale("en"))
     assert view.progress == [f"- Electricians: 2 of {len(pathways.PLAN_STEPS)} steps done"]
     assert list(pathways.PLAN_STEPS) == [k for k in pathways.STEP_TITLES if k != "job"]  # every step but the job
-    assert view.no_favourites == "" and view.heading == f"Interest code: {student.profile.code.letters}"
+    assert view.no_favourites == "" and view.heading == f"The student's interest code: {student.profile.code.letters}"
     nothing = advising.StudentView(**{**vars(student), "favourites": []})
     assert advising_view.advising_view(nothing, kb, locale("en")).no_favourites == "No favourites yet."
 
@@ -88,3 +88,26 @@ def test_kids_profile_names_areas_in_words_without_a_code():
                                                                     for i in quiz.form_items("9-12", "quick")}),
                                       "K7M-Q4T-X9B", locale("en"))
     assert not older.kids and older.strongest and all(m.examples == "" for m in older.meanings)
+
+
+def test_advising_history_names_the_form_in_the_readers_language(kb):
+    answers = {item.id: 4 if item.theme in "RI" else 1 for item in quiz.form_items("9-12", "quick")}
+    student = advising.StudentView(
+        portfolio_code="P-TEST", latest=SimpleNamespace(band="9-12", form="quick"),
+        profile=quiz.score("9-12", "quick", answers), favourites=[], plan={}, prompts=(), history=1)
+    assert advising_view.advising_view(student, kb, locale("es")).history.endswith("cuestionario corto.")
+
+
+def test_advising_careers_say_whose_figures_they_are(kb):
+    from explorer import matching
+
+    answers = {item.id: 4 if item.theme in "IS" else 1 for item in quiz.form_items("9-12", "quick")}
+    student = advising.StudentView(
+        portfolio_code="P-TEST", latest=SimpleNamespace(band="9-12", form="quick"),
+        profile=quiz.score("9-12", "quick", answers), favourites=["29-1141.01"], plan={}, prompts=(), history=1)
+    base = advising_view.advising_view(student, kb, locale("en"))
+    view = advising_view.with_careers(base, student, kb, matching.Matcher.from_occupations(kb.occupations),
+                                      "0012420", locale("en"))
+    assert len(view.top_matches) == 5 and view.favourites[0].code == "29-1141.01"
+    assert view.favourites[0].line.endswith("jobs here (all Registered Nurses); 0 of 6 pathway steps done")
+    assert "BLS OEWS May 2025, Austin-Round Rock-San Marcos, TX" in view.matches_caption

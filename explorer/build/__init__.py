@@ -19,7 +19,16 @@ import pandas as pd
 from explorer.build import alternate_titles, geo, oews, skills_ai, training
 from explorer.build.occupations import ONET_CODE, build_occupations, interests
 from explorer.build.sources import BuildError, Sources, onet_file, open_oews, sha256_of
-from explorer.paths import KNOWLEDGE_FILES, MANIFEST, OCCUPATION_TEXT, SKILL_WORDS
+from explorer.paths import (
+    AI_ACTIVITY_WORDS,
+    BLS_GROUP_WORDS,
+    CLUSTER_WORDS,
+    KNOWLEDGE_FILES,
+    MANIFEST,
+    OCCUPATION_TEXT,
+    SKILL_WORDS,
+    WORK_STYLE_WORDS,
+)
 
 ONET_ATTRIBUTION = (
     "This product includes information from the O*NET 30.1 Database by the U.S. Department of Labor, "
@@ -60,6 +69,17 @@ AUTHORED_FILES = {
     SKILL_WORDS: "Plain words (English and Spanish) for the 17 skills of BLS Employment Projections Table 6.5, "
                  "written for Career Pathways Explorer in our own words (no BLS or O*NET definition is used). "
                  "Edit by hand, then rerun build-data to refresh this manifest.",
+    CLUSTER_WORDS: "Spanish names of the 14 Advance CTE career clusters, written for Career Pathways Explorer. "
+                   "Edit by hand, then rerun build-data to refresh this manifest.",
+    WORK_STYLE_WORDS: "Spanish names of the 21 O*NET 30.1 work styles (name_en repeats O*NET's name, CC BY 4.0, so "
+                      "an editor sees which style a row is), written for Career Pathways Explorer. Edit by hand, "
+                      "then rerun build-data to refresh this manifest.",
+    AI_ACTIVITY_WORDS: "Spanish titles of the 332 O*NET work activities (IWAs) in ai_activities.parquet (title_en "
+                       "repeats O*NET's title, CC BY 4.0), written for Career Pathways Explorer in our own words. "
+                       "Edit by hand, then rerun build-data to refresh this manifest.",
+    BLS_GROUP_WORDS: "Spanish names of the BLS occupation groups whose figures some occupations show and that no "
+                     "O*NET occupation is titled after (title_en repeats the BLS OEWS title), written for Career "
+                     "Pathways Explorer. Edit by hand, then rerun build-data to refresh this manifest.",
 }
 
 

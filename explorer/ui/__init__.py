@@ -22,6 +22,7 @@ page or renderer only decides where each piece goes.
 """
 from __future__ import annotations
 
+from explorer.ui.advising_sections import advising_careers
 from explorer.ui.cached_views import (
     ResultsView,
     cluster_names,
@@ -53,7 +54,8 @@ from explorer.ui.context import (
     region_labels,
     sidebar,
 )
-from explorer.ui.downloads import family_report_pdf, restore_portfolio, share_url
+from explorer.ui.downloads import explain_family_link, family_report_pdf, portfolio_pdf, restore_portfolio, share_url
+from explorer.ui.head import page_head
 from explorer.ui.login import counselor, login_form, logout, require_counselor
 from explorer.ui.navigation import (
     close_menu_on_phone,
@@ -96,6 +98,7 @@ __all__ = [
     "NATIONAL",
     "Context",
     "ResultsView",
+    "advising_careers",
     "arrow_table",
     "attribution",
     "chart",
@@ -110,6 +113,7 @@ __all__ = [
     "counselor",
     "editable_frame",
     "elsewhere_list",
+    "explain_family_link",
     "facts_table",
     "family_report_pdf",
     "favourite_button",
@@ -140,7 +144,9 @@ __all__ = [
     "open_pathway",
     "outcome_lines",
     "outcomes_sections",
+    "page_head",
     "plan_steps",
+    "portfolio_pdf",
     "region_labels",
     "require_counselor",
     "require_database",

@@ -100,7 +100,7 @@ def _results_view(quiz_key: tuple, _saved: SavedQuiz, area_code: str, priority: 
     titles = labor.occupation_titles(kb, lang)
     loc = i18n.locale(lang)
     shown, elsewhere = lists.here, lists.elsewhere
-    display = views.results_table(shown, consistent, titles, loc, priority)
+    display = views.results_table(shown, consistent, titles, loc, priority, band)
     place = places.resolve(kb, place_key, area_code) or places.resolve(kb, place_key)
     listed = local_results.listed_codes(shown) + local_results.listed_codes(elsewhere)
     members = {code: [(m, str(titles[m])) for m in family] for code, family in shown["family_members"].items() if family}

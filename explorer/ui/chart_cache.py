@@ -18,9 +18,11 @@ def _chart(name: str, args: tuple, _: i18n.Translator) -> alt.TopLevelMixin:
     from explorer import charts, riasec, views
 
     kb = knowledge_base()
-    if name == "bar":
+    if name in ("bar", "family_bar", "student_bar"):
         scores, max_score, band = args
-        return charts.bar_chart(dict(scores), max_score, _, riasec.theme_names(band))
+        title = {"family_bar": charts.FAMILY_SCORES_TITLE, "student_bar": charts.STUDENT_SCORES_TITLE}.get(
+            name, charts.SCORES_TITLE)
+        return charts.bar_chart(dict(scores), max_score, _, riasec.theme_names(band), title)
     if name == "hexagon":
         scores, max_score, band = args
         return charts.hexagon_chart(dict(scores), max_score, _, riasec.theme_names(band),

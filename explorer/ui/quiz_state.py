@@ -183,14 +183,18 @@ def answer_radio(item: quiz.Item, code: str, saved: int | None, _: Translator) -
 def move_focus_to(item: quiz.Item, screen: int) -> None:
     """After Start, Next or Back, put keyboard focus on the first question of the new screen, so a
     keyboard or screen-reader user continues there (its label is read out) instead of on a button
-    far below. Done once per screen: answering must never pull focus back up."""
+    far below. Done once per screen: answering must never pull focus back up.
+
+    The script is drawn on every run of the screen (a run that left it out would remove it from the
+    page, and a slow browser would lose it before it ran); the page remembers which screen it has
+    focused, so a redrawn script does nothing."""
     import json
 
-    if st.session_state.get(KEYS.focused_screen) == (item.id, screen):
-        return
-    session.put(KEYS.focused_screen, (item.id, screen))
     label = json.dumps(f"{item.emoji} {item.text}".strip())
+    screen_key = json.dumps(f"{item.id}/{screen}")
     navigation.run_in_browser(f"""const doc = window.parent.document, wanted = {label};
+if (window.parent.__cpeFocusedScreen === {screen_key}) throw 'focused already';
+window.parent.__cpeFocusedScreen = {screen_key};
 let tries = 0;
 const timer = setInterval(() => {{
   for (const group of doc.querySelectorAll('[data-testid="stRadio"]')) {{

@@ -100,3 +100,53 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# The focused control's visible focus mark: the first of the focused element and its ancestors (4 up: a
+# quiz answer's input is hidden inside its label) with an outline or box-shadow ring at least 2 px wide,
+# its colour, and the colour behind it (the first opaque background from there up; white by default).
+FOCUS_RING_JS = """() => {
+  const parse = c => { const m = c.match(/[\\d.]+/g); return m ? m.map(Number) : null; };
+  const opaque = c => { const p = parse(c); return p && (p.length < 4 || p[3] > 0.5); };
+  let el = document.activeElement, ring = null;
+  for (let k = 0; el && k < 5 && !ring; k++, el = el.parentElement) {
+    const s = getComputedStyle(el);
+    if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 && opaque(s.outlineColor)) {
+      ring = {element: el, color: s.outlineColor};
+    } else if (s.boxShadow && s.boxShadow !== 'none') {
+      const m = s.boxShadow.match(/rgba?\\([^)]*\\)[^,]*?(\\d+(\\.\\d+)?)px\\s*$/);
+      const color = s.boxShadow.match(/rgba?\\([^)]*\\)/);
+      if (color && opaque(color[0]) && m && parseFloat(m[1]) >= 2) ring = {element: el, color: color[0]};
+    }
+  }
+  if (!ring) return null;
+  let back = ring.element.parentElement, background = 'rgb(255, 255, 255)';
+  for (; back; back = back.parentElement) {
+    const c = getComputedStyle(back).backgroundColor;
+    if (opaque(c)) { background = c; break; }
+  }
+  return {ring: ring.color, background: background, tag: document.activeElement.tagName};
+}"""
+
+
+def _luminance(color: str) -> float:
+    """WCAG relative luminance of a CSS rgb()/rgba() colour."""
+    import re
+
+    r, g, b = (float(v) / 255 for v in re.findall(r"[\d.]+", color)[:3])
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two CSS colours (1 to 21)."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def focus_contrast(page) -> tuple[float, dict]:
+    """The contrast of the focused control's focus ring against what is behind it (0 when it has none)."""
+    found = page.evaluate(FOCUS_RING_JS)
+    if not found:
+        return 0.0, {}
+    return contrast(found["ring"], found["background"]), found

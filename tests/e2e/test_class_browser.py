@@ -62,6 +62,7 @@ def test_class_dashboard_and_advising(server, server_database, browser, page):
     # 11 joined and finished (exact totals); the figures describe the first whole batch of 10 (#23).
     expect(staff.get_by_text("11 students joined and 11 finished the quiz.")).to_be_visible()
     expect(table).to_contain_text("10")
+    expect(staff.get_by_text(re.compile(r"Your class .*: 11 students joined, 11 finished the quiz"))).to_be_visible()
     staff.get_by_role("combobox", name="Split by").click()
     staff.get_by_role("option", name="campus").click()
     # The released ten all said South: one group is no split, so the whole class is shown (the browser
@@ -74,7 +75,8 @@ def test_class_dashboard_and_advising(server, server_database, browser, page):
     staff.get_by_test_id("stSidebarNav").get_by_role("link", name="Advising session").click()
     staff.get_by_label("Student's resume code").fill(student_code)
     staff.get_by_role("button", name="Look up").click()
-    expect(staff.get_by_role("heading", name="Interest code: ISE")).to_be_visible()
+    expect(staff.get_by_role("heading", name="The student's interest code: ISE")).to_be_visible()
+    expect(staff.get_by_role("heading", name="The student's top matches here")).to_be_visible()
     staff.get_by_label("Note").fill("Interested in health and science; talked about lab technician programs")
     staff.get_by_label("Next step").fill("Sign up for the hospital job shadow")
     staff.get_by_role("button", name="Save note").click()
@@ -100,7 +102,7 @@ def test_login_survives_a_refresh_and_logout_forgets_everything(server, server_d
     staff.get_by_test_id("stSidebarNav").get_by_role("link", name="Advising session").click()
     staff.get_by_label("Student's resume code").fill(student)
     staff.get_by_role("button", name="Look up").click()
-    expect(staff.get_by_role("heading", name=re.compile("Interest code"))).to_be_visible()
+    expect(staff.get_by_role("heading", name=re.compile("interest code"))).to_be_visible()
 
     staff.reload()
     expect(staff.get_by_role("heading", name="Advising session")).to_be_visible()

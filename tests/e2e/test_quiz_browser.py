@@ -6,7 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from explorer import quiz
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import focus_contrast, screenshot
 from tests.e2e.test_results_browser import results_occupation_compare
 
 # Like Investigative and Social most: I=20, S=15, E=10, R=5 on the quick form -> code ISE.
@@ -89,7 +89,8 @@ SCALE = ["Strongly dislike", "Dislike", "Not sure", "Like", "Strongly like"]
 
 def test_keyboard_only_quiz_screen(server, page):
     """No mouse: Start, six answers with the arrow keys, Tab to Next; focus lands on the new screen's
-    first question after Start and after Next (so a screen reader reads it out)."""
+    first question after Start and after Next (so a screen reader reads it out). Every focused control
+    shows a focus ring of at least 3:1 against its background (WCAG 2.4.7, 1.4.11)."""
     items = quiz.form_items("9-12", "quick")
     page.goto(server + "/quiz")
     expect(page.get_by_role("heading", name="Interest quiz")).to_be_visible()
@@ -101,6 +102,11 @@ def test_keyboard_only_quiz_screen(server, page):
     page.wait_for_timeout(300)
     start.focus()
     expect(start).to_be_focused()
+    page.keyboard.press("Shift+Tab")  # focus by keyboard (what :focus-visible answers to), then back
+    page.keyboard.press("Tab")
+    expect(start).to_be_focused()
+    ratio, ring = focus_contrast(page)
+    assert ratio >= 3, ("Start button", ratio, ring)
     page.keyboard.press("Enter")
     expect(page.get_by_text(re.compile(r"^0 of 30 answered"))).to_be_visible()
     for screen in range(2):
@@ -116,10 +122,14 @@ def test_keyboard_only_quiz_screen(server, page):
             for _ in range(wanted):
                 page.keyboard.press("ArrowRight")
             expect(group.get_by_role("radio", checked=True)).to_have_accessible_name(re.compile(CHOICE[item.theme]))
+            ratio, ring = focus_contrast(page)
+            assert ratio >= 3, (item.text, ratio, ring)
         progress(page, 6 * screen + 6)
         if screen == 0:
             page.keyboard.press("Tab")
             expect(page.get_by_role("button", name="Next →")).to_be_focused()
+            ratio, ring = focus_contrast(page)
+            assert ratio >= 3, ("Next", ratio, ring)
             page.keyboard.press("Enter")
             progress(page, 6)
             expect(page.get_by_text("screen 2 of 5")).to_be_visible()
