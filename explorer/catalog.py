@@ -224,6 +224,14 @@ class Problem:
         return self.message()
 
 
+class ProblemsError(ValueError):
+    """A file or folder that cannot be imported: every problem, located (``problems``). Nothing was written."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(p.message() for p in problems[:5]))
+        self.problems = problems
+
+
 @dataclass
 class ImportReport:
     rows: dict[str, int] = field(default_factory=dict)

@@ -75,6 +75,7 @@ def _nearest_program(kb, code: str, origin) -> dict | None:
 
 def _programs(args: argparse.Namespace) -> int:
     from explorer import training
+    from explorer.build.training import SCORECARD_CREDIT
     from explorer.data import knowledge_base
 
     kb = knowledge_base()
@@ -92,7 +93,7 @@ def _programs(args: argparse.Namespace) -> int:
            "registered_apprenticeships": [{"rapids_code": a.rapids_code, "title": a.title, "term_hours": a.term_hours,
                                            "type": a.kind} for a in registered],
            "sources": [str(training.IPEDS_CITATION), "NCES CIP 2020 to SOC 2018 Crosswalk (expert judgment, not "
-                       "empirical)", training.SCORECARD_CREDIT, str(training.APPRENTICESHIP_CITATION)]}
+                       "empirical)", SCORECARD_CREDIT, str(training.APPRENTICESHIP_CITATION)]}
     if args.json:
         print(json.dumps(out, indent=1, ensure_ascii=False))
         return 0

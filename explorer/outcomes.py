@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlmodel import Session, col, delete, select
 
 from explorer import db, exports
-from explorer.catalog import Problem
+from explorer.catalog import Problem, ProblemsError
 from explorer.i18n import N_
 from explorer.models import LIST_SEPARATOR, WBL_TYPES, Credential, GraduateOutcome, Program, split_list
 from explorer.paths import VAR_DIR
@@ -89,12 +89,8 @@ MESSAGES = {
 }
 
 
-class OutcomesError(ValueError):
+class OutcomesError(ProblemsError):
     """A file that cannot be imported: every problem, located, in ``problems``. Nothing was written."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__("; ".join(p.message() for p in problems[:5]))
-        self.problems = problems
 
 
 def _problem(file: str, line: int, column: str, key: str, **params: object) -> Problem:

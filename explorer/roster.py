@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from explorer.catalog import Problem
+from explorer.catalog import Problem, ProblemsError
 from explorer.classes import new_class_code
 from explorer.i18n import N_
 from explorer.models import LIST_SEPARATOR, ClassGroup, RosterStaff
@@ -57,12 +57,8 @@ MESSAGES = {
 }
 
 
-class RosterError(ValueError):
+class RosterError(ProblemsError):
     """An export that cannot be imported: every problem, located. Nothing was written."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__("; ".join(p.message() for p in problems[:5]))
-        self.problems = problems
 
 
 def _problem(file: str, line: int, column: str, key: str, **params: object) -> Problem:

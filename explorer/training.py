@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from explorer import places, settings
+from explorer.build.training import SCORECARD_LEVEL
 from explorer.data import KnowledgeBase
 from explorer.i18n import N_
 
@@ -43,8 +44,6 @@ SECTOR_LABELS = {1: N_("public, 4-year"), 2: N_("private nonprofit, 4-year"), 3:
                  4: N_("public, 2-year"), 5: N_("private nonprofit, 2-year"), 6: N_("private for-profit, 2-year"),
                  7: N_("public, under 2-year"), 8: N_("private nonprofit, under 2-year"),
                  9: N_("private for-profit, under 2-year")}
-# College Scorecard credential level of each IPEDS award level (as in explorer.build.training).
-SCORECARD_LEVEL = {20: 1, 21: 1, 2: 1, 4: 1, 3: 2, 5: 3, 6: 4, 7: 5, 8: 8, 17: 6, 19: 6, 18: 7}
 NEAREST_ANYWHERE = 5  # programs listed, with their miles, when none is within the radius
 MAX_PER_GROUP = 25  # nearest programs kept per award group (a city can have 900 for one job); the rest are counted
 MAX_RADIUS = 500
@@ -52,8 +51,6 @@ MAX_RADIUS = 500
 IPEDS_CITATION = N_("NCES IPEDS 2024-25 (colleges; programs and completers 2023-24)")
 CROSSWALK_NOTE = N_("Which programs lead to which jobs follows the NCES CIP 2020 to SOC 2018 crosswalk, which NCES "
                     "built by expert judgment, not from where graduates actually work.")
-SCORECARD_CREDIT = ("College Scorecard, U.S. Department of Education (June 2026 release), extract by Truewise "
-                    "(truewise.dev), CC BY 4.0")
 SCORECARD_NOTE = N_("What graduates earned: median yearly earnings 1 and 4 years after finishing, and median debt, "
                     "for graduates of programs in this field at this college (graduates of about 2015-2020) who "
                     "received federal student aid and were working and not enrolled; not all graduates. Campuses "
@@ -121,7 +118,6 @@ class TrainingOptions:
     radius: int
     within_radius: bool  # False: nothing within the radius, so ``programs`` are the nearest anywhere
     programs: list[TrainingProgram] = field(default_factory=list)
-    linked_fields: int = 0  # CIP programs the crosswalk links to the job (0: no program leads to it)
     within_count: int = 0  # programs within the radius in all, including those beyond MAX_PER_GROUP per group
 
     def group(self, name: str) -> list[TrainingProgram]:
@@ -236,8 +232,7 @@ def _near(kb: KnowledgeBase, onet_code: str, origin: Origin, radius: int) -> Tra
     soc = soc_of(kb, onet_code)
     rows = index.rows(soc)
     if len(rows) == 0:
-        return TrainingOptions(onet_code, origin, radius, within_radius=False,
-                               linked_fields=len(index.cips_by_soc.get(soc, [])))
+        return TrainingOptions(onet_code, origin, radius, within_radius=False)
     distance = places.miles(origin.lat, origin.lon, index.lat[rows], index.lon[rows])
     order = np.argsort(distance, kind="stable")
     inside = order[distance[order] <= radius]
@@ -266,7 +261,7 @@ def _near(kb: KnowledgeBase, onet_code: str, origin: Origin, radius: int) -> Tra
             program=str(row.title), award_level=int(row.award_level), group=GROUP_OF_LEVEL[int(row.award_level)],
             completers=int(row.completers), miles=float(miles), earnings=earnings))
     return TrainingOptions(onet_code, origin, radius, within_radius=within, programs=programs,
-                           linked_fields=len(index.cips_by_soc.get(soc, [])), within_count=len(inside))
+                           within_count=len(inside))
 
 
 def apprenticeships(kb: KnowledgeBase, onet_code: str) -> list[Apprenticeship]:
@@ -317,17 +312,3 @@ def supply_for(kb: KnowledgeBase, supply: Supply, socs: set[str]) -> tuple[int, 
     cips = {c for soc in socs for c in by_soc.get(soc, [])} & set(supply.awards.index)
     colleges: set[int] = set().union(*(supply.colleges[c] for c in cips)) if cips else set()
     return int(sum(int(supply.awards[c]) for c in cips)), len(colleges)
-
-
-def awards_near(kb: KnowledgeBase, origin: Origin, radius: int | None = None) -> pd.Series:
-    """Awards made in 2023-24 by colleges within ``radius`` of ``origin``, per SOC 2018 code.
-
-    Each program's awards count once per job it leads to; one graduate can appear under several
-    jobs (a nursing degree leads to more than one), so the figures do not add up across jobs.
-    """
-    radius = check_radius(radius)
-    index = _index(kb)
-    inside = places.miles(origin.lat, origin.lon, index.lat, index.lon) <= radius
-    near_awards = index.awards.loc[inside, ["cip", "completers"]].groupby("cip")["completers"].sum()
-    pairs = kb.cip_soc.assign(completers=kb.cip_soc["cip"].map(near_awards).fillna(0))
-    return pairs.groupby("soc")["completers"].sum().astype(int)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from explorer.build.training import SCORECARD_CREDIT
 from explorer.i18n import Locale
 from explorer.training import (
     APPRENTICESHIP_CITATION,
@@ -105,9 +106,7 @@ def sources(loc: Locale, *, earnings: bool = True) -> list[str]:
     lines = [_("Colleges and programs: {source}.").format(source=_(IPEDS_CITATION)) + " " + _(CROSSWALK_NOTE) + " "
              + _("College and program names are as NCES publishes them.")]
     if earnings:
-        lines.append(_(SCORECARD_NOTE) + " " + _("Source: {source}.").format(source=_(
-            "College Scorecard, U.S. Department of Education (June 2026 release), extract by Truewise (truewise.dev), "
-            "CC BY 4.0")))
+        lines.append(_(SCORECARD_NOTE) + " " + _("Source: {source}.").format(source=_(SCORECARD_CREDIT)))
     return lines
 
 

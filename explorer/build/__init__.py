@@ -214,15 +214,13 @@ CIP_SOC_SOURCE = {"name": "NCES CIP 2020 to SOC 2018 Crosswalk", "release": "CIP
                   "license": "Public domain (17 USC 105)",
                   "attribution": "Source: NCES CIP 2020 to SOC 2018 Crosswalk (public domain). NCES says its "
                                  "matches are expert judgment, not based on empirical data."}
-SCORECARD_CREDIT = ("College Scorecard, U.S. Department of Education (June 2026 release), extract by Truewise "
-                    "(truewise.dev), CC BY 4.0")
 SCORECARD_SOURCE = {"name": "College Scorecard, field of study (Most-Recent-Cohorts-Field-of-Study)",
                     "release": "June 2026 release (2026-06-10)",
                     "publisher": "U.S. Department of Education; extract by Truewise (github ndranandraj/truewise "
                                  "ee01390b, published/)",
                     "url": "https://collegescorecard.ed.gov/data/", "license": "CC BY 4.0 (the extract)",
                     "license_url": "https://creativecommons.org/licenses/by/4.0/",
-                    "attribution": SCORECARD_CREDIT + ". Only the official columns (EARN_MDN_1YR, EARN_MDN_4YR, "
+                    "attribution": training.SCORECARD_CREDIT + ". Only the official columns (EARN_MDN_1YR, EARN_MDN_4YR, "
                                    "DEBT_ALL_STGP_EVAL_MDN) are kept, one row per OPEID6; suppressed cells stay empty."}
 RAPIDS_SOURCE = {"name": "U.S. Department of Labor, Office of Apprenticeship: list of apprenticeable occupations "
                          "(RAPIDS codes)", "release": "2019 edition (transcription by the WorkHands RAPiDSkills project)",

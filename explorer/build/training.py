@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from explorer.build.sources import BuildError, read_table
+from explorer.i18n import N_
 
 HD_FILE = "hd2024.csv"
 HD_DICT = "hd_dict_2024.xlsx"
@@ -31,9 +32,13 @@ GRAND_TOTAL = "99"  # the CIPCODE of each institution x award level's total row
 NO_MATCH_SOC = "99-9999"
 # Award levels of programs a student can enter (IPEDS AWLEVEL); the totals (1, 12-15) are left out.
 AWARD_LEVELS = (20, 21, 2, 4, 3, 5, 6, 7, 8, 17, 18, 19)
-# College Scorecard credential level of each IPEDS award level (field-of-study file, credential_level).
+# College Scorecard credential level of each IPEDS award level (field-of-study file, credential_level):
+# how explorer.training finds the Scorecard figure of a program the build kept.
 SCORECARD_LEVEL = {20: 1, 21: 1, 2: 1, 4: 1, 3: 2, 5: 3, 6: 4, 7: 5, 8: 8, 17: 6, 19: 6, 18: 7}
 # The Scorecard extract's official columns (PROVENANCE: the others were computed by the extract's author).
+# The credit the extract's CC BY 4.0 license asks for, wherever a figure from it is shown.
+SCORECARD_CREDIT = N_("College Scorecard, U.S. Department of Education (June 2026 release), extract by Truewise "
+                      "(truewise.dev), CC BY 4.0")
 SCORECARD_COLUMNS = ["unitid", "opeid6", "cip_code", "credential_level", "earnings_median_1yr",
                      "earnings_median_4yr", "debt_median"]
 
