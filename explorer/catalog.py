@@ -22,7 +22,7 @@ import difflib
 import inspect
 import io
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -222,6 +222,13 @@ class Problem:
 
     def __str__(self) -> str:
         return self.message()
+
+
+def problem_maker(table: str, messages: Mapping[str, str]) -> Callable[..., Problem]:
+    """``problem(file, line, column, key, **params)`` for an importer whose reasons are ``messages[key]``."""
+    def problem(file: str, line: int, column: str, key: str, **params: object) -> Problem:
+        return Problem.of(table, line, column, messages[key], file=file, **params)
+    return problem
 
 
 class ProblemsError(ValueError):

@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlmodel import Session, col, delete, select
 
 from explorer import db, exports
-from explorer.catalog import Problem, ProblemsError
+from explorer.catalog import Problem, ProblemsError, problem_maker
 from explorer.i18n import N_
 from explorer.models import LIST_SEPARATOR, WBL_TYPES, Credential, GraduateOutcome, Program, split_list
 from explorer.paths import VAR_DIR
@@ -93,8 +93,7 @@ class OutcomesError(ProblemsError):
     """A file that cannot be imported: every problem, located, in ``problems``. Nothing was written."""
 
 
-def _problem(file: str, line: int, column: str, key: str, **params: object) -> Problem:
-    return Problem.of(TABLE, line, column, MESSAGES[key], file=file, **params)
+_problem = problem_maker(TABLE, MESSAGES)
 
 
 def district_secret() -> bytes:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from explorer.catalog import Problem, ProblemsError
+from explorer.catalog import Problem, ProblemsError, problem_maker
 from explorer.classes import new_class_code
 from explorer.i18n import N_
 from explorer.models import LIST_SEPARATOR, ClassGroup, RosterStaff
@@ -61,8 +61,7 @@ class RosterError(ProblemsError):
     """An export that cannot be imported: every problem, located. Nothing was written."""
 
 
-def _problem(file: str, line: int, column: str, key: str, **params: object) -> Problem:
-    return Problem.of(TABLE, line, column, MESSAGES[key], file=file, **params)
+_problem = problem_maker(TABLE, MESSAGES)
 
 
 @dataclass(frozen=True)
